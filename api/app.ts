@@ -1,0 +1,64 @@
+import type { Client } from '@temporalio/client';
+import express, { type Express } from 'express';
+import { randomUUID } from 'node:crypto';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from '../lib/logger';
+import type { Metrics } from '../lib/metrics';
+import type { Redis } from '../lib/redis';
+import { errorHandler, notFoundHandler } from './error-handler';
+import { IdempotencyKeys } from './idempotency';
+import { pingRoutes } from './routes/pings';
+
+export interface ApiDeps {
+  temporal: Client;
+  taskQueue: string;
+  redis: Redis;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/** The REST gateway: thin routes over Temporal and the domain services. */
+export function createApp(deps: ApiDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+    }),
+  );
+  app.use((req, res, next) => {
+    const end = deps.metrics.requestDuration.startTimer({ kind: 'http' });
+    res.on('finish', () => {
+      // The route pattern, not the URL, so ids do not explode the label set.
+      const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
+      end({ operation: `${req.method} ${route}`, outcome: res.statusCode < 500 ? 'ok' : 'error' });
+    });
+    next();
+  });
+  app.use(express.json({ limit: '100kb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks = await Promise.allSettled([deps.redis.ping(), deps.temporal.workflowService.getSystemInfo({})]);
+    const [redis, temporal] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'down'));
+    const ready = redis === 'ok' && temporal === 'ok';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', checks: { redis, temporal } });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+
+  app.use(pingRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency: new IdempotencyKeys(deps.redis) }));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,56 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { isDomainError, type DomainErrorCode } from '../lib/errors';
+import type { Logger } from '../lib/logger';
+
+/** One HTTP status per domain error code: the only place this mapping lives. */
+export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  NOT_FOUND: 404,
+  ALREADY_EXISTS: 409,
+  CONFLICT: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  REQUEST_IN_PROGRESS: 409,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+function body(code: string, message: string, details?: unknown): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** Unknown routes answer 404 in the same shape as every other error. */
+export const notFoundHandler: RequestHandler = (req, res) => {
+  res.status(404).json(body('NOT_FOUND', `No route for ${req.method} ${req.path}`));
+};
+
+/** Maps every error to `{ error: { code, message, details } }`; never leaks a stack trace. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    if (err instanceof ZodError) {
+      res.status(400).json(
+        body('VALIDATION_FAILED', 'The request is not valid', err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))),
+      );
+      return;
+    }
+    if (isDomainError(err)) {
+      res.status(HTTP_STATUS_BY_CODE[err.code]).json(body(err.code, err.message, err.details));
+      return;
+    }
+    // body-parser's errors carry an HTTP status and a type (malformed JSON, too large, bad charset).
+    const httpErr = err as { status?: number; type?: string; expose?: boolean; message?: string };
+    if (typeof httpErr.status === 'number' && httpErr.status >= 400 && httpErr.status < 500) {
+      const code = httpErr.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : httpErr.type === 'entity.parse.failed' ? 'MALFORMED_JSON' : 'BAD_REQUEST';
+      res.status(httpErr.status).json(body(code, httpErr.expose && httpErr.message ? httpErr.message : 'The request could not be read'));
+      return;
+    }
+    logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
+    res.status(500).json(body('INTERNAL', 'Something went wrong on our side; the request id helps us find it'));
+  };
+}

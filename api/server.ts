@@ -1,0 +1,29 @@
+import { Client, Connection } from '@temporalio/client';
+import type { Server } from 'node:http';
+import type { Config } from '../lib/config';
+import { createLogger } from '../lib/logger';
+import { createMetrics } from '../lib/metrics';
+import { createRedis } from '../lib/redis';
+import { GracefulShutdown } from '../lib/shutdown';
+import { createApp } from './app';
+
+/** Runs the REST api until SIGTERM/SIGINT; stops accepting requests first, then closes clients. */
+export async function runApi(config: Config): Promise<void> {
+  const logger = createLogger('api', config.LOG_LEVEL);
+  const metrics = createMetrics('api');
+  const shutdown = new GracefulShutdown(logger);
+  shutdown.listen();
+
+  const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
+  shutdown.add('redis', () => redis.quit());
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  shutdown.add('temporal', () => connection.close());
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+
+  const app = createApp({ temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, redis, logger, metrics });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.API_PORT, config.API_HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  shutdown.add('http', () => new Promise<void>((resolve) => server.close(() => resolve())));
+  logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}` }, 'api listening');
+}

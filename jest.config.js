@@ -1,0 +1,32 @@
+/** Tests in named layers (see README): units beside the code, workflows on the time-skipping server, integration on the real stack. */
+const transform = {
+  '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+};
+const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+const codeDirs = '<rootDir>/{lib,api,services,activities,workers,workflows,proto,scripts,temporal-config}';
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: [`${codeDirs}/**/*.test.ts`],
+      testPathIgnorePatterns: ['\\.workflow\\.test\\.ts$', '/node_modules/'],
+    },
+    {
+      ...common,
+      displayName: 'workflow',
+      testMatch: [`${codeDirs}/**/*.workflow.test.ts`],
+      globalSetup: '<rootDir>/test/workflow/global-setup.ts',
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/integration/global-setup.ts',
+      globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
+    },
+  ],
+  testTimeout: 60_000,
+};

@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('gives development defaults, typed, and freezes the result', () => {
+    const config = loadConfig({});
+    expect(config.NODE_ENV).toBe('development');
+    expect(config.API_PORT).toBe(3000);
+    expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:9092']);
+    expect(config.DATABASE_URL).toMatch(/^postgresql:\/\//);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('parses numbers and lists from strings', () => {
+    const config = loadConfig({ API_PORT: '8080', KAFKA_BROKERS: 'a:1, b:2', SERVICES: 'diagnostics' });
+    expect(config.API_PORT).toBe(8080);
+    expect(config.KAFKA_BROKERS).toEqual(['a:1', 'b:2']);
+    expect(config.SERVICES).toEqual(['diagnostics']);
+  });
+
+  it('lists every invalid variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ API_PORT: 'eighty', LOG_LEVEL: 'loud' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).issues).toHaveLength(2);
+    expect((error as ConfigError).message).toMatch(/API_PORT/);
+    expect((error as ConfigError).message).toMatch(/LOG_LEVEL/);
+  });
+
+  it('has no default for secrets in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: required when NODE_ENV=production/);
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://u:p@db:5432/shop' });
+    expect(config.DATABASE_URL).toBe('postgresql://u:p@db:5432/shop');
+  });
+});

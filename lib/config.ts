@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/** Development-only values for secrets; outside development and test a missing secret is an error. */
+const DEV_SECRETS = {
+  DATABASE_URL: 'postgresql://checkout:checkout@127.0.0.1:5432/checkout',
+} as const;
+
+const port = z.coerce.number().int().min(0).max(65535);
+const csv = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  /** Port of the standalone /metrics endpoint of processes that have no HTTP server of their own; 0 picks a free one. */
+  METRICS_PORT: port.default(9464),
+
+  GRPC_HOST: z.string().default('127.0.0.1'),
+  GRPC_PORT: port.default(50051),
+  /** Where clients reach the domain services. */
+  GRPC_SERVICES_ADDRESS: z.string().default('127.0.0.1:50051'),
+  /** Which domain services this process serves: all of them unless narrowed. */
+  SERVICES: csv.default(['all']),
+
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  REDIS_KEY_PREFIX: z.string().default('checkout:'),
+
+  KAFKA_BROKERS: csv.default(['127.0.0.1:9092']),
+  KAFKA_CLIENT_ID: z.string().default('checkout-platform'),
+  /** Prepended to every topic and consumer group, so test runs never touch the shop's topics. */
+  KAFKA_TOPIC_PREFIX: z.string().default(''),
+
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('checkout'),
+  TEMPORAL_TASK_QUEUE: z.string().default('checkout'),
+  TEMPORAL_UI_URL: z.string().default('http://127.0.0.1:8233'),
+
+  /** Trace exporter: off unless asked for. */
+  OTEL_TRACES_EXPORTER: z.enum(['none', 'console', 'otlp']).default('none'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().default('http://127.0.0.1:4318'),
+  OTEL_SERVICE_NAME: z.string().default('checkout-platform'),
+});
+
+type Parsed = z.infer<typeof schema>;
+export type Config = Readonly<Omit<Parsed, 'DATABASE_URL'> & { DATABASE_URL: string }>;
+
+/** Thrown when the environment does not describe a runnable configuration. */
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses an environment into a typed, frozen config; fails with every problem listed at once.
+ * Secrets fall back to development values only when NODE_ENV is development or test.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const parsed = result.data;
+  const devMode = parsed.NODE_ENV !== 'production';
+  const missing: string[] = [];
+  const secret = (name: keyof typeof DEV_SECRETS): string => {
+    const value = parsed[name];
+    if (value) return value;
+    if (devMode) return DEV_SECRETS[name];
+    missing.push(`${name}: required when NODE_ENV=production (no default for secrets)`);
+    return '';
+  };
+  const config = { ...parsed, DATABASE_URL: secret('DATABASE_URL') };
+  if (missing.length > 0) throw new ConfigError(missing);
+  return Object.freeze(config);
+}
+
+let cached: Config | undefined;
+
+/** The process's config, parsed from its environment on first use. The only reader of process.env. */
+export function config(): Config {
+  cached ??= loadConfig(process.env);
+  return cached;
+}
+
+/** This process's environment plus overrides, for child processes (keeps process.env reads here). */
+export function environmentWith(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}

@@ -1,0 +1,34 @@
+/**
+ * A failure the caller can act on, with a stable machine-readable code. Codes map to one HTTP status
+ * (api/error-handler.ts), one gRPC status (lib/grpc.ts) and one Temporal failure type (activities).
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** The codes and whether retrying the same call can ever help. */
+export const DOMAIN_ERROR_CODES = {
+  VALIDATION_FAILED: { retryable: false },
+  NOT_FOUND: { retryable: false },
+  ALREADY_EXISTS: { retryable: false },
+  CONFLICT: { retryable: false },
+  IDEMPOTENCY_KEY_REUSED: { retryable: false },
+  REQUEST_IN_PROGRESS: { retryable: true },
+  UNAUTHENTICATED: { retryable: false },
+  FORBIDDEN: { retryable: false },
+  UNAVAILABLE: { retryable: true },
+  INTERNAL: { retryable: true },
+} as const;
+
+export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;
+
+export function isDomainError(err: unknown): err is DomainError {
+  return err instanceof DomainError;
+}

@@ -1,0 +1,124 @@
+import * as grpc from '@grpc/grpc-js';
+import type * as protoLoader from '@grpc/proto-loader';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation } from 'grpc-health-check';
+import { DomainError, isDomainError, type DomainErrorCode, DOMAIN_ERROR_CODES } from './errors';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics';
+
+const STATUS_BY_CODE: Record<DomainErrorCode, grpc.status> = {
+  VALIDATION_FAILED: grpc.status.INVALID_ARGUMENT,
+  NOT_FOUND: grpc.status.NOT_FOUND,
+  ALREADY_EXISTS: grpc.status.ALREADY_EXISTS,
+  CONFLICT: grpc.status.FAILED_PRECONDITION,
+  IDEMPOTENCY_KEY_REUSED: grpc.status.FAILED_PRECONDITION,
+  REQUEST_IN_PROGRESS: grpc.status.ABORTED,
+  UNAUTHENTICATED: grpc.status.UNAUTHENTICATED,
+  FORBIDDEN: grpc.status.PERMISSION_DENIED,
+  UNAVAILABLE: grpc.status.UNAVAILABLE,
+  INTERNAL: grpc.status.INTERNAL,
+};
+
+const ERROR_CODE_KEY = 'error-code';
+const ERROR_DETAILS_KEY = 'error-details';
+
+/** Turns a thrown error into a gRPC error whose metadata carries the domain code. */
+export function toServiceError(err: unknown): Partial<grpc.StatusObject> {
+  const domain = isDomainError(err) ? err : new DomainError('INTERNAL', 'internal error');
+  const metadata = new grpc.Metadata();
+  metadata.set(ERROR_CODE_KEY, domain.code);
+  if (domain.details) metadata.set(ERROR_DETAILS_KEY, JSON.stringify(domain.details));
+  return { code: STATUS_BY_CODE[domain.code], details: domain.message, metadata };
+}
+
+/** Turns a gRPC client error back into the DomainError the server threw (or UNAVAILABLE/INTERNAL). */
+export function fromServiceError(err: grpc.ServiceError): DomainError {
+  const code = err.metadata?.get(ERROR_CODE_KEY)[0]?.toString();
+  if (code && code in DOMAIN_ERROR_CODES) {
+    const rawDetails = err.metadata.get(ERROR_DETAILS_KEY)[0]?.toString();
+    return new DomainError(code as DomainErrorCode, err.details, rawDetails ? (JSON.parse(rawDetails) as Record<string, unknown>) : undefined);
+  }
+  const transient = [grpc.status.UNAVAILABLE, grpc.status.DEADLINE_EXCEEDED, grpc.status.RESOURCE_EXHAUSTED, grpc.status.CANCELLED];
+  return new DomainError(transient.includes(err.code) ? 'UNAVAILABLE' : 'INTERNAL', err.details || err.message);
+}
+
+/**
+ * Adapts an async method to a unary gRPC handler: times it, logs unexpected errors, and maps
+ * DomainErrors to statuses (anything else becomes INTERNAL without leaking its message).
+ */
+export function unary<Req, Res>(
+  operation: string,
+  fn: (request: Req) => Promise<Res>,
+  deps: { metrics: Metrics; logger: Logger },
+): grpc.handleUnaryCall<Req, Res> {
+  return (call, callback) => {
+    deps.metrics
+      .time('grpc', operation, () => fn(call.request))
+      .then(
+        (response) => callback(null, response),
+        (err: unknown) => {
+          if (!isDomainError(err)) deps.logger.error({ err, operation }, 'unexpected error in gRPC method');
+          callback(toServiceError(err));
+        },
+      );
+  };
+}
+
+type UnaryMethod<Req, Res> = (
+  request: Req,
+  options: grpc.CallOptions,
+  callback: (err: grpc.ServiceError | null, response?: Res) => void,
+) => grpc.ClientUnaryCall;
+
+/** Calls a unary method with a deadline and resolves its response, or rejects with a DomainError. */
+export function callUnary<Req, Res>(method: UnaryMethod<Req, Res>, request: Req, timeoutMs = 10_000): Promise<Res> {
+  return new Promise((resolve, reject) => {
+    method(request, { deadline: Date.now() + timeoutMs }, (err, response) => {
+      if (err) reject(fromServiceError(err));
+      else resolve(response as Res);
+    });
+  });
+}
+
+export interface ServiceRegistration {
+  /** Fully qualified service name, e.g. `checkout.diagnostics.v1.DiagnosticsService`. */
+  name: string;
+  definition: grpc.ServiceDefinition;
+  implementation: grpc.UntypedServiceImplementation;
+  packageDefinition: protoLoader.PackageDefinition;
+}
+
+export interface RunningGrpcServer {
+  port: number;
+  health: HealthImplementation;
+  stop(): Promise<void>;
+}
+
+/** Starts a gRPC server with the given services plus the standard health service and reflection. */
+export async function startGrpcServer(host: string, port: number, services: ServiceRegistration[]): Promise<RunningGrpcServer> {
+  const server = new grpc.Server();
+  const health = new HealthImplementation({ '': 'SERVING' });
+  health.addToServer(server);
+  for (const service of services) {
+    server.addService(service.definition, service.implementation);
+    new ReflectionService(service.packageDefinition).addToServer(server);
+    health.setStatus(service.name, 'SERVING');
+  }
+  const boundPort = await new Promise<number>((resolve, reject) => {
+    server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p)));
+  });
+  return {
+    port: boundPort,
+    health,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const service of services) health.setStatus(service.name, 'NOT_SERVING');
+        health.setStatus('', 'NOT_SERVING');
+        const force = setTimeout(() => server.forceShutdown(), 10_000);
+        server.tryShutdown(() => {
+          clearTimeout(force);
+          resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,76 @@
+import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import type { Config } from './config';
+import type { EventEnvelope } from './events';
+import type { Logger } from './logger';
+
+export type { Consumer, Producer };
+
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+  /** Prepended to topic and group names (test runs use their own). */
+  topicPrefix: string;
+}
+
+/** A KafkaJS client whose own log lines go through pino. */
+export function createKafka(settings: KafkaSettings, logger: Logger): Kafka {
+  return new Kafka({
+    clientId: settings.clientId,
+    brokers: settings.brokers,
+    logLevel: logLevel.WARN,
+    logCreator: () => ({ level, log }) => {
+      const { message, ...extra } = log;
+      const fn = level <= logLevel.ERROR ? logger.error.bind(logger) : logger.warn.bind(logger);
+      fn({ kafka: extra }, message);
+    },
+    retry: { initialRetryTime: 300, retries: 8 },
+  });
+}
+
+/** The platform's topics: one per aggregate, keyed by the aggregate id. */
+export const TOPICS = {
+  orders: 'orders',
+  system: 'system',
+} as const;
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+
+export function topicName(settings: Pick<KafkaSettings, 'topicPrefix'>, topic: TopicName): string {
+  return `${settings.topicPrefix}${topic}`;
+}
+
+/** Publishes envelopes; resolves once the broker has acknowledged them (acks from all in-sync replicas). */
+export interface EventPublisher {
+  publish(topic: TopicName, event: EventEnvelope): Promise<void>;
+}
+
+export function createEventPublisher(producer: Producer, settings: Pick<KafkaSettings, 'topicPrefix'>): EventPublisher {
+  return {
+    async publish(topic, event) {
+      await producer.send({
+        topic: topicName(settings, topic),
+        acks: -1,
+        messages: [{ key: event.subject, value: JSON.stringify(event), headers: { 'ce-type': event.type, 'ce-id': event.id } }],
+      });
+    },
+  };
+}
+
+/** Creates the platform's topics when missing (3 partitions, keyed by aggregate id). */
+export async function ensureTopics(kafka: Kafka, settings: Pick<KafkaSettings, 'topicPrefix'>, partitions = 3): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = Object.values(TOPICS).map((t) => topicName(settings, t)).filter((t) => !existing.has(t));
+    if (missing.length > 0) {
+      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })) });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** The Kafka settings of a config, with the process role in the client id. */
+export function kafkaSettings(config: Pick<Config, 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_TOPIC_PREFIX'>, role: string): KafkaSettings {
+  return { brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID}-${role}`, topicPrefix: config.KAFKA_TOPIC_PREFIX };
+}

@@ -1,0 +1,10 @@
+// Original file: proto/diagnostics.proto
+
+
+export interface GetPingRequest {
+  'pingId'?: (string);
+}
+
+export interface GetPingRequest__Output {
+  'pingId': (string);
+}

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The Temporal dev server (with its Web UI), built from the official CLI's Go module and cached.
+# Usage: temporal.sh install|start|stop|status|env
+COMPONENT=temporal
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+# v1.5.1 is the newest tag whose go.mod has no replace directive, so `go install` builds it as is.
+TEMPORAL_CLI_VERSION="${TEMPORAL_CLI_VERSION:-v1.5.1}"
+TEMPORAL_BIN="$CACHE_DIR/temporal-cli-$TEMPORAL_CLI_VERSION/temporal"
+TEMPORAL_HOST=127.0.0.1
+TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
+TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
+TEMPORAL_METRICS_PORT="${TEMPORAL_METRICS_PORT:-7235}"
+TEMPORAL_HTTP_PORT="${TEMPORAL_HTTP_PORT:-7243}"
+CONFIG="$PROJECT_DIR/temporal-config/temporal.json"
+
+install() {
+  [[ -x "$TEMPORAL_BIN" ]] && return 0
+  command -v go >/dev/null || die "Go is needed to build the Temporal CLI (Debian: apt-get install golang)"
+  log "building the Temporal CLI $TEMPORAL_CLI_VERSION from its Go module (first time only, takes a few minutes)"
+  local build_cache; build_cache="$(mktemp -d)"
+  local started=$SECONDS
+  # Module downloads are cached; the compiler's cache is thrown away once the binary exists.
+  ( while sleep 30; do log "still building the Temporal CLI ($((SECONDS - started))s)"; done ) &
+  local ticker=$!
+  if ! GOBIN="$(dirname "$TEMPORAL_BIN")" GOMODCACHE="$CACHE_DIR/go-mod" GOCACHE="$build_cache" GOFLAGS=-mod=mod \
+      go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION" >"$LOG_DIR/temporal-build.log" 2>&1; then
+    kill "$ticker" 2>/dev/null; rm -rf "$build_cache"
+    tail -n 30 "$LOG_DIR/temporal-build.log" >&2
+    die "building the Temporal CLI failed (log: $LOG_DIR/temporal-build.log)"
+  fi
+  kill "$ticker" 2>/dev/null; rm -rf "$build_cache"
+  log "Temporal CLI built in $((SECONDS - started))s: $TEMPORAL_BIN"
+}
+
+# Healthy = the frontend answers the health check (the port alone may be something else).
+status() {
+  port_open "$TEMPORAL_HOST" "$TEMPORAL_PORT" || return 1
+  [[ -x "$TEMPORAL_BIN" ]] || return 0
+  "$TEMPORAL_BIN" operator cluster health --address "$TEMPORAL_HOST:$TEMPORAL_PORT" >/dev/null 2>&1
+}
+
+# Flags declaring the namespaces, search attributes and dynamic config of temporal-config/temporal.json.
+config_flags() {
+  jq -r '.namespaces[] | "--namespace", .name' "$CONFIG"
+  jq -r '.searchAttributes | to_entries[] | "--search-attribute", "\(.key)=\(.value)"' "$CONFIG"
+  jq -r '.devServerDynamicConfig | to_entries[] | "--dynamic-config-value", "\(.key)=\(.value | tojson)"' "$CONFIG"
+}
+
+start() {
+  install
+  if status; then log "using the Temporal server already running at $TEMPORAL_HOST:$TEMPORAL_PORT"; return 0; fi
+  port_open "$TEMPORAL_HOST" "$TEMPORAL_PORT" && die "port $TEMPORAL_PORT is taken by something that is not a healthy Temporal server"
+  mkdir -p "$STATE_DIR/temporal"
+  local flags=(); mapfile -t flags < <(config_flags)
+  log "starting the Temporal dev server on $TEMPORAL_HOST:$TEMPORAL_PORT (Web UI :$TEMPORAL_UI_PORT)"
+  start_background temporal "$LOG_DIR/temporal.log" "$TEMPORAL_BIN" server start-dev \
+    --db-filename "$STATE_DIR/temporal/dev.sqlite" \
+    --ip "$TEMPORAL_HOST" --port "$TEMPORAL_PORT" \
+    --ui-ip "$TEMPORAL_HOST" --ui-port "$TEMPORAL_UI_PORT" \
+    --metrics-port "$TEMPORAL_METRICS_PORT" --http-port "$TEMPORAL_HTTP_PORT" \
+    --log-format json --log-level warn \
+    "${flags[@]}"
+  wait_for "Temporal" 90 status || { tail -n 30 "$LOG_DIR/temporal.log" >&2; die "the Temporal dev server did not become healthy"; }
+  log "Temporal ready at $TEMPORAL_HOST:$TEMPORAL_PORT, Web UI http://$TEMPORAL_HOST:$TEMPORAL_UI_PORT"
+}
+
+case "${1:-}" in
+  install) install ;;
+  start) start ;;
+  stop) stop_pid temporal ;;
+  status) status ;;
+  env) echo "TEMPORAL_ADDRESS=$TEMPORAL_HOST:$TEMPORAL_PORT"; echo "TEMPORAL_UI_URL=http://$TEMPORAL_HOST:$TEMPORAL_UI_PORT"; echo "TEMPORAL_BIN=$TEMPORAL_BIN" ;;
+  *) echo "usage: $0 install|start|stop|status|env" >&2; exit 2 ;;
+esac

@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { config, environmentWith } from '../lib/config';
+import { createKafka, ensureTopics, kafkaSettings } from '../lib/kafka';
+import { createLogger } from '../lib/logger';
+import { applyTemporalSetup, TEMPORAL_SETUP } from '../temporal-config/setup';
+import { ensureStack, migrateDatabase, PROJECT_DIR, stopStack, type Component } from './stack';
+
+/**
+ * `npm start`: brings up PostgreSQL, Redis, Kafka and Temporal (installing what is missing), applies
+ * migrations, starts every process of the platform and prints where to look. Ctrl-C stops what it started.
+ */
+const say = (line: string) => console.log(`[start] ${line}`);
+
+interface PlatformProcess {
+  role: string;
+  entry: string;
+  env: Record<string, string>;
+}
+
+async function main(): Promise<void> {
+  const cfg = config();
+  const began = Date.now();
+  let started: Component[] = [];
+  const children: ChildProcess[] = [];
+  let stopping = false;
+
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping the platform processes');
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    if (started.length > 0) say(`stopping what this command started: ${started.join(', ')}`);
+    await stopStack(started);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  say('starting PostgreSQL, Redis, Kafka and the Temporal dev server (installing what is missing)');
+  started = await ensureStack();
+  say('applying the Temporal namespaces and search attributes of temporal-config/');
+  await applyTemporalSetup(cfg.TEMPORAL_ADDRESS, TEMPORAL_SETUP, (l) => say(l));
+  say('creating Kafka topics');
+  const logger = createLogger('start', 'warn');
+  const settings = kafkaSettings(cfg, 'start');
+  await ensureTopics(createKafka(settings, logger), settings);
+  say('applying database migrations');
+  await migrateDatabase(cfg.DATABASE_URL);
+
+  const metricsBase = cfg.METRICS_PORT;
+  const processes: PlatformProcess[] = [
+    { role: 'services', entry: 'services/main.ts', env: { METRICS_PORT: String(metricsBase) } },
+    { role: 'temporal-worker', entry: 'workers/temporal-worker.ts', env: { METRICS_PORT: String(metricsBase + 1) } },
+    { role: 'analytics-worker', entry: 'workers/analytics-worker.ts', env: { METRICS_PORT: String(metricsBase + 2) } },
+    { role: 'api', entry: 'api/main.ts', env: {} },
+  ];
+  const tsx = require.resolve('tsx/cli');
+  for (const p of processes) {
+    const child = spawn(process.execPath, [tsx, path.join(PROJECT_DIR, p.entry)], {
+      cwd: PROJECT_DIR,
+      env: environmentWith(p.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => console.log(`[${p.role}] ${line}`));
+    }
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      say(`${p.role} exited (${signal ?? code}); stopping everything`);
+      void stopAll(1);
+    });
+    children.push(child);
+  }
+
+  const api = `http://${cfg.API_HOST}:${cfg.API_PORT}`;
+  await waitForHttp(`${api}/readyz`, 120_000);
+  say(`ready in ${Math.round((Date.now() - began) / 1000)}s`);
+  console.log(
+    [
+      '',
+      `  REST api            ${api}   (health: ${api}/readyz)`,
+      `  Temporal Web UI     ${cfg.TEMPORAL_UI_URL}/namespaces/${cfg.TEMPORAL_NAMESPACE}/workflows`,
+      `  gRPC services       ${cfg.GRPC_SERVICES_ADDRESS}   (health + reflection)`,
+      `  metrics             ${api}/metrics`,
+      `                      http://127.0.0.1:${metricsBase}/metrics (services), :${metricsBase + 1} (temporal-worker), :${metricsBase + 2} (analytics-worker)`,
+      `                      http://127.0.0.1:7235/metrics (Temporal server)`,
+      '',
+      `  try it:  curl -s -X POST ${api}/v1/system/pings -H 'content-type: application/json' -d '{"message":"hello"}'`,
+      '',
+      '  Ctrl-C stops everything this command started.',
+      '',
+    ].join('\n'),
+  );
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`[start] failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.kill(process.pid, 'SIGTERM');
+});

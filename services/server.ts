@@ -1,0 +1,27 @@
+import type { Config } from '../lib/config';
+import { startGrpcServer } from '../lib/grpc';
+import { createLogger } from '../lib/logger';
+import { createMetrics, startMetricsServer } from '../lib/metrics';
+import { createPrisma } from '../lib/prisma';
+import { GracefulShutdown } from '../lib/shutdown';
+import { selectServices } from './registry';
+
+/** Runs the selected domain services in one gRPC server until SIGTERM/SIGINT. */
+export async function runServices(config: Config): Promise<void> {
+  const logger = createLogger('services', config.LOG_LEVEL);
+  const metrics = createMetrics('services');
+  const shutdown = new GracefulShutdown(logger);
+  shutdown.listen();
+
+  const prisma = createPrisma(config.DATABASE_URL);
+  shutdown.add('prisma', () => prisma.$disconnect());
+  const services = selectServices(config.SERVICES, { prisma, metrics, logger });
+  const server = await startGrpcServer(config.GRPC_HOST, config.GRPC_PORT, services);
+  shutdown.add('grpc', () => server.stop());
+  const metricsServer = await startMetricsServer(metrics, config.METRICS_PORT, config.GRPC_HOST);
+  shutdown.add('metrics', () => metricsServer.close());
+  logger.info(
+    { grpc: `${config.GRPC_HOST}:${server.port}`, services: services.map((s) => s.name), metricsPort: metricsServer.port },
+    'domain services listening',
+  );
+}

@@ -1,0 +1,57 @@
+import { Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { msToTs } from '@temporalio/common/lib/time';
+import declared from './temporal.json';
+
+/** The declared Temporal setup of the platform (temporal-config/temporal.json). */
+export interface TemporalSetup {
+  namespaces: { name: string; retentionDays: number; description: string }[];
+  searchAttributes: Record<string, 'Keyword' | 'Text' | 'Int' | 'Double' | 'Bool' | 'Datetime' | 'KeywordList'>;
+}
+
+/** The setup declared in temporal-config/temporal.json. */
+export const TEMPORAL_SETUP = declared as TemporalSetup;
+
+const SA_TYPES = temporal.api.enums.v1.IndexedValueType;
+const SA_TYPE_BY_NAME: Record<TemporalSetup['searchAttributes'][string], temporal.api.enums.v1.IndexedValueType> = {
+  Keyword: SA_TYPES.INDEXED_VALUE_TYPE_KEYWORD,
+  Text: SA_TYPES.INDEXED_VALUE_TYPE_TEXT,
+  Int: SA_TYPES.INDEXED_VALUE_TYPE_INT,
+  Double: SA_TYPES.INDEXED_VALUE_TYPE_DOUBLE,
+  Bool: SA_TYPES.INDEXED_VALUE_TYPE_BOOL,
+  Datetime: SA_TYPES.INDEXED_VALUE_TYPE_DATETIME,
+  KeywordList: SA_TYPES.INDEXED_VALUE_TYPE_KEYWORD_LIST,
+};
+
+/**
+ * Makes a Temporal server (dev or production) match the declared setup: registers missing namespaces
+ * and adds missing search attributes to each. Safe to run repeatedly.
+ */
+export async function applyTemporalSetup(address: string, setup: TemporalSetup, log: (line: string) => void = () => undefined): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    for (const ns of setup.namespaces) {
+      try {
+        await connection.workflowService.describeNamespace({ namespace: ns.name });
+      } catch {
+        log(`registering namespace ${ns.name}`);
+        await connection.workflowService.registerNamespace({
+          namespace: ns.name,
+          description: ns.description,
+          workflowExecutionRetentionPeriod: msToTs(`${ns.retentionDays} days`),
+        });
+      }
+      const existing = await connection.operatorService.listSearchAttributes({ namespace: ns.name });
+      const missing = Object.entries(setup.searchAttributes).filter(([name]) => !(name in (existing.customAttributes ?? {})));
+      if (missing.length > 0) {
+        log(`adding search attributes ${missing.map(([n]) => n).join(', ')} to ${ns.name}`);
+        await connection.operatorService.addSearchAttributes({
+          namespace: ns.name,
+          searchAttributes: Object.fromEntries(missing.map(([name, type]) => [name, SA_TYPE_BY_NAME[type]])),
+        });
+      }
+    }
+  } finally {
+    await connection.close();
+  }
+}

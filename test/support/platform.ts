@@ -1,0 +1,108 @@
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../api/app';
+import type { Config } from '../../lib/config';
+import { startGrpcServer } from '../../lib/grpc';
+import { createEventPublisher, createKafka, kafkaSettings } from '../../lib/kafka';
+import { createLogger } from '../../lib/logger';
+import { createMetrics } from '../../lib/metrics';
+import { createPrisma, type PrismaClient } from '../../lib/prisma';
+import { createRedis, type Redis } from '../../lib/redis';
+import { createDiagnosticsClient } from '../../proto/diagnostics';
+import { selectServices } from '../../services/registry';
+import { createAnalyticsConsumer } from '../../workers/analytics-worker.run';
+import { createTemporalWorker } from '../../workers/temporal-worker.run';
+
+export interface RunningPlatform {
+  config: Config;
+  /** Base URL of the REST api. */
+  api: string;
+  prisma: PrismaClient;
+  redis: Redis;
+  temporal: Client;
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+/**
+ * Every process of the platform, in this test process, on the real servers: the gRPC services, the
+ * Temporal worker, the analytics consumer and the api, each on a free port.
+ */
+export async function startPlatform(config: Config): Promise<RunningPlatform> {
+  const logger = createLogger('test', config.LOG_LEVEL);
+  const metrics = createMetrics('test');
+  const closers: (() => Promise<unknown>)[] = [];
+
+  const prisma = createPrisma(config.DATABASE_URL);
+  closers.push(() => prisma.$disconnect());
+  const grpcServer = await startGrpcServer('127.0.0.1', 0, selectServices(['all'], { prisma, metrics, logger }));
+  closers.push(() => grpcServer.stop());
+  const servicesAddress = `127.0.0.1:${grpcServer.port}`;
+
+  const kafka = createKafka(kafkaSettings(config, 'test'), logger);
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  closers.push(() => producer.disconnect());
+  const consumer = createAnalyticsConsumer({ kafka, prisma, topicPrefix: config.KAFKA_TOPIC_PREFIX, logger, metrics });
+  await consumer.start();
+  closers.push(() => consumer.stop());
+
+  const diagnostics = createDiagnosticsClient(servicesAddress);
+  closers.push(async () => diagnostics.close());
+  const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  closers.push(() => nativeConnection.close());
+  const worker = await createTemporalWorker({
+    connection: nativeConnection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    deps: { diagnostics, publisher: createEventPublisher(producer, { topicPrefix: config.KAFKA_TOPIC_PREFIX }) },
+    metrics,
+  });
+  const workerRun = worker.run();
+  closers.push(async () => {
+    worker.shutdown();
+    await workerRun;
+  });
+
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  closers.push(() => connection.close());
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
+  closers.push(() => redis.quit());
+
+  const app = createApp({ temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, redis, logger, metrics });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  closers.push(() => new Promise((resolve) => server.close(resolve)));
+
+  return {
+    config,
+    api: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    prisma,
+    redis,
+    temporal,
+    worker,
+    async stop() {
+      for (const close of closers.reverse()) await close().catch(() => undefined);
+    },
+  };
+}
+
+/** Polls `fn` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs = 30_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await fn();
+      if (value !== undefined) return value;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
