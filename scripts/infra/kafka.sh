@@ -32,6 +32,10 @@ KAFKA_DATA="$KAFKA_STATE/data"             # log.dirs, holds the KRaft metadata 
 KAFKA_CONFIG="$KAFKA_STATE/server.properties"
 KAFKA_LOG4J_CONFIG="$KAFKA_STATE/log4j2.properties"
 KAFKA_LOG="$LOG_DIR/kafka.log"
+KAFKA_PORT_FILE="$RUN_DIR/kafka.port"      # the port of the broker whose pid is in kafka.pid
+
+# ours_here: the broker these scripts started is alive and was started on $KAFKA_PORT.
+ours_here() { pid_alive kafka && [[ "$(cat "$KAFKA_PORT_FILE" 2>/dev/null || echo "$KAFKA_PORT")" == "$KAFKA_PORT" ]]; }
 
 require() { command -v "$1" >/dev/null 2>&1 || die "$1 not found on PATH ($2)"; }
 
@@ -137,7 +141,7 @@ kafka_started() {
   if ! pid_alive kafka; then
     log "Kafka exited during startup; last lines of $KAFKA_LOG:"
     tail -n 40 "$KAFKA_LOG" >&2 || true
-    rm -f "$RUN_DIR/kafka.pid"
+    rm -f "$RUN_DIR/kafka.pid" "$KAFKA_PORT_FILE"
     exit 1
   fi
   kafka_healthy
@@ -145,17 +149,20 @@ kafka_started() {
 
 cmd_start() {
   # One start at a time: a second one waits, then finds this broker healthy and reuses it.
-  exec 8>"$RUN_DIR/kafka.start.lock"
+  mkdir -p "$KAFKA_STATE"
+  exec 8>"$KAFKA_STATE/start.lock"
   flock 8
   if kafka_healthy; then
     log "using the one already running at $KAFKA_HOST:$KAFKA_PORT"
     return 0
   fi
   local started=$SECONDS
-  if pid_alive kafka; then
+  if ours_here; then
     log "the Kafka these scripts started (pid $(cat "$RUN_DIR/kafka.pid")) does not answer yet; waiting for it"
+  elif pid_alive kafka; then
+    die "these scripts already run a Kafka on port $(cat "$KAFKA_PORT_FILE") (pid $(cat "$RUN_DIR/kafka.pid")), on the same data directory; stop it first ($0 stop)"
   else
-    rm -f "$RUN_DIR/kafka.pid"
+    rm -f "$RUN_DIR/kafka.pid" "$KAFKA_PORT_FILE"
     port_open "$KAFKA_HOST" "$KAFKA_PORT" \
       && die "$KAFKA_HOST:$KAFKA_PORT is taken by something that does not answer as a Kafka broker (set KAFKA_PORT to use another port)"
     port_open "$KAFKA_HOST" "$KAFKA_CONTROLLER_PORT" \
@@ -171,11 +178,12 @@ cmd_start() {
     start_background kafka "$KAFKA_LOG" java $KAFKA_HEAP_OPTS -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
       -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -Djava.awt.headless=true \
       -Dlog4j2.configurationFile="$KAFKA_LOG4J_CONFIG" -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_CONFIG" 8>&-
+    echo "$KAFKA_PORT" > "$KAFKA_PORT_FILE"
   fi
   if ! wait_for "Kafka at $KAFKA_HOST:$KAFKA_PORT" "$KAFKA_START_TIMEOUT" kafka_started; then
     log "Kafka did not answer within ${KAFKA_START_TIMEOUT}s; last lines of $KAFKA_LOG:"
     tail -n 40 "$KAFKA_LOG" >&2 || true
-    stop_pid kafka
+    cmd_stop
     exit 1
   fi
   log "Kafka is up at $KAFKA_HOST:$KAFKA_PORT (pid $(cat "$RUN_DIR/kafka.pid"), $((SECONDS - started))s)"
@@ -183,19 +191,25 @@ cmd_start() {
 
 cmd_status() {
   if kafka_healthy; then
-    if pid_alive kafka; then
+    if ours_here; then
       log "healthy at $KAFKA_HOST:$KAFKA_PORT (started by these scripts, pid $(cat "$RUN_DIR/kafka.pid"))"
     else
       log "healthy at $KAFKA_HOST:$KAFKA_PORT (not started by these scripts)"
     fi
     return 0
   fi
-  if pid_alive kafka; then
+  if ours_here; then
     log "not answering at $KAFKA_HOST:$KAFKA_PORT (pid $(cat "$RUN_DIR/kafka.pid") is alive: starting or stuck; log: $KAFKA_LOG)"
   else
     log "not running at $KAFKA_HOST:$KAFKA_PORT"
   fi
   return 1
+}
+
+# Stops the broker these scripts started, whatever its port; never another one.
+cmd_stop() {
+  stop_pid kafka
+  rm -f "$KAFKA_PORT_FILE"
 }
 
 cmd_env() {
@@ -205,7 +219,7 @@ cmd_env() {
 case "${1:-}" in
   install) cmd_install; log "Kafka $KAFKA_VERSION is installed in $KAFKA_HOME" ;;
   start) cmd_start ;;
-  stop) stop_pid kafka ;;
+  stop) cmd_stop ;;
   status) cmd_status ;;
   env) cmd_env ;;
   *) echo "usage: $0 install|start|stop|status|env" >&2; exit 2 ;;

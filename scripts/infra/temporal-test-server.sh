@@ -29,6 +29,13 @@ TTS_HOME="$CACHE_DIR/temporal-test-server-$TTS_VERSION"
 TTS_LIBS="$TTS_HOME/libs"
 TTS_WRAPPER="$TTS_HOME/temporal-test-server"
 TTS_LOG="$LOG_DIR/temporal-test-server.log"
+TTS_PORT_FILE="$RUN_DIR/temporal-test-server.port"   # the port of the server in temporal-test-server.pid
+
+# ours_here: the server these scripts started is alive and was started on $TTS_PORT.
+ours_here() {
+  pid_alive temporal-test-server \
+    && [[ "$(cat "$TTS_PORT_FILE" 2>/dev/null || echo "$TTS_PORT")" == "$TTS_PORT" ]]
+}
 
 require() { command -v "$1" >/dev/null 2>&1 || die "$1 not found on PATH ($2)"; }
 
@@ -87,7 +94,7 @@ tts_started() {
   if ! pid_alive temporal-test-server; then
     log "the test server exited during startup; last lines of $TTS_LOG:"
     tail -n 40 "$TTS_LOG" >&2 || true
-    rm -f "$RUN_DIR/temporal-test-server.pid"
+    rm -f "$RUN_DIR/temporal-test-server.pid" "$TTS_PORT_FILE"
     exit 1
   fi
   tts_healthy
@@ -98,16 +105,22 @@ cmd_start() {
     log "using the one already running at $TTS_HOST:$TTS_PORT"
     return 0
   fi
-  if ! pid_alive temporal-test-server; then
-    rm -f "$RUN_DIR/temporal-test-server.pid"
+  if ours_here; then
+    log "the test server these scripts started (pid $(cat "$RUN_DIR/temporal-test-server.pid")) does not listen yet; waiting for it"
+  elif pid_alive temporal-test-server; then
+    die "these scripts already run a test server on port $(cat "$TTS_PORT_FILE") (pid $(cat "$RUN_DIR/temporal-test-server.pid")); stop it first ($0 stop)"
+  else
+    rm -f "$RUN_DIR/temporal-test-server.pid" "$TTS_PORT_FILE"
     cmd_install
+    [[ -f "$TTS_LOG" ]] && mv -f "$TTS_LOG" "$TTS_LOG.1"   # keep the previous run's log
     log "starting the Temporal test server $TTS_VERSION on port $TTS_PORT, log: $TTS_LOG"
     start_background temporal-test-server "$TTS_LOG" "$TTS_WRAPPER" "$TTS_PORT"
+    echo "$TTS_PORT" > "$TTS_PORT_FILE"
   fi
   if ! wait_for "the Temporal test server at $TTS_HOST:$TTS_PORT" "$TTS_START_TIMEOUT" tts_started; then
     log "the test server did not listen within ${TTS_START_TIMEOUT}s; last lines of $TTS_LOG:"
     tail -n 40 "$TTS_LOG" >&2 || true
-    stop_pid temporal-test-server
+    cmd_stop
     exit 1
   fi
   log "the Temporal test server is up at $TTS_HOST:$TTS_PORT (pid $(cat "$RUN_DIR/temporal-test-server.pid"))"
@@ -115,11 +128,21 @@ cmd_start() {
 
 cmd_status() {
   if tts_healthy; then
-    log "listening at $TTS_HOST:$TTS_PORT"
+    if ours_here; then
+      log "listening at $TTS_HOST:$TTS_PORT (started by these scripts, pid $(cat "$RUN_DIR/temporal-test-server.pid"))"
+    else
+      log "listening at $TTS_HOST:$TTS_PORT (not started by these scripts)"
+    fi
     return 0
   fi
   log "not running at $TTS_HOST:$TTS_PORT"
   return 1
+}
+
+# Stops the server these scripts started, whatever its port; never another one.
+cmd_stop() {
+  stop_pid temporal-test-server
+  rm -f "$TTS_PORT_FILE"
 }
 
 cmd_env() {
@@ -130,7 +153,7 @@ cmd_env() {
 case "${1:-}" in
   install) cmd_install; log "the Temporal test server $TTS_VERSION is installed; wrapper: $TTS_WRAPPER" ;;
   start) cmd_start ;;
-  stop) stop_pid temporal-test-server ;;
+  stop) cmd_stop ;;
   status) cmd_status ;;
   env) cmd_env ;;
   *) echo "usage: $0 install|start|stop|status|env" >&2; exit 2 ;;

@@ -42,9 +42,14 @@ status() {
 
 # Flags declaring the namespaces, search attributes and dynamic config of temporal-config/temporal.json.
 config_flags() {
-  jq -r '.namespaces[] | "--namespace", .name' "$CONFIG"
-  jq -r '.searchAttributes | to_entries[] | "--search-attribute", "\(.key)=\(.value)"' "$CONFIG"
-  jq -r '.devServerDynamicConfig | to_entries[] | "--dynamic-config-value", "\(.key)=\(.value | tojson)"' "$CONFIG"
+  node -e '
+    const c = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const out = [];
+    for (const ns of c.namespaces) out.push("--namespace", ns.name);
+    for (const [k, v] of Object.entries(c.searchAttributes)) out.push("--search-attribute", `${k}=${v}`);
+    for (const [k, v] of Object.entries(c.devServerDynamicConfig)) out.push("--dynamic-config-value", `${k}=${JSON.stringify(v)}`);
+    console.log(out.join("\n"));
+  ' "$CONFIG"
 }
 
 start() {
