@@ -14,6 +14,7 @@ import { createDiagnosticsClient } from '../../proto/diagnostics';
 import { selectServices } from '../../services/registry';
 import { createAnalyticsConsumer } from '../../workers/analytics-worker.run';
 import { createTemporalWorker } from '../../workers/temporal-worker.run';
+import { quietTemporalLogs } from './temporal-logs';
 
 export interface RunningPlatform {
   config: Config;
@@ -31,6 +32,7 @@ export interface RunningPlatform {
  * Temporal worker, the analytics consumer and the api, each on a free port.
  */
 export async function startPlatform(config: Config): Promise<RunningPlatform> {
+  quietTemporalLogs();
   const logger = createLogger('test', config.LOG_LEVEL);
   const metrics = createMetrics('test');
   const closers: (() => Promise<unknown>)[] = [];
