@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type Producer } from 'kafkajs';
 import type { Config } from './config';
 import type { EventEnvelope } from './events';
 import type { Logger } from './logger';
@@ -36,6 +36,15 @@ export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 
 export function topicName(settings: Pick<KafkaSettings, 'topicPrefix'>, topic: TopicName): string {
   return `${settings.topicPrefix}${topic}`;
+}
+
+/**
+ * A producer for envelopes: the default (murmur2) partitioner, so one key always lands on one
+ * partition. Durability comes from acks from all in-sync replicas; duplicates from a retried send
+ * are skipped by consumers, which record event ids.
+ */
+export function createProducer(kafka: Kafka): Producer {
+  return kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
 }
 
 /** Publishes envelopes; resolves once the broker has acknowledged them (acks from all in-sync replicas). */

@@ -19,32 +19,42 @@ interface PlatformProcess {
   env: Record<string, string>;
 }
 
+let started: Component[] = [];
+const children: ChildProcess[] = [];
+let stopping = false;
+
+/**
+ * Stops the platform processes, then the components this command started, and exits. On Ctrl-C the
+ * terminal has already sent SIGINT to the children (same process group), so they are only given time;
+ * otherwise they get SIGTERM. A child still running after 30 s is killed.
+ */
+async function stopAll(code: number, childrenSignalled = false): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say('stopping the platform processes');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const kill = setTimeout(() => child.kill('SIGKILL'), 30_000);
+          child.once('exit', () => {
+            clearTimeout(kill);
+            resolve();
+          });
+          if (!childrenSignalled) child.kill('SIGTERM');
+        }),
+    ),
+  );
+  if (started.length > 0) say(`stopping what this command started: ${started.join(', ')}`);
+  await stopStack(started);
+  process.exit(code);
+}
+
 async function main(): Promise<void> {
   const cfg = config();
   const began = Date.now();
-  let started: Component[] = [];
-  const children: ChildProcess[] = [];
-  let stopping = false;
-
-  const stopAll = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    say('stopping the platform processes');
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
-    if (started.length > 0) say(`stopping what this command started: ${started.join(', ')}`);
-    await stopStack(started);
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGINT', () => void stopAll(0, true));
   process.on('SIGTERM', () => void stopAll(0));
 
   say('starting PostgreSQL, Redis, Kafka and the Temporal dev server (installing what is missing)');
@@ -65,9 +75,9 @@ async function main(): Promise<void> {
     { role: 'analytics-worker', entry: 'workers/analytics-worker.ts', env: { METRICS_PORT: String(metricsBase + 2) } },
     { role: 'api', entry: 'api/main.ts', env: {} },
   ];
-  const tsx = require.resolve('tsx/cli');
   for (const p of processes) {
-    const child = spawn(process.execPath, [tsx, path.join(PROJECT_DIR, p.entry)], {
+    // `--import tsx` runs TypeScript in this one process (the tsx CLI would add a signal-relaying parent).
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_DIR, p.entry)], {
       cwd: PROJECT_DIR,
       env: environmentWith(p.env),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -120,5 +130,5 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 
 main().catch((err: unknown) => {
   console.error(`[start] failed: ${err instanceof Error ? err.message : String(err)}`);
-  process.kill(process.pid, 'SIGTERM');
+  void stopAll(1);
 });

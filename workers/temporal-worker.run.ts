@@ -1,8 +1,8 @@
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import type { Config } from '../lib/config';
-import { createEventPublisher, createKafka, kafkaSettings } from '../lib/kafka';
-import { createLogger } from '../lib/logger';
+import { createEventPublisher, createKafka, createProducer, kafkaSettings } from '../lib/kafka';
+import { createLogger, type Logger } from '../lib/logger';
 import { createMetrics, startMetricsServer, type Metrics } from '../lib/metrics';
 import { GracefulShutdown } from '../lib/shutdown';
 import { createDiagnosticsClient } from '../proto/diagnostics';
@@ -38,14 +38,28 @@ export async function createTemporalWorker(opts: {
   });
 }
 
+const SDK_LEVEL: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN' };
+
+/** Sends the Temporal SDK's own log lines (worker state, workflow logs) through pino as JSON. */
+export function installSdkLogger(logger: Logger): void {
+  const level = SDK_LEVEL[logger.level] ?? 'ERROR';
+  Runtime.install({
+    logger: new DefaultLogger(level, ({ level: entryLevel, message, meta }) => {
+      const method = entryLevel === 'ERROR' ? 'error' : entryLevel === 'WARN' ? 'warn' : entryLevel === 'INFO' ? 'info' : 'debug';
+      logger[method]({ temporal: meta }, message);
+    }),
+  });
+}
+
 /** Runs the Temporal worker until SIGTERM/SIGINT, then drains in-flight tasks. */
 export async function runTemporalWorker(config: Config): Promise<void> {
   const logger = createLogger('temporal-worker', config.LOG_LEVEL);
+  installSdkLogger(logger);
   const metrics = createMetrics('temporal-worker');
   const shutdown = new GracefulShutdown(logger);
 
   const kafka = createKafka(kafkaSettings(config, 'temporal-worker'), logger);
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = createProducer(kafka);
   await producer.connect();
   shutdown.add('kafka-producer', () => producer.disconnect());
   const diagnostics = createDiagnosticsClient(config.GRPC_SERVICES_ADDRESS);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEventPublisher, createKafka, kafkaSettings, topicName, TOPICS } from '../../lib/kafka';
+import { createEventPublisher, createKafka, createProducer, kafkaSettings, topicName, TOPICS } from '../../lib/kafka';
 import { createLogger } from '../../lib/logger';
 import { parseEnvelope, type EventEnvelope } from '../../lib/events';
 import { pingWorkflowId } from '../../workflows/ping.contract';
@@ -53,7 +53,7 @@ describe('walking skeleton (real PostgreSQL, Redis, Kafka, Temporal)', () => {
 
     // A redelivered event is skipped: publish it again, then a marker with the same key (same
     // partition, so it is handled after the repeat); once the marker is recorded, still one row.
-    const producer = createKafka(kafkaSettings(platform.config, 'test-producer'), createLogger('test', 'warn')).producer();
+    const producer = createProducer(createKafka(kafkaSettings(platform.config, 'test-producer'), createLogger('test', 'warn')));
     await producer.connect();
     const marker = { ...event, id: `${event.id}:marker`, type: 'system.test.marker' };
     await createEventPublisher(producer, { topicPrefix: platform.config.KAFKA_TOPIC_PREFIX }).publish(TOPICS.system, event);

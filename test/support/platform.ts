@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../api/app';
 import type { Config } from '../../lib/config';
 import { startGrpcServer } from '../../lib/grpc';
-import { createEventPublisher, createKafka, kafkaSettings } from '../../lib/kafka';
+import { createEventPublisher, createKafka, createProducer, kafkaSettings } from '../../lib/kafka';
 import { createLogger } from '../../lib/logger';
 import { createMetrics } from '../../lib/metrics';
 import { createPrisma, type PrismaClient } from '../../lib/prisma';
@@ -44,7 +44,7 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   const servicesAddress = `127.0.0.1:${grpcServer.port}`;
 
   const kafka = createKafka(kafkaSettings(config, 'test'), logger);
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = createProducer(kafka);
   await producer.connect();
   closers.push(() => producer.disconnect());
   const consumer = createAnalyticsConsumer({ kafka, prisma, topicPrefix: config.KAFKA_TOPIC_PREFIX, logger, metrics });
