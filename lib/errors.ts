@@ -25,6 +25,17 @@ export const DOMAIN_ERROR_CODES = {
   FORBIDDEN: { retryable: false },
   UNAVAILABLE: { retryable: true },
   INTERNAL: { retryable: true },
+  // Business rejections of the checkout: typed, final for this attempt.
+  PRODUCT_UNAVAILABLE: { retryable: false },
+  OUT_OF_STOCK: { retryable: false },
+  INVALID_TRANSITION: { retryable: false },
+  CARD_DECLINED: { retryable: false },
+  INSUFFICIENT_FUNDS: { retryable: false },
+  PAYMENT_EXPIRED: { retryable: false },
+  ADDRESS_NOT_SERVED: { retryable: false },
+  SLOT_NOT_FOUND: { retryable: false },
+  SLOT_FULL: { retryable: false },
+  SLOT_CLOSED: { retryable: false },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

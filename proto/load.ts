@@ -4,7 +4,7 @@ import path from 'node:path';
 /** The options the generated types in proto/generated were made with (see `npm run proto:gen`). */
 export const PROTO_LOADER_OPTIONS: protoLoader.Options = {
   keepCase: false,
-  longs: String,
+  longs: Number,
   enums: String,
   defaults: true,
   oneofs: true,

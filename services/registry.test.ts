@@ -1,6 +1,6 @@
 import { selectServices, SERVICE_FACTORIES, type ServiceDeps } from './registry';
 
-const deps = { prisma: {}, metrics: {}, logger: {} } as unknown as ServiceDeps;
+const deps = { prisma: {}, metrics: {}, logger: {}, clients: {}, now: () => new Date() } as unknown as ServiceDeps;
 
 describe('selectServices', () => {
   it('serves every known service for "all"', () => {
@@ -8,6 +8,6 @@ describe('selectServices', () => {
   });
 
   it('rejects an unknown service name with the list of known ones', () => {
-    expect(() => selectServices(['diagnostics', 'teleport'], deps)).toThrow(/unknown services: teleport \(known: diagnostics/);
+    expect(() => selectServices(['diagnostics', 'teleport'], deps)).toThrow(/unknown services: teleport \(known: diagnostics, catalog/);
   });
 });

@@ -2,17 +2,24 @@ import type { ServiceRegistration } from '../lib/grpc';
 import type { Logger } from '../lib/logger';
 import type { Metrics } from '../lib/metrics';
 import type { PrismaClient } from '../lib/prisma';
+import type { DomainClients } from '../proto/services';
+import { catalogRegistration } from './catalog/catalog.grpc';
 import { diagnosticsRegistration } from './diagnostics/diagnostics.grpc';
 
 export interface ServiceDeps {
   prisma: PrismaClient;
   metrics: Metrics;
   logger: Logger;
+  /** Clients of the other domain services (a service calls another only through these). */
+  clients: DomainClients;
+  /** The clock: injected so cutoffs and expiries can be tested. */
+  now: () => Date;
 }
 
 /** Every domain service this codebase can serve, by the name used in the SERVICES setting. */
 export const SERVICE_FACTORIES: Record<string, (deps: ServiceDeps) => ServiceRegistration> = {
   diagnostics: diagnosticsRegistration,
+  catalog: catalogRegistration,
 };
 
 /** Resolves a SERVICES list (`all`, or names) to registrations; unknown names are a config error. */

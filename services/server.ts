@@ -4,6 +4,7 @@ import { createLogger } from '../lib/logger';
 import { createMetrics, startMetricsServer } from '../lib/metrics';
 import { createPrisma } from '../lib/prisma';
 import { GracefulShutdown } from '../lib/shutdown';
+import { closeDomainClients, createDomainClients } from '../proto/services';
 import { selectServices } from './registry';
 
 /** Runs the selected domain services in one gRPC server until SIGTERM/SIGINT. */
@@ -15,7 +16,9 @@ export async function runServices(config: Config): Promise<void> {
 
   const prisma = createPrisma(config.DATABASE_URL);
   shutdown.add('prisma', () => prisma.$disconnect());
-  const services = selectServices(config.SERVICES, { prisma, metrics, logger });
+  const clients = createDomainClients(config.GRPC_SERVICES_ADDRESS);
+  shutdown.add('grpc-clients', () => closeDomainClients(clients));
+  const services = selectServices(config.SERVICES, { prisma, metrics, logger, clients, now: () => new Date() });
   const server = await startGrpcServer(config.GRPC_HOST, config.GRPC_PORT, services);
   shutdown.add('grpc', () => server.stop());
   const metricsServer = await startMetricsServer(metrics, config.METRICS_PORT, config.GRPC_HOST);

@@ -11,6 +11,8 @@ import { createMetrics } from '../../lib/metrics';
 import { createPrisma, type PrismaClient } from '../../lib/prisma';
 import { createRedis, type Redis } from '../../lib/redis';
 import { createDiagnosticsClient } from '../../proto/diagnostics';
+import { closeDomainClients, createDomainClients } from '../../proto/services';
+import { createServer } from 'node:net';
 import { selectServices } from '../../services/registry';
 import { createAnalyticsConsumer } from '../../workers/analytics-worker.run';
 import { createTemporalWorker } from '../../workers/temporal-worker.run';
@@ -39,9 +41,12 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
 
   const prisma = createPrisma(config.DATABASE_URL);
   closers.push(() => prisma.$disconnect());
-  const grpcServer = await startGrpcServer('127.0.0.1', 0, selectServices(['all'], { prisma, metrics, logger }));
+  // Services call each other through clients, so the address must be known before the server starts.
+  const servicesAddress = `127.0.0.1:${await freePort()}`;
+  const clients = createDomainClients(servicesAddress);
+  closers.push(async () => closeDomainClients(clients));
+  const grpcServer = await startGrpcServer('127.0.0.1', Number(servicesAddress.split(':')[1]), selectServices(['all'], { prisma, metrics, logger, clients, now: () => new Date() }));
   closers.push(() => grpcServer.stop());
-  const servicesAddress = `127.0.0.1:${grpcServer.port}`;
 
   const kafka = createKafka(kafkaSettings(config, 'test'), logger);
   const producer = createProducer(kafka);
@@ -107,4 +112,16 @@ export async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs 
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

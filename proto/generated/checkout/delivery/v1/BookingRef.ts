@@ -1,0 +1,12 @@
+// Original file: proto/delivery.proto
+
+
+export interface BookingRef {
+  'bookingId'?: (string);
+  'idempotencyKey'?: (string);
+}
+
+export interface BookingRef__Output {
+  'bookingId': (string);
+  'idempotencyKey': (string);
+}

@@ -1,0 +1,12 @@
+// Original file: proto/delivery.proto
+
+
+export interface ListSlotsRequest {
+  'postalCode'?: (string);
+  'fromDate'?: (string);
+}
+
+export interface ListSlotsRequest__Output {
+  'postalCode': (string);
+  'fromDate': (string);
+}

@@ -1,0 +1,14 @@
+// Original file: proto/inventory.proto
+
+
+export interface AdjustStockRequest {
+  'sku'?: (string);
+  'delta'?: (number);
+  'reason'?: (string);
+}
+
+export interface AdjustStockRequest__Output {
+  'sku': (string);
+  'delta': (number);
+  'reason': (string);
+}

@@ -1,0 +1,19 @@
+// Original file: proto/orders.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+export interface OrderLine {
+  'sku'?: (string);
+  'quantity'?: (number);
+  'name'?: (string);
+  'unitPriceMinor'?: (number | string | Long);
+  'lineTotalMinor'?: (number | string | Long);
+}
+
+export interface OrderLine__Output {
+  'sku': (string);
+  'quantity': (number);
+  'name': (string);
+  'unitPriceMinor': (number);
+  'lineTotalMinor': (number);
+}

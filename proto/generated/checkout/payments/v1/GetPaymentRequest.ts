@@ -1,0 +1,12 @@
+// Original file: proto/payments.proto
+
+
+export interface GetPaymentRequest {
+  'paymentId'?: (string);
+  'slipNumber'?: (string);
+}
+
+export interface GetPaymentRequest__Output {
+  'paymentId': (string);
+  'slipNumber': (string);
+}

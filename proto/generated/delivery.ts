@@ -1,0 +1,31 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { BookRequest as _checkout_delivery_v1_BookRequest, BookRequest__Output as _checkout_delivery_v1_BookRequest__Output } from './checkout/delivery/v1/BookRequest';
+import type { Booking as _checkout_delivery_v1_Booking, Booking__Output as _checkout_delivery_v1_Booking__Output } from './checkout/delivery/v1/Booking';
+import type { BookingRef as _checkout_delivery_v1_BookingRef, BookingRef__Output as _checkout_delivery_v1_BookingRef__Output } from './checkout/delivery/v1/BookingRef';
+import type { DeliveryServiceClient as _checkout_delivery_v1_DeliveryServiceClient, DeliveryServiceDefinition as _checkout_delivery_v1_DeliveryServiceDefinition } from './checkout/delivery/v1/DeliveryService';
+import type { ListSlotsRequest as _checkout_delivery_v1_ListSlotsRequest, ListSlotsRequest__Output as _checkout_delivery_v1_ListSlotsRequest__Output } from './checkout/delivery/v1/ListSlotsRequest';
+import type { ListSlotsResponse as _checkout_delivery_v1_ListSlotsResponse, ListSlotsResponse__Output as _checkout_delivery_v1_ListSlotsResponse__Output } from './checkout/delivery/v1/ListSlotsResponse';
+import type { Slot as _checkout_delivery_v1_Slot, Slot__Output as _checkout_delivery_v1_Slot__Output } from './checkout/delivery/v1/Slot';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  checkout: {
+    delivery: {
+      v1: {
+        BookRequest: MessageTypeDefinition<_checkout_delivery_v1_BookRequest, _checkout_delivery_v1_BookRequest__Output>
+        Booking: MessageTypeDefinition<_checkout_delivery_v1_Booking, _checkout_delivery_v1_Booking__Output>
+        BookingRef: MessageTypeDefinition<_checkout_delivery_v1_BookingRef, _checkout_delivery_v1_BookingRef__Output>
+        DeliveryService: SubtypeConstructor<typeof grpc.Client, _checkout_delivery_v1_DeliveryServiceClient> & { service: _checkout_delivery_v1_DeliveryServiceDefinition }
+        ListSlotsRequest: MessageTypeDefinition<_checkout_delivery_v1_ListSlotsRequest, _checkout_delivery_v1_ListSlotsRequest__Output>
+        ListSlotsResponse: MessageTypeDefinition<_checkout_delivery_v1_ListSlotsResponse, _checkout_delivery_v1_ListSlotsResponse__Output>
+        Slot: MessageTypeDefinition<_checkout_delivery_v1_Slot, _checkout_delivery_v1_Slot__Output>
+      }
+    }
+  }
+}
+

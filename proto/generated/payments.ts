@@ -1,0 +1,31 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { ChargeRequest as _checkout_payments_v1_ChargeRequest, ChargeRequest__Output as _checkout_payments_v1_ChargeRequest__Output } from './checkout/payments/v1/ChargeRequest';
+import type { ConfirmSlipRequest as _checkout_payments_v1_ConfirmSlipRequest, ConfirmSlipRequest__Output as _checkout_payments_v1_ConfirmSlipRequest__Output } from './checkout/payments/v1/ConfirmSlipRequest';
+import type { GetPaymentRequest as _checkout_payments_v1_GetPaymentRequest, GetPaymentRequest__Output as _checkout_payments_v1_GetPaymentRequest__Output } from './checkout/payments/v1/GetPaymentRequest';
+import type { IssueSlipRequest as _checkout_payments_v1_IssueSlipRequest, IssueSlipRequest__Output as _checkout_payments_v1_IssueSlipRequest__Output } from './checkout/payments/v1/IssueSlipRequest';
+import type { Payment as _checkout_payments_v1_Payment, Payment__Output as _checkout_payments_v1_Payment__Output } from './checkout/payments/v1/Payment';
+import type { PaymentRef as _checkout_payments_v1_PaymentRef, PaymentRef__Output as _checkout_payments_v1_PaymentRef__Output } from './checkout/payments/v1/PaymentRef';
+import type { PaymentsServiceClient as _checkout_payments_v1_PaymentsServiceClient, PaymentsServiceDefinition as _checkout_payments_v1_PaymentsServiceDefinition } from './checkout/payments/v1/PaymentsService';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  checkout: {
+    payments: {
+      v1: {
+        ChargeRequest: MessageTypeDefinition<_checkout_payments_v1_ChargeRequest, _checkout_payments_v1_ChargeRequest__Output>
+        ConfirmSlipRequest: MessageTypeDefinition<_checkout_payments_v1_ConfirmSlipRequest, _checkout_payments_v1_ConfirmSlipRequest__Output>
+        GetPaymentRequest: MessageTypeDefinition<_checkout_payments_v1_GetPaymentRequest, _checkout_payments_v1_GetPaymentRequest__Output>
+        IssueSlipRequest: MessageTypeDefinition<_checkout_payments_v1_IssueSlipRequest, _checkout_payments_v1_IssueSlipRequest__Output>
+        Payment: MessageTypeDefinition<_checkout_payments_v1_Payment, _checkout_payments_v1_Payment__Output>
+        PaymentRef: MessageTypeDefinition<_checkout_payments_v1_PaymentRef, _checkout_payments_v1_PaymentRef__Output>
+        PaymentsService: SubtypeConstructor<typeof grpc.Client, _checkout_payments_v1_PaymentsServiceClient> & { service: _checkout_payments_v1_PaymentsServiceDefinition }
+      }
+    }
+  }
+}
+

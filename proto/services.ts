@@ -1,0 +1,47 @@
+import * as grpc from '@grpc/grpc-js';
+import type { ProtoGrpcType as CatalogGrpc } from './generated/catalog';
+import type { ProtoGrpcType as DeliveryGrpc } from './generated/delivery';
+import type { ProtoGrpcType as InventoryGrpc } from './generated/inventory';
+import type { ProtoGrpcType as OrdersGrpc } from './generated/orders';
+import type { ProtoGrpcType as PaymentsGrpc } from './generated/payments';
+import type { CatalogServiceClient } from './generated/checkout/catalog/v1/CatalogService';
+import type { DeliveryServiceClient } from './generated/checkout/delivery/v1/DeliveryService';
+import type { InventoryServiceClient } from './generated/checkout/inventory/v1/InventoryService';
+import type { OrdersServiceClient } from './generated/checkout/orders/v1/OrdersService';
+import type { PaymentsServiceClient } from './generated/checkout/payments/v1/PaymentsService';
+import { loadProto } from './load';
+
+export type { CatalogServiceClient, DeliveryServiceClient, InventoryServiceClient, OrdersServiceClient, PaymentsServiceClient };
+
+/** Package definitions of the checkout domains (for servers and reflection). */
+export const catalogPackageDefinition = loadProto('catalog');
+export const inventoryPackageDefinition = loadProto('inventory');
+export const ordersPackageDefinition = loadProto('orders');
+export const paymentsPackageDefinition = loadProto('payments');
+export const deliveryPackageDefinition = loadProto('delivery');
+
+export const catalogProto = (grpc.loadPackageDefinition(catalogPackageDefinition) as unknown as CatalogGrpc).checkout.catalog.v1;
+export const inventoryProto = (grpc.loadPackageDefinition(inventoryPackageDefinition) as unknown as InventoryGrpc).checkout.inventory.v1;
+export const ordersProto = (grpc.loadPackageDefinition(ordersPackageDefinition) as unknown as OrdersGrpc).checkout.orders.v1;
+export const paymentsProto = (grpc.loadPackageDefinition(paymentsPackageDefinition) as unknown as PaymentsGrpc).checkout.payments.v1;
+export const deliveryProto = (grpc.loadPackageDefinition(deliveryPackageDefinition) as unknown as DeliveryGrpc).checkout.delivery.v1;
+
+const insecure = () => grpc.credentials.createInsecure();
+
+/** Clients of every checkout domain service at one address (host:port). */
+export function createDomainClients(address: string) {
+  return {
+    catalog: new catalogProto.CatalogService(address, insecure()) as CatalogServiceClient,
+    inventory: new inventoryProto.InventoryService(address, insecure()) as InventoryServiceClient,
+    orders: new ordersProto.OrdersService(address, insecure()) as OrdersServiceClient,
+    payments: new paymentsProto.PaymentsService(address, insecure()) as PaymentsServiceClient,
+    delivery: new deliveryProto.DeliveryService(address, insecure()) as DeliveryServiceClient,
+  };
+}
+
+export type DomainClients = ReturnType<typeof createDomainClients>;
+
+/** Closes every client of a createDomainClients() result. */
+export function closeDomainClients(clients: DomainClients): void {
+  for (const client of Object.values(clients)) client.close();
+}
