@@ -1,10 +1,15 @@
 import type { EventPublisher } from '../lib/kafka';
 import type { DiagnosticsServiceClient } from '../proto/diagnostics';
+import type { DomainClients } from '../proto/services';
+import { createDeliveryActivities } from './delivery.activities';
 import { createDiagnosticsActivities } from './diagnostics.activities';
 import { createEventActivities } from './events.activities';
+import { createInventoryActivities } from './inventory.activities';
+import { createOrdersActivities } from './orders.activities';
+import { createPaymentsActivities } from './payments.activities';
 
 /** The clients activities call; real ones in the worker, fakes in unit tests. */
-export interface ActivityDeps {
+export interface ActivityDeps extends Omit<DomainClients, 'catalog'> {
   diagnostics: DiagnosticsServiceClient;
   publisher: EventPublisher;
 }
@@ -14,6 +19,10 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createDiagnosticsActivities(deps),
     ...createEventActivities(deps),
+    ...createInventoryActivities(deps),
+    ...createOrdersActivities(deps),
+    ...createPaymentsActivities(deps),
+    ...createDeliveryActivities(deps),
   };
 }
 

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '../lib/logger';
 import { createMetrics, startMetricsServer, type Metrics } from '../lib/metrics';
 import { GracefulShutdown } from '../lib/shutdown';
 import { createDiagnosticsClient } from '../proto/diagnostics';
+import { closeDomainClients, createDomainClients } from '../proto/services';
 
 /** Where the worker finds its workflows: the bundle is built from this file. */
 export const WORKFLOWS_PATH = require.resolve('../workflows');
@@ -63,7 +64,11 @@ export async function runTemporalWorker(config: Config): Promise<void> {
   await producer.connect();
   shutdown.add('kafka-producer', () => producer.disconnect());
   const diagnostics = createDiagnosticsClient(config.GRPC_SERVICES_ADDRESS);
-  shutdown.add('grpc-clients', () => diagnostics.close());
+  const clients = createDomainClients(config.GRPC_SERVICES_ADDRESS);
+  shutdown.add('grpc-clients', () => {
+    diagnostics.close();
+    closeDomainClients(clients);
+  });
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   shutdown.add('temporal-connection', () => connection.close());
@@ -71,7 +76,7 @@ export async function runTemporalWorker(config: Config): Promise<void> {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { diagnostics, publisher: createEventPublisher(producer, { topicPrefix: config.KAFKA_TOPIC_PREFIX }) },
+    deps: { ...clients, diagnostics, publisher: createEventPublisher(producer, { topicPrefix: config.KAFKA_TOPIC_PREFIX }) },
     metrics,
   });
   const metricsServer = await startMetricsServer(metrics, config.METRICS_PORT);

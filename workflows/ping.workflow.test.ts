@@ -8,6 +8,7 @@ import { createTimeSkippingEnv } from '../test/support/time-skipping';
 import { pingStatusQuery, pingWorkflowId, PING_WORKFLOW_TYPE, type PingResult } from './ping.contract';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+type PingActivities = Pick<Activities, 'recordPing' | 'publishEvent'>;
 
 describe('pingWorkflow (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
@@ -20,9 +21,9 @@ describe('pingWorkflow (time-skipping)', () => {
   });
 
   /** Stub activities that record what the workflow asked for. */
-  function stubActivities(overrides: Partial<Activities> = {}) {
+  function stubActivities(overrides: Partial<PingActivities> = {}) {
     const calls: { name: string; input: unknown; at: number }[] = [];
-    const activities: Activities = {
+    const activities: PingActivities = {
       recordPing: async (input) => {
         calls.push({ name: 'recordPing', input, at: Date.now() });
         return { pingId: input.pingId, message: input.message, recordedAt: new Date(0).toISOString() };
@@ -35,7 +36,7 @@ describe('pingWorkflow (time-skipping)', () => {
     return { activities, calls };
   }
 
-  async function run<T>(activities: Activities, fn: (taskQueue: string) => Promise<T>): Promise<T> {
+  async function run<T>(activities: PingActivities, fn: (taskQueue: string) => Promise<T>): Promise<T> {
     const taskQueue = `ping-${Math.random().toString(36).slice(2)}`;
     const worker = await Worker.create({
       connection: env.nativeConnection,

@@ -64,7 +64,7 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
     connection: nativeConnection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { diagnostics, publisher: createEventPublisher(producer, { topicPrefix: config.KAFKA_TOPIC_PREFIX }) },
+    deps: { ...clients, diagnostics, publisher: createEventPublisher(producer, { topicPrefix: config.KAFKA_TOPIC_PREFIX }) },
     metrics,
   });
   const workerRun = worker.run();

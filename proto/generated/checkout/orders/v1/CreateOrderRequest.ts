@@ -10,6 +10,7 @@ export interface CreateOrderRequest {
   'address'?: (_checkout_orders_v1_Address | null);
   'paymentMethod'?: (string);
   'idempotencyKey'?: (string);
+  'customerEmail'?: (string);
 }
 
 export interface CreateOrderRequest__Output {
@@ -19,4 +20,5 @@ export interface CreateOrderRequest__Output {
   'address': (_checkout_orders_v1_Address__Output | null);
   'paymentMethod': (string);
   'idempotencyKey': (string);
+  'customerEmail': (string);
 }

@@ -18,6 +18,7 @@ export interface Order {
   'failureReason'?: (string);
   'history'?: (_checkout_orders_v1_StatusChange)[];
   'createdAt'?: (string);
+  'customerEmail'?: (string);
 }
 
 export interface Order__Output {
@@ -33,4 +34,5 @@ export interface Order__Output {
   'failureReason': (string);
   'history': (_checkout_orders_v1_StatusChange__Output)[];
   'createdAt': (string);
+  'customerEmail': (string);
 }

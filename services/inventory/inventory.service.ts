@@ -1,0 +1,264 @@
+import { DomainError } from '../../lib/errors';
+import { idempotentCall, type Tx } from '../../lib/idempotent-call';
+import type { PrismaClient } from '../../lib/prisma';
+import type { AdjustStockRequest__Output } from '../../proto/generated/checkout/inventory/v1/AdjustStockRequest';
+import type { Reservation__Output } from '../../proto/generated/checkout/inventory/v1/Reservation';
+import type { ReservationLine__Output } from '../../proto/generated/checkout/inventory/v1/ReservationLine';
+import type { ReservationRef__Output } from '../../proto/generated/checkout/inventory/v1/ReservationRef';
+import type { ReserveRequest__Output } from '../../proto/generated/checkout/inventory/v1/ReserveRequest';
+import type { Stock__Output } from '../../proto/generated/checkout/inventory/v1/Stock';
+import { inLockOrder, validateReserveRequest } from './reserve-request';
+
+/** The states of a stored reservation; NONE is only ever an answer (there is no such reservation). */
+export type ReservationStatus = 'RESERVED' | 'COMMITTED' | 'RELEASED' | 'EXPIRED';
+
+/** The kinds of rows in inventory.movements, each with the signed change it logs. */
+export type MovementKind = 'RESERVE' | 'RELEASE' | 'EXPIRE' | 'COMMIT' | 'RESTOCK' | 'ADJUST';
+
+const MAX_REASON_LENGTH = 500;
+
+/**
+ * Stock per SKU and the reservations the checkout holds on it. Stock can never be oversold: every
+ * reservation is a conditional UPDATE that only succeeds while enough is available, and the table's
+ * CHECK constraints (reserved <= on_hand, both >= 0) are the last line of defence.
+ */
+export class InventoryService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly now: () => Date,
+  ) {}
+
+  /**
+   * Reserves every line or none (OUT_OF_STOCK with {sku, requested, available}); an existing
+   * reservation id answers with that reservation without reserving again.
+   *
+   * An unknown SKU is OUT_OF_STOCK with available 0, not NOT_FOUND: for the checkout there is no
+   * difference between a SKU nobody stocks and one sold out, and one code keeps callers simple.
+   */
+  async reserve(request: ReserveRequest__Output): Promise<Reservation__Output> {
+    const valid = validateReserveRequest(request);
+    return idempotentCall(this.prisma, 'inventory', valid.idempotencyKey, 'Reserve', async (tx) => {
+      await lockReservationId(tx, valid.reservationId);
+      const existing = await findReservation(tx, valid.reservationId);
+      if (existing) {
+        if (existing.orderId !== valid.orderId && existing.orderId !== '') {
+          throw new DomainError('CONFLICT', `reservation ${valid.reservationId} belongs to another order`, {
+            reservationId: valid.reservationId,
+          });
+        }
+        return existing;
+      }
+      for (const line of valid.lines) {
+        const updated = await tx.$executeRaw`
+          UPDATE inventory.stock SET reserved = reserved + ${line.quantity}, updated_at = now()
+          WHERE sku = ${line.sku} AND on_hand - reserved >= ${line.quantity}`;
+        if (updated === 0) {
+          const available = await availableOf(tx, line.sku);
+          throw new DomainError('OUT_OF_STOCK', `only ${available} of ${line.sku} available, ${line.quantity} requested`, {
+            sku: line.sku,
+            requested: line.quantity,
+            available,
+          });
+        }
+      }
+      const expiresAt = new Date(this.now().getTime() + valid.ttlSeconds * 1000);
+      await tx.reservation.create({
+        data: { id: valid.reservationId, orderId: valid.orderId, status: 'RESERVED', expiresAt, lines: { create: valid.lines } },
+      });
+      await logMovements(tx, 'RESERVE', valid.reservationId, valid.lines, +1);
+      return toReservation({ id: valid.reservationId, orderId: valid.orderId, status: 'RESERVED', expiresAt }, valid.lines);
+    });
+  }
+
+  /**
+   * Gives a reservation's stock back and marks it RELEASED; succeeds doing nothing when there is
+   * nothing to release (status NONE, or the current RELEASED/EXPIRED status).
+   *
+   * Releasing a COMMITTED reservation restocks it (on_hand += quantity, movement RESTOCK): that is
+   * how a refund or a cancellation after completion puts the sold goods back on sale.
+   * Releasing an unknown id records it as released (a tombstone) and answers NONE, so a Reserve of
+   * that id still in flight (its caller gave up on it) can no longer hold stock afterwards.
+   */
+  async release(request: ReservationRef__Output): Promise<Reservation__Output> {
+    requireReservationId(request);
+    return idempotentCall(this.prisma, 'inventory', request.idempotencyKey, 'Release', async (tx) => {
+      await lockReservationId(tx, request.reservationId);
+      const current = await lockReservation(tx, request.reservationId);
+      if (!current) {
+        await tx.reservation.create({ data: { id: request.reservationId, orderId: '', status: 'RELEASED', expiresAt: this.now() } });
+        return { reservationId: request.reservationId, orderId: '', status: 'NONE', lines: [], expiresAt: '' };
+      }
+      const lines = await linesOf(tx, current.id);
+      if (current.status === 'RESERVED') {
+        for (const line of lines) {
+          await changeStockOrFail(tx, line.sku, tx.$executeRaw`
+            UPDATE inventory.stock SET reserved = reserved - ${line.quantity}, updated_at = now()
+            WHERE sku = ${line.sku} AND reserved >= ${line.quantity}`);
+        }
+        await logMovements(tx, 'RELEASE', current.id, lines, -1);
+      } else if (current.status === 'COMMITTED') {
+        for (const line of lines) {
+          await changeStockOrFail(tx, line.sku, tx.$executeRaw`
+            UPDATE inventory.stock SET on_hand = on_hand + ${line.quantity}, updated_at = now() WHERE sku = ${line.sku}`);
+        }
+        await logMovements(tx, 'RESTOCK', current.id, lines, +1);
+      } else {
+        return toReservation(current, lines);
+      }
+      await tx.reservation.update({ where: { id: current.id }, data: { status: 'RELEASED' } });
+      return toReservation({ ...current, status: 'RELEASED' }, lines);
+    });
+  }
+
+  /**
+   * Turns a RESERVED reservation into sold stock (on_hand and reserved both drop); committing a
+   * COMMITTED one answers with it, and a RELEASED, EXPIRED or unknown one is a CONFLICT. A reservation
+   * past its expiry that the sweeper has not reached yet still holds its stock, so it commits.
+   */
+  async commit(request: ReservationRef__Output): Promise<Reservation__Output> {
+    requireReservationId(request);
+    return idempotentCall(this.prisma, 'inventory', request.idempotencyKey, 'Commit', async (tx) => {
+      await lockReservationId(tx, request.reservationId);
+      const current = await lockReservation(tx, request.reservationId);
+      if (!current) {
+        throw new DomainError('CONFLICT', `no reservation ${request.reservationId} to commit`, { reservationId: request.reservationId, status: 'NONE' });
+      }
+      const lines = await linesOf(tx, current.id);
+      if (current.status === 'COMMITTED') return toReservation(current, lines);
+      if (current.status !== 'RESERVED') {
+        throw new DomainError('CONFLICT', `reservation ${current.id} is ${current.status} and cannot be committed`, {
+          reservationId: current.id,
+          status: current.status,
+        });
+      }
+      for (const line of lines) {
+        await changeStockOrFail(tx, line.sku, tx.$executeRaw`
+          UPDATE inventory.stock SET on_hand = on_hand - ${line.quantity}, reserved = reserved - ${line.quantity}, updated_at = now()
+          WHERE sku = ${line.sku} AND reserved >= ${line.quantity}`);
+      }
+      await logMovements(tx, 'COMMIT', current.id, lines, -1);
+      await tx.reservation.update({ where: { id: current.id }, data: { status: 'COMMITTED' } });
+      return toReservation({ ...current, status: 'COMMITTED' }, lines);
+    });
+  }
+
+  /** Returns the stock of a SKU, or NOT_FOUND when the SKU has never been stocked. */
+  async getStock(sku: string): Promise<Stock__Output> {
+    if (!sku.trim()) throw new DomainError('VALIDATION_FAILED', 'sku is required');
+    const row = await this.prisma.stock.findUnique({ where: { sku } });
+    if (!row) throw new DomainError('NOT_FOUND', `no stock for sku ${sku}`, { sku });
+    return toStock(row);
+  }
+
+  /**
+   * Adds (or with a negative delta removes) stock on hand and logs an ADJUST movement; a positive
+   * delta creates the SKU's stock row, and removing stock that is reserved is a CONFLICT.
+   */
+  async adjustStock(request: AdjustStockRequest__Output): Promise<Stock__Output> {
+    const { sku, delta } = request;
+    if (!sku.trim()) throw new DomainError('VALIDATION_FAILED', 'sku is required');
+    if (!Number.isSafeInteger(delta)) throw new DomainError('VALIDATION_FAILED', 'delta must be an integer');
+    if (request.reason.length > MAX_REASON_LENGTH) throw new DomainError('VALIDATION_FAILED', `reason is longer than ${MAX_REASON_LENGTH} characters`);
+    return this.prisma.$transaction(async (tx) => {
+      let rows: StockRow[];
+      if (delta >= 0) {
+        rows = await tx.$queryRaw<StockRow[]>`
+          INSERT INTO inventory.stock (sku, on_hand, reserved, updated_at) VALUES (${sku}, ${delta}, 0, now())
+          ON CONFLICT (sku) DO UPDATE SET on_hand = stock.on_hand + EXCLUDED.on_hand, updated_at = now()
+          RETURNING sku, on_hand AS "onHand", reserved`;
+      } else {
+        rows = await tx.$queryRaw<StockRow[]>`
+          UPDATE inventory.stock SET on_hand = on_hand + ${delta}, updated_at = now()
+          WHERE sku = ${sku} AND on_hand + ${delta} >= reserved
+          RETURNING sku, on_hand AS "onHand", reserved`;
+      }
+      const row = rows[0];
+      if (!row) {
+        const current = await tx.stock.findUnique({ where: { sku } });
+        if (!current) throw new DomainError('NOT_FOUND', `no stock for sku ${sku}`, { sku });
+        throw new DomainError('CONFLICT', `removing ${-delta} of ${sku} would leave less on hand than is reserved`, {
+          sku,
+          delta,
+          onHand: current.onHand,
+          reserved: current.reserved,
+        });
+      }
+      if (delta !== 0) {
+        await tx.stockMovement.create({ data: { sku, kind: 'ADJUST' satisfies MovementKind, quantity: delta, reason: request.reason || null } });
+      }
+      return toStock(row);
+    });
+  }
+}
+
+interface StockRow {
+  sku: string;
+  onHand: number;
+  reserved: number;
+}
+
+interface ReservationRow {
+  id: string;
+  orderId: string;
+  status: string;
+  expiresAt: Date;
+}
+
+function requireReservationId(request: ReservationRef__Output): void {
+  if (!request.reservationId.trim()) throw new DomainError('VALIDATION_FAILED', 'reservationId is required');
+}
+
+/**
+ * Serialises every call on one reservation id, including while its row does not exist yet, so a
+ * Reserve and a Release of the same id (or two Reserves under different keys) never interleave.
+ */
+async function lockReservationId(tx: Tx, reservationId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`inventory:reservation:${reservationId}`}, 0))`;
+}
+
+/** Reads and row-locks a reservation, so the expiry sweeper (SKIP LOCKED) leaves it alone meanwhile. */
+async function lockReservation(tx: Tx, id: string): Promise<ReservationRow | undefined> {
+  const rows = await tx.$queryRaw<ReservationRow[]>`
+    SELECT id, order_id AS "orderId", status, expires_at AS "expiresAt" FROM inventory.reservations WHERE id = ${id} FOR UPDATE`;
+  return rows[0];
+}
+
+async function findReservation(tx: Tx, id: string): Promise<Reservation__Output | undefined> {
+  const row = await tx.reservation.findUnique({ where: { id } });
+  return row ? toReservation(row, await linesOf(tx, id)) : undefined;
+}
+
+async function linesOf(tx: Tx, reservationId: string): Promise<ReservationLine__Output[]> {
+  const rows = await tx.reservationLine.findMany({ where: { reservationId } });
+  return inLockOrder(rows.map((r) => ({ sku: r.sku, quantity: r.quantity })));
+}
+
+async function availableOf(tx: Tx, sku: string): Promise<number> {
+  const row = await tx.stock.findUnique({ where: { sku } });
+  return row ? row.onHand - row.reserved : 0;
+}
+
+/** Runs a stock UPDATE that must touch its row; anything else means the books disagree, which is no business outcome. */
+async function changeStockOrFail(tx: Tx, sku: string, update: Promise<number>): Promise<void> {
+  const count = await update;
+  if (count !== 1) throw new Error(`inventory invariant broken: stock row of ${sku} missing or short of reserved quantity`);
+}
+
+/** Logs one movement per line; `sign` turns line quantities into the signed change of the affected column. */
+export async function logMovements(
+  tx: Tx,
+  kind: MovementKind,
+  reservationId: string,
+  lines: readonly ReservationLine__Output[],
+  sign: 1 | -1,
+): Promise<void> {
+  await tx.stockMovement.createMany({ data: lines.map((l) => ({ sku: l.sku, kind, quantity: sign * l.quantity, reservationId })) });
+}
+
+function toReservation(row: ReservationRow, lines: ReservationLine__Output[]): Reservation__Output {
+  return { reservationId: row.id, orderId: row.orderId, status: row.status, lines, expiresAt: row.expiresAt.toISOString() };
+}
+
+function toStock(row: StockRow): Stock__Output {
+  return { sku: row.sku, onHand: row.onHand, reserved: row.reserved, available: row.onHand - row.reserved };
+}

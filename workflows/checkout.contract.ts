@@ -1,0 +1,150 @@
+import { defineSearchAttributeKey } from '@temporalio/common';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+
+/**
+ * Contract of the checkout saga and of the refund that undoes a completed order: workflow types
+ * and ids, signals, queries, updates, search attributes, input and result types. The api and the
+ * worker both import this file.
+ */
+export const CHECKOUT_WORKFLOW_TYPE = 'checkoutWorkflow';
+export const REFUND_WORKFLOW_TYPE = 'refundOrderWorkflow';
+
+/** Workflow id = business key: a retried request (same order id) finds the same workflow. */
+export function checkoutWorkflowId(orderId: string): string {
+  return `checkout:${orderId}`;
+}
+export function refundWorkflowId(orderId: string): string {
+  return `refund:${orderId}`;
+}
+
+/** How long a konbini / bank-transfer slip can be paid, unless the input says otherwise. */
+export const DEFAULT_SLIP_EXPIRY_SECONDS = 3 * 24 * 60 * 60;
+
+export type PaymentMethodInput = { type: 'card'; cardToken: string } | { type: 'konbini' } | { type: 'bank_transfer' };
+export type PaymentMethodType = PaymentMethodInput['type'];
+
+export interface AddressInput {
+  name: string;
+  postalCode: string;
+  prefecture: string;
+  city: string;
+  line1: string;
+  line2?: string;
+  phone?: string;
+}
+
+export interface CheckoutInput {
+  orderId: string;
+  customerId: string;
+  customerEmail: string;
+  lines: { sku: string; quantity: number }[];
+  address: AddressInput;
+  payment: PaymentMethodInput;
+  deliverySlotId: string;
+  /** Seconds a slip stays payable; DEFAULT_SLIP_EXPIRY_SECONDS when absent. */
+  slipExpirySeconds?: number;
+}
+
+export type CheckoutState =
+  | 'RESERVING_STOCK'
+  | 'CREATING_ORDER'
+  | 'CHARGING_PAYMENT'
+  | 'AWAITING_PAYMENT'
+  | 'BOOKING_DELIVERY'
+  | 'CONFIRMING'
+  | 'COMPLETED'
+  | 'COMPENSATING'
+  | 'FAILED'
+  | 'CANCELLED';
+
+/** The saga's steps and their undos, as they appear in the timeline. */
+export type CheckoutStep =
+  | 'reserve-stock'
+  | 'create-order'
+  | 'charge-payment'
+  | 'issue-slip'
+  | 'await-payment'
+  | 'confirm-slip'
+  | 'book-delivery'
+  | 'confirm-order'
+  | 'commit-stock'
+  | 'publish-event'
+  | 'release-stock'
+  | 'fail-order'
+  | 'refund-payment'
+  | 'void-payment'
+  | 'release-delivery';
+
+export interface TimelineEntry {
+  step: CheckoutStep;
+  status: 'STARTED' | 'COMPLETED' | 'FAILED' | 'RETRYING';
+  at: string;
+  detail?: string;
+}
+
+export interface CompensationStatus {
+  step: CheckoutStep;
+  status: 'PENDING' | 'RUNNING' | 'RETRYING' | 'DONE';
+  attempts: number;
+  lastError?: string;
+}
+
+export interface CheckoutFailure {
+  /** A stable code: OUT_OF_STOCK, CARD_DECLINED, PAYMENT_EXPIRED, SLOT_FULL, CANCELLED, … */
+  code: string;
+  message: string;
+  step?: CheckoutStep;
+}
+
+export interface CheckoutStatus {
+  orderId: string;
+  state: CheckoutState;
+  timeline: TimelineEntry[];
+  compensations: CompensationStatus[];
+  failure?: CheckoutFailure;
+  totalMinor?: number;
+  currency?: string;
+  payment?: { paymentId: string; method: PaymentMethodType; slipNumber?: string; expiresAt?: string };
+  bookingId?: string;
+}
+
+export interface CheckoutResult {
+  orderId: string;
+  outcome: 'COMPLETED' | 'FAILED' | 'CANCELLED';
+  totalMinor?: number;
+  currency?: string;
+  failure?: CheckoutFailure;
+}
+
+export interface PaymentConfirmed {
+  paymentId: string;
+  paidAt: string;
+}
+
+export interface CancelRequest {
+  reason: string;
+}
+
+export const checkoutStatusQuery = defineQuery<CheckoutStatus>('status');
+/** Sent by the api when the payment provider's signed webhook says a slip was paid. */
+export const paymentConfirmedSignal = defineSignal<[PaymentConfirmed]>('paymentConfirmed');
+/** Accepted until delivery is booked; resolves once the saga has undone its steps. */
+export const cancelCheckoutUpdate = defineUpdate<CheckoutStatus, [CancelRequest]>('cancel');
+
+export interface RefundInput {
+  orderId: string;
+  reason: string;
+}
+export interface RefundResult {
+  orderId: string;
+  refundedMinor: number;
+  currency: string;
+}
+
+/** Search attributes operators filter by in the Web UI (declared in temporal-config/temporal.json). */
+export const SEARCH_ATTRIBUTES = {
+  OrderId: defineSearchAttributeKey('OrderId', 'KEYWORD'),
+  CustomerId: defineSearchAttributeKey('CustomerId', 'KEYWORD'),
+  OrderStatus: defineSearchAttributeKey('OrderStatus', 'KEYWORD'),
+  PaymentMethod: defineSearchAttributeKey('PaymentMethod', 'KEYWORD'),
+} as const;
