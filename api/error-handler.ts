@@ -25,6 +25,7 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   SLOT_NOT_FOUND: 422,
   SLOT_FULL: 409,
   SLOT_CLOSED: 409,
+  ORDER_NOT_CANCELLABLE: 409,
 };
 
 export interface ErrorBody {

@@ -32,7 +32,14 @@ describe('loadConfig', () => {
 
   it('has no default for secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: required when NODE_ENV=production/);
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://u:p@db:5432/shop' });
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PAYMENT_WEBHOOK_SECRET: required/);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://u:p@db:5432/shop',
+      JWT_SECRET: 'x'.repeat(32),
+      PAYMENT_WEBHOOK_SECRET: 'y'.repeat(16),
+    });
     expect(config.DATABASE_URL).toBe('postgresql://u:p@db:5432/shop');
   });
 });

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Development-only values for secrets; outside development and test a missing secret is an error. */
 const DEV_SECRETS = {
   DATABASE_URL: 'postgresql://checkout:checkout@127.0.0.1:5432/checkout',
+  JWT_SECRET: 'development-only-jwt-secret-never-use-in-production',
+  PAYMENT_WEBHOOK_SECRET: 'development-only-webhook-secret',
 } as const;
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -27,6 +29,14 @@ const schema = z.object({
   SERVICES: csv.default(['all']),
 
   DATABASE_URL: z.string().url().optional(),
+  /** HS256 secret that verifies customers' bearer tokens. */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Shared secret of the payment provider's signed webhooks. */
+  PAYMENT_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+
+  SMTP_HOST: z.string().default('127.0.0.1'),
+  SMTP_PORT: port.default(1025),
+  MAIL_FROM: z.string().default('Checkout <orders@checkout.local>'),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   REDIS_KEY_PREFIX: z.string().default('checkout:'),
 
@@ -47,7 +57,8 @@ const schema = z.object({
 });
 
 type Parsed = z.infer<typeof schema>;
-export type Config = Readonly<Omit<Parsed, 'DATABASE_URL'> & { DATABASE_URL: string }>;
+type Secret = keyof typeof DEV_SECRETS;
+export type Config = Readonly<Omit<Parsed, Secret> & Record<Secret, string>>;
 
 /** Thrown when the environment does not describe a runnable configuration. */
 export class ConfigError extends Error {
@@ -69,14 +80,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = result.data;
   const devMode = parsed.NODE_ENV !== 'production';
   const missing: string[] = [];
-  const secret = (name: keyof typeof DEV_SECRETS): string => {
+  const secret = (name: Secret): string => {
     const value = parsed[name];
     if (value) return value;
     if (devMode) return DEV_SECRETS[name];
     missing.push(`${name}: required when NODE_ENV=production (no default for secrets)`);
     return '';
   };
-  const config = { ...parsed, DATABASE_URL: secret('DATABASE_URL') };
+  const config = {
+    ...parsed,
+    DATABASE_URL: secret('DATABASE_URL'),
+    JWT_SECRET: secret('JWT_SECRET'),
+    PAYMENT_WEBHOOK_SECRET: secret('PAYMENT_WEBHOOK_SECRET'),
+  };
   if (missing.length > 0) throw new ConfigError(missing);
   return Object.freeze(config);
 }

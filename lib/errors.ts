@@ -36,6 +36,7 @@ export const DOMAIN_ERROR_CODES = {
   SLOT_NOT_FOUND: { retryable: false },
   SLOT_FULL: { retryable: false },
   SLOT_CLOSED: { retryable: false },
+  ORDER_NOT_CANCELLABLE: { retryable: false },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

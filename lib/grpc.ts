@@ -27,6 +27,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, grpc.status> = {
   SLOT_NOT_FOUND: grpc.status.NOT_FOUND,
   SLOT_FULL: grpc.status.FAILED_PRECONDITION,
   SLOT_CLOSED: grpc.status.FAILED_PRECONDITION,
+  ORDER_NOT_CANCELLABLE: grpc.status.FAILED_PRECONDITION,
 };
 
 const ERROR_CODE_KEY = 'error-code';
@@ -111,9 +112,10 @@ export async function startGrpcServer(host: string, port: number, services: Serv
   health.addToServer(server);
   for (const service of services) {
     server.addService(service.definition, service.implementation);
-    new ReflectionService(service.packageDefinition).addToServer(server);
     health.setStatus(service.name, 'SERVING');
   }
+  // One reflection service over every package: grpc-js refuses a second handler for its methods.
+  if (services.length > 0) new ReflectionService(Object.assign({}, ...services.map((s) => s.packageDefinition))).addToServer(server);
   const boundPort = await new Promise<number>((resolve, reject) => {
     server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p)));
   });

@@ -5,6 +5,9 @@ import type { PrismaClient } from '../lib/prisma';
 import type { DomainClients } from '../proto/services';
 import { catalogRegistration } from './catalog/catalog.grpc';
 import { diagnosticsRegistration } from './diagnostics/diagnostics.grpc';
+import { inventoryRegistration } from './inventory/inventory.grpc';
+import { ordersRegistration } from './orders/orders.grpc';
+import { paymentsRegistration } from './payments/payments.grpc';
 
 export interface ServiceDeps {
   prisma: PrismaClient;
@@ -20,6 +23,9 @@ export interface ServiceDeps {
 export const SERVICE_FACTORIES: Record<string, (deps: ServiceDeps) => ServiceRegistration> = {
   diagnostics: diagnosticsRegistration,
   catalog: catalogRegistration,
+  inventory: inventoryRegistration,
+  orders: ordersRegistration,
+  payments: paymentsRegistration,
 };
 
 /** Resolves a SERVICES list (`all`, or names) to registrations; unknown names are a config error. */

@@ -5,6 +5,7 @@ import { createMetrics, startMetricsServer } from '../lib/metrics';
 import { createPrisma } from '../lib/prisma';
 import { GracefulShutdown } from '../lib/shutdown';
 import { closeDomainClients, createDomainClients } from '../proto/services';
+import { startReservationExpiry } from './inventory/reservation-expiry';
 import { selectServices } from './registry';
 
 /** Runs the selected domain services in one gRPC server until SIGTERM/SIGINT. */
@@ -19,6 +20,9 @@ export async function runServices(config: Config): Promise<void> {
   const clients = createDomainClients(config.GRPC_SERVICES_ADDRESS);
   shutdown.add('grpc-clients', () => closeDomainClients(clients));
   const services = selectServices(config.SERVICES, { prisma, metrics, logger, clients, now: () => new Date() });
+  if (config.SERVICES.includes('all') || config.SERVICES.includes('inventory')) {
+    shutdown.add('inventory-expiry', startReservationExpiry({ prisma, logger, now: () => new Date() }, 30_000));
+  }
   const server = await startGrpcServer(config.GRPC_HOST, config.GRPC_PORT, services);
   shutdown.add('grpc', () => server.stop());
   const metricsServer = await startMetricsServer(metrics, config.METRICS_PORT, config.GRPC_HOST);

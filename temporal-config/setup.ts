@@ -41,17 +41,31 @@ export async function applyTemporalSetup(address: string, setup: TemporalSetup, 
           workflowExecutionRetentionPeriod: msToTs(`${ns.retentionDays} days`),
         });
       }
-      const existing = await connection.operatorService.listSearchAttributes({ namespace: ns.name });
-      const missing = Object.entries(setup.searchAttributes).filter(([name]) => !(name in (existing.customAttributes ?? {})));
-      if (missing.length > 0) {
-        log(`adding search attributes ${missing.map(([n]) => n).join(', ')} to ${ns.name}`);
-        await connection.operatorService.addSearchAttributes({
-          namespace: ns.name,
-          searchAttributes: Object.fromEntries(missing.map(([name, type]) => [name, SA_TYPE_BY_NAME[type]])),
-        });
-      }
+      await ensureSearchAttributes(connection, ns.name, setup.searchAttributes, log);
     }
   } finally {
     await connection.close();
   }
+}
+
+/** Adds the search attributes a namespace lacks (dev server, production server or test server). */
+export async function ensureSearchAttributes(
+  connection: Connection,
+  namespace: string,
+  searchAttributes: TemporalSetup['searchAttributes'],
+  log: (line: string) => void = () => undefined,
+): Promise<void> {
+  const existing = await connection.operatorService.listSearchAttributes({ namespace });
+  const missing = Object.entries(searchAttributes).filter(([name]) => !(name in (existing.customAttributes ?? {})));
+  if (missing.length === 0) return;
+  log(`adding search attributes ${missing.map(([n]) => n).join(', ')} to ${namespace}`);
+  await connection.operatorService.addSearchAttributes({
+    namespace,
+    searchAttributes: searchAttributeTypes(Object.fromEntries(missing)),
+  });
+}
+
+/** Search attribute declarations in the shape the operator service takes. */
+export function searchAttributeTypes(declared: TemporalSetup['searchAttributes']): Record<string, temporal.api.enums.v1.IndexedValueType> {
+  return Object.fromEntries(Object.entries(declared).map(([name, type]) => [name, SA_TYPE_BY_NAME[type]]));
 }

@@ -1,2 +1,3 @@
 // Every workflow the Temporal worker registers; the worker bundles this file.
+export { checkoutWorkflow } from './checkout.workflow';
 export { pingWorkflow } from './ping.workflow';

@@ -1,23 +1,21 @@
-import { Prisma } from '@prisma/client';
 import type { EventEnvelope } from '../../lib/events';
+import type { Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 
 /**
  * Records that `consumer` handled an event. Answers 'duplicate' (and writes nothing) when that
- * consumer already recorded the same event id, which is how redelivered events are skipped.
+ * consumer already recorded the same event id, which is how redelivered events are skipped. Pass a
+ * transaction client to make the record part of the event's other writes (ON CONFLICT DO NOTHING
+ * keeps the transaction usable; a concurrent duplicate waits on the row lock, then finds the row).
  */
 export async function recordProcessedEvent(
-  prisma: PrismaClient,
+  db: PrismaClient | Tx,
   consumer: string,
   event: EventEnvelope,
 ): Promise<'recorded' | 'duplicate'> {
-  try {
-    await prisma.processedEvent.create({
-      data: { consumer, eventId: event.id, type: event.type, subject: event.subject, occurredAt: new Date(event.time) },
-    });
-    return 'recorded';
-  } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return 'duplicate';
-    throw err;
-  }
+  const { count } = await db.processedEvent.createMany({
+    data: [{ consumer, eventId: event.id, type: event.type, subject: event.subject, occurredAt: new Date(event.time) }],
+    skipDuplicates: true,
+  });
+  return count === 1 ? 'recorded' : 'duplicate';
 }

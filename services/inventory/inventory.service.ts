@@ -8,12 +8,7 @@ import type { ReservationRef__Output } from '../../proto/generated/checkout/inve
 import type { ReserveRequest__Output } from '../../proto/generated/checkout/inventory/v1/ReserveRequest';
 import type { Stock__Output } from '../../proto/generated/checkout/inventory/v1/Stock';
 import { inLockOrder, validateReserveRequest } from './reserve-request';
-
-/** The states of a stored reservation; NONE is only ever an answer (there is no such reservation). */
-export type ReservationStatus = 'RESERVED' | 'COMMITTED' | 'RELEASED' | 'EXPIRED';
-
-/** The kinds of rows in inventory.movements, each with the signed change it logs. */
-export type MovementKind = 'RESERVE' | 'RELEASE' | 'EXPIRE' | 'COMMIT' | 'RESTOCK' | 'ADJUST';
+import { logMovements, type MovementKind } from './stock-movements';
 
 const MAX_REASON_LENGTH = 500;
 
@@ -30,7 +25,8 @@ export class InventoryService {
 
   /**
    * Reserves every line or none (OUT_OF_STOCK with {sku, requested, available}); an existing
-   * reservation id answers with that reservation without reserving again.
+   * reservation id answers with that reservation without reserving again (CONFLICT if it belongs
+   * to another order). Statuses of stored reservations: RESERVED, COMMITTED, RELEASED, EXPIRED.
    *
    * An unknown SKU is OUT_OF_STOCK with available 0, not NOT_FOUND: for the checkout there is no
    * difference between a SKU nobody stocks and one sold out, and one code keeps callers simple.
@@ -41,6 +37,7 @@ export class InventoryService {
       await lockReservationId(tx, valid.reservationId);
       const existing = await findReservation(tx, valid.reservationId);
       if (existing) {
+        // A tombstone left by a Release of an unknown id has no order: it answers any Reserve of that id.
         if (existing.orderId !== valid.orderId && existing.orderId !== '') {
           throw new DomainError('CONFLICT', `reservation ${valid.reservationId} belongs to another order`, {
             reservationId: valid.reservationId,
@@ -48,6 +45,7 @@ export class InventoryService {
         }
         return existing;
       }
+      // valid.lines come in lock order, so concurrent multi-line reservations cannot deadlock.
       for (const line of valid.lines) {
         const updated = await tx.$executeRaw`
           UPDATE inventory.stock SET reserved = reserved + ${line.quantity}, updated_at = now()
@@ -241,18 +239,7 @@ async function availableOf(tx: Tx, sku: string): Promise<number> {
 /** Runs a stock UPDATE that must touch its row; anything else means the books disagree, which is no business outcome. */
 async function changeStockOrFail(tx: Tx, sku: string, update: Promise<number>): Promise<void> {
   const count = await update;
-  if (count !== 1) throw new Error(`inventory invariant broken: stock row of ${sku} missing or short of reserved quantity`);
-}
-
-/** Logs one movement per line; `sign` turns line quantities into the signed change of the affected column. */
-export async function logMovements(
-  tx: Tx,
-  kind: MovementKind,
-  reservationId: string,
-  lines: readonly ReservationLine__Output[],
-  sign: 1 | -1,
-): Promise<void> {
-  await tx.stockMovement.createMany({ data: lines.map((l) => ({ sku: l.sku, kind, quantity: sign * l.quantity, reservationId })) });
+  if (count !== 1) throw new DomainError('INTERNAL', `inventory invariant broken: stock row of ${sku} missing or short of reserved quantity`, { sku });
 }
 
 function toReservation(row: ReservationRow, lines: ReservationLine__Output[]): Reservation__Output {

@@ -108,6 +108,6 @@ export function priceLines(lines: readonly RequestedLine[], products: readonly P
   if (currencies.size > 1) throw new DomainError('VALIDATION_FAILED', `the products are priced in more than one currency (${[...currencies].sort().join(', ')})`);
   const subtotalMinor = priced.reduce((sum, l) => sum + l.lineTotalMinor, 0);
   if (subtotalMinor > MAX_MINOR) throw new DomainError('VALIDATION_FAILED', 'the order total is too large');
-  // No shipping fee or tax yet: the total is the subtotal (catalog prices are tax-inclusive, as Japanese retail prices are shown).
+  // No shipping fee or tax yet: the total is the subtotal.
   return { currency: [...currencies][0]!, lines: priced, subtotalMinor, totalMinor: subtotalMinor };
 }

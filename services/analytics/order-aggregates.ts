@@ -1,0 +1,113 @@
+import { DomainError } from '../../lib/errors';
+import type { EventEnvelope } from '../../lib/events';
+import type { Logger } from '../../lib/logger';
+import type { PrismaClient } from '../../lib/prisma';
+import { parseOrderEvent, type OrderLine } from '../notifications/order-events';
+import { recordProcessedEvent } from './event-recorder';
+
+/**
+ * Sales and failures are counted per business day of the shop, which is the calendar day in Tokyo
+ * (an order completed at 23:30 UTC belongs to the next Tokyo day), not the UTC day.
+ */
+export const BUSINESS_TIME_ZONE = 'Asia/Tokyo';
+export const DEFAULT_ANALYTICS_CONSUMER = 'analytics';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: BUSINESS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The business day (YYYY-MM-DD in Tokyo) of an ISO-8601 instant. */
+export function businessDay(instant: string): string {
+  const parts = dayFormat.formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** An order's lines summed per SKU, so an order with two lines of one SKU counts as one order of it. */
+export function salesBySku(lines: readonly OrderLine[]): { sku: string; quantity: number; revenueMinor: number }[] {
+  const bySku = new Map<string, { sku: string; quantity: number; revenueMinor: number }>();
+  for (const line of lines) {
+    const entry = bySku.get(line.sku) ?? { sku: line.sku, quantity: 0, revenueMinor: 0 };
+    entry.quantity += line.quantity;
+    entry.revenueMinor += line.lineTotalMinor;
+    bySku.set(line.sku, entry);
+  }
+  return [...bySku.values()];
+}
+
+export type AggregateOutcome = 'recorded' | 'duplicate' | 'invalid';
+
+/**
+ * Records an event as processed and, for order.completed and order.failed, adds it to the daily sales
+ * and failure counts, all in one transaction: a redelivered event finds its ProcessedEvent row and
+ * changes nothing, and a crash midway leaves neither the record nor the counts. Other events are only
+ * recorded; an order event with malformed data is recorded and logged, since retrying cannot fix it.
+ */
+export async function handleOrderEvent(
+  prisma: PrismaClient,
+  event: EventEnvelope,
+  opts: { consumer?: string; logger?: Logger } = {},
+): Promise<AggregateOutcome> {
+  const consumer = opts.consumer ?? DEFAULT_ANALYTICS_CONSUMER;
+  return prisma.$transaction(async (tx): Promise<AggregateOutcome> => {
+    if ((await recordProcessedEvent(tx, consumer, event)) === 'duplicate') return 'duplicate';
+    const parsed = parseOrderEvent(event);
+    if (parsed.kind === 'invalid') {
+      opts.logger?.error({ eventId: event.id, type: event.type, issues: parsed.issues }, 'order event with malformed data: not aggregated');
+      return 'invalid';
+    }
+    if (parsed.kind === 'other') return 'recorded';
+    const order = parsed.event;
+    if (order.type === 'order.completed') {
+      const day = businessDay(order.data.completedAt);
+      for (const s of salesBySku(order.data.lines)) {
+        await tx.$executeRaw`
+          INSERT INTO analytics.daily_sales (day, sku, orders, quantity, revenue_minor, currency)
+          VALUES (${day}::date, ${s.sku}, 1, ${s.quantity}, ${s.revenueMinor}, ${order.data.currency})
+          ON CONFLICT (day, sku) DO UPDATE SET
+            orders = daily_sales.orders + 1,
+            quantity = daily_sales.quantity + EXCLUDED.quantity,
+            revenue_minor = daily_sales.revenue_minor + EXCLUDED.revenue_minor`;
+      }
+    } else if (order.type === 'order.failed') {
+      const day = businessDay(order.data.failedAt);
+      await tx.$executeRaw`
+        INSERT INTO analytics.daily_failures (day, reason, count) VALUES (${day}::date, ${order.data.reason}, 1)
+        ON CONFLICT (day, reason) DO UPDATE SET count = daily_failures.count + 1`;
+    }
+    return 'recorded';
+  });
+}
+
+/** The analytics consumer's handler, ready for createEventConsumer's `handle`. */
+export function createAnalyticsHandler(prisma: PrismaClient, opts: { consumer?: string; logger?: Logger } = {}): (event: EventEnvelope) => Promise<void> {
+  return async (event) => {
+    await handleOrderEvent(prisma, event, opts);
+  };
+}
+
+export interface SalesReport {
+  fromDay: string;
+  toDay: string;
+  sales: { day: string; sku: string; orders: number; quantity: number; revenueMinor: number; currency: string }[];
+  failures: { day: string; reason: string; count: number }[];
+}
+
+/** Sales per day and SKU and failures per day and reason, for business days fromDay to toDay inclusive. */
+export async function salesReport(prisma: PrismaClient, fromDay: string, toDay: string): Promise<SalesReport> {
+  for (const [name, value] of [['fromDay', fromDay], ['toDay', toDay]] as const) {
+    if (!DAY.test(value) || Number.isNaN(Date.parse(value))) throw new DomainError('VALIDATION_FAILED', `${name} must be a date YYYY-MM-DD`, { [name]: value });
+  }
+  if (fromDay > toDay) throw new DomainError('VALIDATION_FAILED', 'fromDay must not be after toDay', { fromDay, toDay });
+  const day = { gte: new Date(`${fromDay}T00:00:00Z`), lte: new Date(`${toDay}T00:00:00Z`) };
+  const [sales, failures] = await Promise.all([
+    prisma.dailySales.findMany({ where: { day }, orderBy: [{ day: 'asc' }, { sku: 'asc' }] }),
+    prisma.dailyFailures.findMany({ where: { day }, orderBy: [{ day: 'asc' }, { reason: 'asc' }] }),
+  ]);
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  return {
+    fromDay,
+    toDay,
+    sales: sales.map((s) => ({ day: iso(s.day), sku: s.sku, orders: s.orders, quantity: s.quantity, revenueMinor: s.revenueMinor, currency: s.currency.trim() })),
+    failures: failures.map((f) => ({ day: iso(f.day), reason: f.reason, count: f.count })),
+  };
+}

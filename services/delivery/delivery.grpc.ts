@@ -1,0 +1,22 @@
+import type * as grpc from '@grpc/grpc-js';
+import { unary, type ServiceRegistration } from '../../lib/grpc';
+import { deliveryPackageDefinition, deliveryProto } from '../../proto/services';
+import type { DeliveryServiceHandlers } from '../../proto/generated/checkout/delivery/v1/DeliveryService';
+import type { ServiceDeps } from '../registry';
+import { DeliveryService } from './delivery.service';
+
+/** The delivery service as a gRPC registration. */
+export function deliveryRegistration(deps: ServiceDeps): ServiceRegistration {
+  const service = new DeliveryService(deps.prisma, deps.now);
+  const handlers: DeliveryServiceHandlers = {
+    Book: unary('delivery.Book', (r) => service.book(r), deps),
+    Release: unary('delivery.Release', (r) => service.release(r), deps),
+    ListSlots: unary('delivery.ListSlots', async (r) => ({ slots: await service.listSlots(r) }), deps),
+  };
+  return {
+    name: 'checkout.delivery.v1.DeliveryService',
+    definition: deliveryProto.DeliveryService.service,
+    implementation: handlers as grpc.UntypedServiceImplementation,
+    packageDefinition: deliveryPackageDefinition,
+  };
+}

@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import type { EventEnvelope } from '../../lib/events';
+import type { Logger } from '../../lib/logger';
+import type { PrismaClient } from '../../lib/prisma';
+import {
+  parseOrderEvent,
+  type OrderCancelledData,
+  type OrderCompletedData,
+  type OrderEvent,
+  type OrderFailedData,
+  type OrderRefundedData,
+} from './order-events';
+
+/** Times in emails are the shop's local time. */
+const SHOP_TIME_ZONE = 'Asia/Tokyo';
+/** Longest a claimed email may stay unsent before the claim is rolled back (SMTP timeouts are shorter). */
+const SEND_TRANSACTION_TIMEOUT_MS = 60_000;
+
+export interface OrderEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** What the handler hands to SMTP; a nodemailer transporter fits this shape. */
+export interface MailMessage extends OrderEmail {
+  from: string;
+  /** Derived from the event id, so even a duplicate that slipped through is recognisable to mail clients. */
+  messageId: string;
+  headers: Record<string, string>;
+}
+
+export interface MailTransport {
+  sendMail(message: MailMessage): Promise<{ messageId?: string }>;
+}
+
+/** The email for a confirmed order: what was bought, the total, how it was paid and when it arrives. */
+export function orderCompletedEmail(data: OrderCompletedData): OrderEmail {
+  const money = (minor: number) => formatMoney(minor, data.currency);
+  const slot = data.deliverySlot;
+  const delivery = slot ? `${slot.date}, ${slot.windowStart}-${slot.windowEnd}` : 'no delivery slot booked';
+  const lines = data.lines.map((l) => `  ${l.quantity} x ${l.name} (${l.sku}) @ ${money(l.unitPriceMinor)} = ${money(l.lineTotalMinor)}`);
+  const text = [
+    'Thank you for your order.',
+    '',
+    `Order: ${data.orderId}`,
+    `Placed: ${formatTime(data.completedAt)}`,
+    '',
+    ...lines,
+    '',
+    `Total: ${money(data.totalMinor)}`,
+    `Payment: ${data.paymentMethod}`,
+    `Delivery: ${delivery}`,
+  ].join('\n');
+  const rows = data.lines
+    .map((l) => `<tr><td>${escapeHtml(l.name)} <small>(${escapeHtml(l.sku)})</small></td><td align="right">${l.quantity}</td><td align="right">${escapeHtml(money(l.unitPriceMinor))}</td><td align="right">${escapeHtml(money(l.lineTotalMinor))}</td></tr>`)
+    .join('\n');
+  const html = page(
+    `<p>Thank you for your order.</p>
+<p>Order <strong>${escapeHtml(data.orderId)}</strong>, placed ${escapeHtml(formatTime(data.completedAt))}.</p>
+<table cellpadding="4">
+<tr><th align="left">Item</th><th align="right">Qty</th><th align="right">Price</th><th align="right">Total</th></tr>
+${rows}
+<tr><td colspan="3" align="right"><strong>Total</strong></td><td align="right"><strong>${escapeHtml(money(data.totalMinor))}</strong></td></tr>
+</table>
+<p>Payment: ${escapeHtml(data.paymentMethod)}<br>Delivery: ${escapeHtml(delivery)}</p>`,
+  );
+  return { to: data.customerEmail, subject: `Your order ${data.orderId} is confirmed`, text, html };
+}
+
+/** The email for an order the checkout could not complete, with the reason. */
+export function orderFailedEmail(data: OrderFailedData): OrderEmail {
+  const text = [
+    `We could not complete your order ${data.orderId}.`,
+    '',
+    `Reason: ${data.message} (${data.reason})`,
+    '',
+    'Any payment, stock or delivery slot held for this order has been released.',
+  ].join('\n');
+  const html = page(
+    `<p>We could not complete your order <strong>${escapeHtml(data.orderId)}</strong>.</p>
+<p>Reason: ${escapeHtml(data.message)} <small>(${escapeHtml(data.reason)})</small></p>
+<p>Any payment, stock or delivery slot held for this order has been released.</p>`,
+  );
+  return { to: data.customerEmail, subject: `We could not complete your order ${data.orderId}`, text, html };
+}
+
+/** The email for a cancelled order. */
+export function orderCancelledEmail(data: OrderCancelledData): OrderEmail {
+  const reason = data.reason ? `Reason: ${data.reason}` : '';
+  const text = [`Your order ${data.orderId} has been cancelled (${formatTime(data.cancelledAt)}).`, reason].filter(Boolean).join('\n\n');
+  const html = page(
+    `<p>Your order <strong>${escapeHtml(data.orderId)}</strong> has been cancelled (${escapeHtml(formatTime(data.cancelledAt))}).</p>${reason ? `\n<p>${escapeHtml(reason)}</p>` : ''}`,
+  );
+  return { to: data.customerEmail, subject: `Your order ${data.orderId} has been cancelled`, text, html };
+}
+
+/** The email for a refund, with the amount. */
+export function orderRefundedEmail(data: OrderRefundedData): OrderEmail {
+  const amount = formatMoney(data.amountMinor, data.currency);
+  const text = [`We have refunded ${amount} for your order ${data.orderId} (${formatTime(data.refundedAt)}).`, '', 'It may take a few days to appear on your statement.'].join('\n');
+  const html = page(
+    `<p>We have refunded <strong>${escapeHtml(amount)}</strong> for your order <strong>${escapeHtml(data.orderId)}</strong> (${escapeHtml(formatTime(data.refundedAt))}).</p>
+<p>It may take a few days to appear on your statement.</p>`,
+  );
+  return { to: data.customerEmail, subject: `Your refund for order ${data.orderId}`, text, html };
+}
+
+/** The email an order event calls for. */
+export function renderOrderEmail(event: OrderEvent): OrderEmail {
+  switch (event.type) {
+    case 'order.completed':
+      return orderCompletedEmail(event.data);
+    case 'order.failed':
+      return orderFailedEmail(event.data);
+    case 'order.cancelled':
+      return orderCancelledEmail(event.data);
+    case 'order.refunded':
+      return orderRefundedEmail(event.data);
+  }
+}
+
+/** An amount in minor units (yen, cents) as people read it, e.g. ¥1,200 or $12.50. */
+export function formatMoney(minor: number, currency: string): string {
+  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(minor / 10 ** digits);
+}
+
+export type EmailOutcome = 'sent' | 'duplicate' | 'skipped';
+
+/**
+ * The email consumer's handler: sends one email per order event id. The SentEmail row is inserted
+ * first, in a transaction that commits only after SMTP accepted the message: a redelivered event
+ * finds the row and sends nothing (a concurrent one waits on the row lock, then finds it), and a
+ * failed send rolls the claim back so the redelivery sends for real. Other events are skipped, and so
+ * are malformed order events (logged: retrying them cannot help).
+ */
+export function createOrderEmailHandler(deps: { prisma: PrismaClient; transport: MailTransport; from: string; logger: Logger }): (event: EventEnvelope) => Promise<EmailOutcome> {
+  return async (envelope) => {
+    const parsed = parseOrderEvent(envelope);
+    if (parsed.kind === 'other') return 'skipped';
+    if (parsed.kind === 'invalid') {
+      deps.logger.error({ eventId: envelope.id, type: envelope.type, issues: parsed.issues }, 'order event with malformed data: no email sent');
+      return 'skipped';
+    }
+    const { event } = parsed;
+    const email = renderOrderEmail(event);
+    const outcome = await deps.prisma.$transaction(
+      async (tx): Promise<EmailOutcome> => {
+        const claimed = await tx.sentEmail.createMany({
+          data: [{ eventId: event.id, type: event.type, recipient: email.to, subject: email.subject }],
+          skipDuplicates: true,
+        });
+        if (claimed.count === 0) return 'duplicate';
+        const info = await deps.transport.sendMail({
+          ...email,
+          from: deps.from,
+          messageId: messageIdFor(event.id, deps.from),
+          headers: { 'X-Checkout-Event-Id': event.id, 'X-Checkout-Order-Id': event.data.orderId },
+        });
+        if (info.messageId) await tx.sentEmail.update({ where: { eventId: event.id }, data: { messageId: info.messageId } });
+        return 'sent';
+      },
+      { timeout: SEND_TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
+    );
+    deps.logger.info({ eventId: event.id, type: event.type, orderId: event.data.orderId, outcome }, outcome === 'sent' ? 'order email sent' : 'order email already sent');
+    return outcome;
+  };
+}
+
+/** A stable Message-ID for an event's email, in the sender's domain. */
+export function messageIdFor(eventId: string, from: string): string {
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'checkout.local';
+  return `<${createHash('sha256').update(eventId).digest('hex').slice(0, 32)}.order-event@${domain}>`;
+}
+
+function formatTime(iso: string): string {
+  const local = new Intl.DateTimeFormat('en-CA', {
+    timeZone: SHOP_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => local.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} JST`;
+}
+
+function page(body: string): string {
+  return `<!doctype html>\n<html><body style="font-family: sans-serif">\n${body}\n</body></html>`;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}

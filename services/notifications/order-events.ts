@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { EventEnvelope } from '../../lib/events';
+
+/**
+ * The order events the checkout and refund workflows publish on the `orders` topic (keyed by order
+ * id), and what their `data` holds. One schema gives both the TypeScript type the publisher fills in
+ * and the check a consumer runs before trusting a message. Amounts are integers in the currency's
+ * minor unit (yen for JPY); times are ISO-8601 instants.
+ */
+export const ORDER_EVENT_TYPES = {
+  completed: 'order.completed',
+  failed: 'order.failed',
+  cancelled: 'order.cancelled',
+  refunded: 'order.refunded',
+} as const;
+export type OrderEventType = (typeof ORDER_EVENT_TYPES)[keyof typeof ORDER_EVENT_TYPES];
+
+const minor = z.number().int().nonnegative();
+const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO-8601 time');
+const currency = z.string().regex(/^[A-Z]{3}$/);
+const customer = { orderId: z.string().min(1), customerId: z.string(), customerEmail: z.email() };
+
+export const orderLineSchema = z.object({
+  sku: z.string().min(1),
+  name: z.string(),
+  quantity: z.number().int().positive(),
+  unitPriceMinor: minor,
+  lineTotalMinor: minor,
+});
+
+export const orderCompletedSchema = z.object({
+  ...customer,
+  currency,
+  totalMinor: minor,
+  lines: z.array(orderLineSchema),
+  /** CARD, KONBINI, BANK_TRANSFER, … as the payments service names them. */
+  paymentMethod: z.string(),
+  /** null when the order needs no delivery slot. */
+  deliverySlot: z
+    .object({ slotId: z.string(), date: z.string(), windowStart: z.string(), windowEnd: z.string() })
+    .nullable(),
+  completedAt: instant,
+});
+
+export const orderFailedSchema = z.object({
+  ...customer,
+  /** A DomainError code such as OUT_OF_STOCK or CARD_DECLINED. */
+  reason: z.string().min(1),
+  /** A sentence for people (it is shown to the customer). */
+  message: z.string(),
+  failedAt: instant,
+});
+
+export const orderCancelledSchema = z.object({
+  ...customer,
+  reason: z.string(),
+  cancelledAt: instant,
+});
+
+export const orderRefundedSchema = z.object({
+  ...customer,
+  amountMinor: minor,
+  currency,
+  refundedAt: instant,
+});
+
+export type OrderLine = z.infer<typeof orderLineSchema>;
+export type OrderCompletedData = z.infer<typeof orderCompletedSchema>;
+export type OrderFailedData = z.infer<typeof orderFailedSchema>;
+export type OrderCancelledData = z.infer<typeof orderCancelledSchema>;
+export type OrderRefundedData = z.infer<typeof orderRefundedSchema>;
+
+/** An order event with its data checked, discriminated by `type`. */
+export type OrderEvent =
+  | (EventEnvelope<OrderCompletedData> & { type: 'order.completed' })
+  | (EventEnvelope<OrderFailedData> & { type: 'order.failed' })
+  | (EventEnvelope<OrderCancelledData> & { type: 'order.cancelled' })
+  | (EventEnvelope<OrderRefundedData> & { type: 'order.refunded' });
+
+const SCHEMAS = {
+  'order.completed': orderCompletedSchema,
+  'order.failed': orderFailedSchema,
+  'order.cancelled': orderCancelledSchema,
+  'order.refunded': orderRefundedSchema,
+} as const satisfies Record<OrderEventType, z.ZodType>;
+
+export function isOrderEventType(type: string): type is OrderEventType {
+  return type in SCHEMAS;
+}
+
+export type OrderEventParse =
+  | { kind: 'order'; event: OrderEvent }
+  | { kind: 'other' }
+  | { kind: 'invalid'; issues: string[] };
+
+/** Checks an envelope: an order event with valid data, another kind of event, or an order event whose data is malformed. */
+export function parseOrderEvent(event: EventEnvelope): OrderEventParse {
+  if (!isOrderEventType(event.type)) return { kind: 'other' };
+  const result = SCHEMAS[event.type].safeParse(event.data);
+  if (!result.success) return { kind: 'invalid', issues: result.error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`) };
+  return { kind: 'order', event: { ...event, data: result.data } as OrderEvent };
+}

@@ -1,0 +1,22 @@
+import type * as grpc from '@grpc/grpc-js';
+import { unary, type ServiceRegistration } from '../../lib/grpc';
+import { ordersPackageDefinition, ordersProto } from '../../proto/services';
+import type { OrdersServiceHandlers } from '../../proto/generated/checkout/orders/v1/OrdersService';
+import type { ServiceDeps } from '../registry';
+import { OrdersService } from './orders.service';
+
+/** The orders service as a gRPC registration (it prices orders through the catalog client). */
+export function ordersRegistration(deps: ServiceDeps): ServiceRegistration {
+  const service = new OrdersService(deps.prisma, deps.clients.catalog);
+  const handlers: OrdersServiceHandlers = {
+    CreateOrder: unary('orders.CreateOrder', (r) => service.createOrder(r), deps),
+    TransitionOrder: unary('orders.TransitionOrder', (r) => service.transitionOrder(r), deps),
+    GetOrder: unary('orders.GetOrder', (r) => service.getOrder(r), deps),
+  };
+  return {
+    name: 'checkout.orders.v1.OrdersService',
+    definition: ordersProto.OrdersService.service,
+    implementation: handlers as grpc.UntypedServiceImplementation,
+    packageDefinition: ordersPackageDefinition,
+  };
+}

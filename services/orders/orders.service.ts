@@ -1,0 +1,161 @@
+import { Prisma } from '@prisma/client';
+import { DomainError } from '../../lib/errors';
+import { callUnary } from '../../lib/grpc';
+import { idempotentCall, type Tx } from '../../lib/idempotent-call';
+import type { PrismaClient } from '../../lib/prisma';
+import type { GetProductsRequest } from '../../proto/generated/checkout/catalog/v1/GetProductsRequest';
+import type { GetProductsResponse__Output } from '../../proto/generated/checkout/catalog/v1/GetProductsResponse';
+import type { Address__Output } from '../../proto/generated/checkout/orders/v1/Address';
+import type { CreateOrderRequest__Output } from '../../proto/generated/checkout/orders/v1/CreateOrderRequest';
+import type { GetOrderRequest__Output } from '../../proto/generated/checkout/orders/v1/GetOrderRequest';
+import type { Order__Output } from '../../proto/generated/checkout/orders/v1/Order';
+import type { TransitionOrderRequest__Output } from '../../proto/generated/checkout/orders/v1/TransitionOrderRequest';
+import type { CatalogServiceClient } from '../../proto/services';
+import { parseAddress, parseCustomerEmail, parseOrderLines, parsePaymentMethod, priceLines } from './order-input';
+import { canTransition, isOrderStatus } from './order-status';
+
+const MAX_ID_LENGTH = 128;
+const MAX_REASON_LENGTH = 1000;
+
+// customer_email is in orders.proto; these intersections keep the code typed whether or not the
+// generated types already carry it.
+export type CreateOrderInput = CreateOrderRequest__Output & { customerEmail?: string };
+export type OrderView = Order__Output & { customerEmail: string };
+
+const ORDER_INCLUDE = {
+  lines: { orderBy: { sku: 'asc' } },
+  history: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+} satisfies Prisma.OrderInclude;
+
+type OrderRow = Prisma.OrderGetPayload<{ include: typeof ORDER_INCLUDE }>;
+
+/** Orders: priced from the catalog, moved through the declared status table, with a history. */
+export class OrdersService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly catalog: CatalogServiceClient,
+  ) {}
+
+  /**
+   * Creates a PENDING order priced from the catalog (client prices are ignored); a repeated order
+   * id answers with the existing order, a repeated idempotency key with the first answer.
+   */
+  async createOrder(request: CreateOrderInput): Promise<OrderView> {
+    const orderId = requireId(request.orderId, 'orderId');
+    const customerId = requireId(request.customerId, 'customerId');
+    const lines = parseOrderLines(request.lines);
+    const address = parseAddress(request.address);
+    const paymentMethod = parsePaymentMethod(request.paymentMethod);
+    const customerEmail = parseCustomerEmail(request.customerEmail ?? '');
+    // Fetched before the transaction so no database connection is held across a call to another
+    // service (with every service in one process that could exhaust the pool).
+    const { products } = await callUnary<GetProductsRequest, GetProductsResponse__Output>(this.catalog.GetProducts.bind(this.catalog), { skus: lines.map((l) => l.sku) });
+
+    return idempotentCall(this.prisma, 'orders', request.idempotencyKey, 'CreateOrder', async (tx) => {
+      // Serialises creations of one order id under different idempotency keys.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`orders/order-id:${orderId}`}, 0))`;
+      const existing = await findOrder(tx, orderId);
+      if (existing) {
+        if (existing.customerId !== customerId) throw new DomainError('CONFLICT', `order ${orderId} belongs to another customer`);
+        return existing;
+      }
+      const priced = priceLines(lines, products);
+      await tx.order.create({
+        data: {
+          id: orderId,
+          customerId,
+          customerEmail,
+          status: 'PENDING',
+          currency: priced.currency,
+          subtotalMinor: priced.subtotalMinor,
+          totalMinor: priced.totalMinor,
+          address: { ...address },
+          paymentMethod,
+          lines: { create: priced.lines },
+          history: { create: { fromStatus: null, toStatus: 'PENDING', reason: 'created' } },
+        },
+      });
+      return (await findOrder(tx, orderId))!;
+    });
+  }
+
+  /**
+   * Moves an order to another status if the transition table allows it (INVALID_TRANSITION
+   * otherwise) and records the change; asking for the status it already has changes nothing.
+   */
+  async transitionOrder(request: TransitionOrderRequest__Output): Promise<OrderView> {
+    const orderId = requireId(request.orderId, 'orderId');
+    const to = request.toStatus;
+    if (!isOrderStatus(to)) throw new DomainError('VALIDATION_FAILED', `unknown order status ${to}`);
+    const reason = request.reason.trim().slice(0, MAX_REASON_LENGTH) || null;
+
+    return idempotentCall(this.prisma, 'orders', request.idempotencyKey, 'TransitionOrder', async (tx) => {
+      // The row lock makes concurrent transitions queue: the second sees the first one's status.
+      const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "orders"."orders" WHERE id = ${orderId} FOR UPDATE`;
+      const from = rows[0]?.status;
+      if (from === undefined) throw new DomainError('NOT_FOUND', `no order ${orderId}`);
+      if (from !== to) {
+        if (!isOrderStatus(from) || !canTransition(from, to)) {
+          throw new DomainError('INVALID_TRANSITION', `order ${orderId} cannot go from ${from} to ${to}`, { from, to });
+        }
+        await tx.order.update({
+          where: { id: orderId },
+          data: {
+            status: to,
+            ...(to === 'FAILED' ? { failureReason: reason ?? 'unspecified' } : {}),
+            history: { create: { fromStatus: from, toStatus: to, reason } },
+          },
+        });
+      }
+      return (await findOrder(tx, orderId))!;
+    });
+  }
+
+  /** Returns an order with its lines and status history (oldest first), or NOT_FOUND. */
+  async getOrder(request: GetOrderRequest__Output): Promise<OrderView> {
+    const order = await findOrder(this.prisma, request.orderId);
+    if (!order) throw new DomainError('NOT_FOUND', `no order ${request.orderId}`);
+    return order;
+  }
+}
+
+function requireId(value: string, field: string): string {
+  if (!value || value.length > MAX_ID_LENGTH) throw new DomainError('VALIDATION_FAILED', `${field} is required (at most ${MAX_ID_LENGTH} characters)`);
+  return value;
+}
+
+async function findOrder(db: Tx | PrismaClient, orderId: string): Promise<OrderView | undefined> {
+  const row = await db.order.findUnique({ where: { id: orderId }, include: ORDER_INCLUDE });
+  return row ? toOrder(row) : undefined;
+}
+
+function toOrder(row: OrderRow): OrderView {
+  return {
+    orderId: row.id,
+    customerId: row.customerId,
+    customerEmail: row.customerEmail,
+    status: row.status,
+    lines: row.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, name: l.name, unitPriceMinor: l.unitPriceMinor, lineTotalMinor: l.lineTotalMinor })),
+    subtotalMinor: row.subtotalMinor,
+    totalMinor: row.totalMinor,
+    currency: row.currency,
+    address: toAddress(row.address),
+    paymentMethod: row.paymentMethod,
+    failureReason: row.failureReason ?? '',
+    history: row.history.map((h) => ({ fromStatus: h.fromStatus ?? '', toStatus: h.toStatus, reason: h.reason ?? '', at: h.at.toISOString() })),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function toAddress(json: Prisma.JsonValue): Address__Output {
+  const a = (json ?? {}) as Partial<Record<keyof Address__Output, string>>;
+  return {
+    name: a.name ?? '',
+    postalCode: a.postalCode ?? '',
+    prefecture: a.prefecture ?? '',
+    city: a.city ?? '',
+    line1: a.line1 ?? '',
+    line2: a.line2 ?? '',
+    phone: a.phone ?? '',
+  };
+}

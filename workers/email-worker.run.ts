@@ -1,0 +1,76 @@
+import type { Kafka } from 'kafkajs';
+import nodemailer from 'nodemailer';
+import type { Config } from '../lib/config';
+import { createEventConsumer, type EventConsumer } from '../lib/event-consumer';
+import { createKafka, kafkaSettings, TOPICS } from '../lib/kafka';
+import { createLogger, type Logger } from '../lib/logger';
+import { createMetrics, startMetricsServer, type Metrics } from '../lib/metrics';
+import { createPrisma, type PrismaClient } from '../lib/prisma';
+import { GracefulShutdown } from '../lib/shutdown';
+import { createOrderEmailHandler, type MailTransport } from '../services/notifications/order-emails';
+
+export const EMAIL_CONSUMER = 'email';
+
+/** Where the worker sends mail from and through. */
+export interface SmtpSettings {
+  SMTP_HOST: string;
+  SMTP_PORT: number;
+  MAIL_FROM: string;
+}
+
+export type EmailWorkerConfig = Pick<Config, 'LOG_LEVEL' | 'DATABASE_URL' | 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_TOPIC_PREFIX' | 'METRICS_PORT'> & SmtpSettings;
+
+/** An SMTP transport (plain SMTP, STARTTLS when the server offers it) whose timeouts end well within the send transaction's. */
+export function createSmtpTransport(settings: Pick<SmtpSettings, 'SMTP_HOST' | 'SMTP_PORT'>): MailTransport & { close(): void } {
+  return nodemailer.createTransport({
+    host: settings.SMTP_HOST,
+    port: settings.SMTP_PORT,
+    secure: false,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
+}
+
+/** The email consumer: sends one email per order event (completed, failed, cancelled, refunded). */
+export function createEmailConsumer(deps: {
+  kafka: Kafka;
+  prisma: PrismaClient;
+  topicPrefix: string;
+  transport: MailTransport;
+  from: string;
+  logger: Logger;
+  metrics: Metrics;
+}): EventConsumer {
+  const handle = createOrderEmailHandler({ prisma: deps.prisma, transport: deps.transport, from: deps.from, logger: deps.logger });
+  return createEventConsumer({
+    kafka: deps.kafka,
+    settings: { topicPrefix: deps.topicPrefix },
+    group: EMAIL_CONSUMER,
+    topics: [TOPICS.orders],
+    logger: deps.logger,
+    metrics: deps.metrics,
+    handle: async (event) => {
+      await handle(event);
+    },
+  });
+}
+
+/** Runs the email worker until SIGTERM/SIGINT. */
+export async function runEmailWorker(config: EmailWorkerConfig): Promise<void> {
+  const logger = createLogger('email-worker', config.LOG_LEVEL);
+  const metrics = createMetrics('email-worker');
+  const shutdown = new GracefulShutdown(logger);
+  shutdown.listen();
+  const prisma = createPrisma(config.DATABASE_URL);
+  shutdown.add('prisma', () => prisma.$disconnect());
+  const transport = createSmtpTransport(config);
+  shutdown.add('smtp', () => transport.close());
+  const kafka = createKafka(kafkaSettings(config, 'email-worker'), logger);
+  const consumer = createEmailConsumer({ kafka, prisma, topicPrefix: config.KAFKA_TOPIC_PREFIX, transport, from: config.MAIL_FROM, logger, metrics });
+  await consumer.start();
+  shutdown.add('consumer', () => consumer.stop());
+  const metricsServer = await startMetricsServer(metrics, config.METRICS_PORT);
+  shutdown.add('metrics', () => metricsServer.close());
+  logger.info({ metricsPort: metricsServer.port, smtp: `${config.SMTP_HOST}:${config.SMTP_PORT}` }, 'email worker consuming');
+}

@@ -1,0 +1,217 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { Activities } from '../activities';
+import { createTimeSkippingEnv } from '../test/support/time-skipping';
+import {
+  CHECKOUT_WORKFLOW_TYPE,
+  cancelCheckoutUpdate,
+  checkoutStatusQuery,
+  checkoutWorkflowId,
+  paymentConfirmedSignal,
+  type CheckoutInput,
+  type CheckoutResult,
+} from './checkout.contract';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+type StepActivities = Omit<Activities, 'recordPing' | 'getOrder'>;
+type Call = { name: keyof StepActivities; input: unknown };
+
+/**
+ * The checkout saga on the time-skipping test server with stub activities: each test checks which
+ * steps ran and exactly which undos ran, in which order.
+ */
+describe('checkoutWorkflow (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+  });
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  function stubs(overrides: Partial<StepActivities> = {}) {
+    const calls: Call[] = [];
+    const order = { orderId: 'o', customerId: 'c', customerEmail: 'c@example.com', status: 'PENDING', lines: [], subtotalMinor: 2400, totalMinor: 2400, currency: 'JPY', address: null, paymentMethod: 'card', failureReason: '', history: [], createdAt: '' };
+    const payment = { paymentId: 'o', orderId: 'o', method: 'card', status: 'SUCCEEDED', amountMinor: 2400, currency: 'JPY', slipNumber: '', expiresAt: '', providerReference: 'sbx_1' };
+    const base: StepActivities = {
+      reserveStock: async () => ({ reservationId: 'o', orderId: 'o', status: 'RESERVED', lines: [], expiresAt: '' }),
+      releaseStock: async () => ({ reservationId: 'o', orderId: 'o', status: 'RELEASED', lines: [], expiresAt: '' }),
+      commitStock: async () => ({ reservationId: 'o', orderId: 'o', status: 'COMMITTED', lines: [], expiresAt: '' }),
+      createOrder: async () => order,
+      failOrder: async () => order,
+      transitionOrder: async () => order,
+      chargeCard: async () => payment,
+      refundPayment: async () => payment,
+      issuePaymentSlip: async () => ({ ...payment, method: 'konbini', status: 'PENDING', slipNumber: '123456789012' }),
+      voidPayment: async () => payment,
+      confirmSlipPayment: async () => ({ ...payment, status: 'PAID' }),
+      bookDelivery: async () => ({ bookingId: 'o', orderId: 'o', slotId: 's', status: 'BOOKED' }),
+      releaseDelivery: async () => ({ bookingId: 'o', orderId: 'o', slotId: 's', status: 'RELEASED' }),
+      publishEvent: async () => undefined,
+    };
+    const activities = Object.fromEntries(
+      Object.entries({ ...base, ...overrides }).map(([name, fn]) => [
+        name,
+        async (input: unknown) => {
+          calls.push({ name: name as keyof StepActivities, input });
+          return (fn as (i: unknown) => Promise<unknown>)(input);
+        },
+      ]),
+    ) as unknown as StepActivities;
+    const names = () => calls.map((c) => c.name);
+    const undone = () => names().filter((n) => ['releaseStock', 'failOrder', 'refundPayment', 'voidPayment', 'releaseDelivery'].includes(n));
+    const published = () => calls.filter((c) => c.name === 'publishEvent').map((c) => (c.input as { event: { type: string } }).event.type);
+    return { activities, calls, names, undone, published };
+  }
+
+  const input = (orderId: string, payment: CheckoutInput['payment'] = { type: 'card', cardToken: 'tok_visa' }): CheckoutInput => ({
+    orderId,
+    customerId: 'cust-1',
+    customerEmail: 'cust-1@example.com',
+    lines: [{ sku: 'TEA-1', quantity: 2 }],
+    address: { name: 'Hanako', postalCode: '150-0001', prefecture: 'Tokyo', city: 'Shibuya', line1: '1-1' },
+    payment,
+    deliverySlotId: 'slot-1',
+  });
+
+  async function withWorker<T>(activities: StepActivities, fn: (taskQueue: string) => Promise<T>): Promise<T> {
+    const taskQueue = `checkout-${Math.random().toString(36).slice(2)}`;
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('./index'), activities });
+    return worker.runUntil(fn(taskQueue));
+  }
+
+  const execute = (taskQueue: string, i: CheckoutInput) =>
+    env.client.workflow.execute(CHECKOUT_WORKFLOW_TYPE, { workflowId: checkoutWorkflowId(i.orderId), taskQueue, args: [i] }) as Promise<CheckoutResult>;
+
+  const reject = (type: string) => async () => {
+    throw ApplicationFailure.create({ type, message: `rejected: ${type}`, nonRetryable: true });
+  };
+
+  it('completes a card checkout: every step once, keys scoped to the workflow id, no undo, order.completed published', async () => {
+    const s = stubs();
+    const result = await withWorker(s.activities, (tq) => execute(tq, input('ok-1')));
+    expect(result).toEqual({ orderId: 'ok-1', outcome: 'COMPLETED', totalMinor: 2400, currency: 'JPY' });
+    expect(s.names()).toEqual(['reserveStock', 'createOrder', 'chargeCard', 'transitionOrder', 'bookDelivery', 'commitStock', 'transitionOrder', 'publishEvent']);
+    expect(s.undone()).toEqual([]);
+    expect(s.published()).toEqual(['order.completed']);
+    const keys = s.calls.map((c) => (c.input as { idempotencyKey?: string }).idempotencyKey).filter(Boolean);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const k of keys) expect(k).toMatch(/^checkout:ok-1:/);
+  });
+
+  it.each([
+    ['reserveStock', 'OUT_OF_STOCK', ['releaseStock']],
+    ['createOrder', 'PRODUCT_UNAVAILABLE', ['failOrder', 'releaseStock']],
+    ['chargeCard', 'CARD_DECLINED', ['refundPayment', 'failOrder', 'releaseStock']],
+    ['bookDelivery', 'SLOT_FULL', ['releaseDelivery', 'refundPayment', 'failOrder', 'releaseStock']],
+  ] as const)('when %s fails with %s it undoes exactly %j, in reverse order', async (failing, code, expectedUndos) => {
+    const s = stubs({ [failing]: reject(code) });
+    const orderId = `fail-${failing}`;
+    const result = await withWorker(s.activities, (tq) => execute(tq, input(orderId)));
+    expect(result.outcome).toBe('FAILED');
+    expect(result.failure).toMatchObject({ code });
+    expect(s.undone()).toEqual(expectedUndos);
+    expect(s.names()).not.toContain('commitStock');
+    expect(s.published()).toEqual(['order.failed']);
+    const failOrder = s.calls.find((c) => c.name === 'failOrder');
+    if (failOrder) expect(failOrder.input).toMatchObject({ toStatus: 'FAILED', reason: code });
+  });
+
+  it('retries an undo that fails twice, shows the attempts in the status query, then finishes', async () => {
+    let releaseAttempts = 0;
+    const s = stubs({
+      bookDelivery: reject('SLOT_FULL'),
+      releaseStock: async () => {
+        releaseAttempts += 1;
+        if (releaseAttempts <= 2) throw new Error('inventory unavailable');
+        return { reservationId: 'o', orderId: 'o', status: 'RELEASED', lines: [], expiresAt: '' };
+      },
+    });
+    await withWorker(s.activities, async (tq) => {
+      const handle = await env.client.workflow.start(CHECKOUT_WORKFLOW_TYPE, { workflowId: checkoutWorkflowId('undo-retry'), taskQueue: tq, args: [input('undo-retry')] });
+      await handle.result();
+      const status = await handle.query(checkoutStatusQuery);
+      expect(status.state).toBe('FAILED');
+      expect(status.compensations.find((c) => c.step === 'release-stock')).toMatchObject({ status: 'DONE', attempts: 3, lastError: expect.stringContaining('inventory unavailable') });
+      expect(status.timeline.filter((t) => t.step === 'release-stock').map((t) => t.status)).toEqual(['STARTED', 'RETRYING', 'RETRYING', 'COMPLETED']);
+    });
+    expect(releaseAttempts).toBe(3);
+  });
+
+  it('retries a transient payment fault until the charge succeeds', async () => {
+    let charges = 0;
+    const s = stubs({
+      chargeCard: async () => {
+        charges += 1;
+        if (charges <= 2) throw ApplicationFailure.create({ type: 'UNAVAILABLE', message: 'provider timeout', nonRetryable: false });
+        return { paymentId: 'o', orderId: 'o', method: 'card', status: 'SUCCEEDED', amountMinor: 2400, currency: 'JPY', slipNumber: '', expiresAt: '', providerReference: 'sbx' };
+      },
+    });
+    const result = await withWorker(s.activities, (tq) => execute(tq, input('transient')));
+    expect(result.outcome).toBe('COMPLETED');
+    expect(charges).toBe(3);
+    expect(s.undone()).toEqual([]);
+  });
+
+  it('fails a konbini slip left unpaid for 3 days and undoes it', async () => {
+    const s = stubs();
+    const start = await env.currentTimeMs();
+    const result = await withWorker(s.activities, (tq) => execute(tq, input('slip-expired', { type: 'konbini' })));
+    expect(result.outcome).toBe('FAILED');
+    expect(result.failure?.code).toBe('PAYMENT_EXPIRED');
+    expect((await env.currentTimeMs()) - start).toBeGreaterThanOrEqual(3 * DAY_MS);
+    expect(s.undone()).toEqual(['voidPayment', 'failOrder', 'releaseStock']);
+    expect(s.names()).not.toContain('bookDelivery');
+  });
+
+  it('completes a bank-transfer checkout whose slip is paid on day 2', async () => {
+    const s = stubs();
+    const result = await withWorker(s.activities, async (tq) => {
+      const handle = await env.client.workflow.start(CHECKOUT_WORKFLOW_TYPE, { workflowId: checkoutWorkflowId('slip-paid'), taskQueue: tq, args: [input('slip-paid', { type: 'bank_transfer' })] });
+      await env.sleep(2 * DAY_MS);
+      expect((await handle.query(checkoutStatusQuery)).state).toBe('AWAITING_PAYMENT');
+      await handle.signal(paymentConfirmedSignal, { paymentId: 'slip-paid', paidAt: new Date(await env.currentTimeMs()).toISOString() });
+      return handle.result();
+    });
+    expect(result.outcome).toBe('COMPLETED');
+    expect(s.names()).toEqual(['reserveStock', 'createOrder', 'issuePaymentSlip', 'transitionOrder', 'confirmSlipPayment', 'transitionOrder', 'bookDelivery', 'commitStock', 'transitionOrder', 'publishEvent']);
+  });
+
+  it('accepts cancel before delivery is booked and undoes what was done', async () => {
+    const s = stubs();
+    await withWorker(s.activities, async (tq) => {
+      const handle = await env.client.workflow.start(CHECKOUT_WORKFLOW_TYPE, { workflowId: checkoutWorkflowId('cancel-early'), taskQueue: tq, args: [input('cancel-early', { type: 'konbini' })] });
+      await env.sleep(60_000);
+      const status = await handle.executeUpdate(cancelCheckoutUpdate, { args: [{ reason: 'changed my mind' }] });
+      expect(status.state).toBe('CANCELLED');
+      expect(await handle.result()).toMatchObject({ outcome: 'CANCELLED', failure: { code: 'CANCELLED', message: 'changed my mind' } });
+    });
+    expect(s.undone()).toEqual(['voidPayment', 'failOrder', 'releaseStock']);
+    expect(s.calls.find((c) => c.name === 'failOrder')?.input).toMatchObject({ toStatus: 'CANCELLED' });
+    expect(s.published()).toEqual(['order.cancelled']);
+  });
+
+  it('rejects cancel once delivery is booked, and completes', async () => {
+    let releaseCommit!: () => void;
+    const commitGate = new Promise<void>((resolve) => (releaseCommit = resolve));
+    const s = stubs({
+      commitStock: async () => {
+        await commitGate;
+        return { reservationId: 'o', orderId: 'o', status: 'COMMITTED', lines: [], expiresAt: '' };
+      },
+    });
+    const result = await withWorker(s.activities, async (tq) => {
+      const handle = await env.client.workflow.start(CHECKOUT_WORKFLOW_TYPE, { workflowId: checkoutWorkflowId('cancel-late'), taskQueue: tq, args: [input('cancel-late')] });
+      for (let i = 0; i < 100 && !s.names().includes('commitStock'); i += 1) await new Promise((r) => setTimeout(r, 50));
+      const err = await handle.executeUpdate(cancelCheckoutUpdate, { args: [{ reason: 'too late' }] }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect(((err as WorkflowUpdateFailedError).cause as ApplicationFailure).type).toBe('ORDER_NOT_CANCELLABLE');
+      releaseCommit();
+      return handle.result();
+    });
+    expect(result.outcome).toBe('COMPLETED');
+    expect(s.undone()).toEqual([]);
+  });
+});
