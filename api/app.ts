@@ -7,7 +7,11 @@ import type { Metrics } from '../lib/metrics';
 import type { Redis } from '../lib/redis';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { IdempotencyKeys } from './idempotency';
+import { checkoutRoutes } from './routes/checkouts';
+import { paymentWebhookRoutes } from './routes/payment-webhooks';
 import { pingRoutes } from './routes/pings';
+import { requireCustomer } from './auth';
+import type { DomainClients } from '../proto/services';
 
 export interface ApiDeps {
   temporal: Client;
@@ -15,6 +19,9 @@ export interface ApiDeps {
   redis: Redis;
   logger: Logger;
   metrics: Metrics;
+  clients: DomainClients;
+  jwtSecret: string;
+  webhookSecret: string;
 }
 
 /** The REST gateway: thin routes over Temporal and the domain services. */
@@ -41,6 +48,8 @@ export function createApp(deps: ApiDeps): Express {
     });
     next();
   });
+  // Before the JSON parser: webhooks verify a signature over the raw body.
+  app.use(paymentWebhookRoutes({ temporal: deps.temporal, clients: deps.clients, secret: deps.webhookSecret }));
   app.use(express.json({ limit: '100kb' }));
 
   app.get('/healthz', (_req, res) => {
@@ -56,7 +65,10 @@ export function createApp(deps: ApiDeps): Express {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 
-  app.use(pingRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency: new IdempotencyKeys(deps.redis) }));
+  const idempotency = new IdempotencyKeys(deps.redis);
+  app.use(pingRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency }));
+  app.use(['/v1/checkouts', '/v1/orders'], requireCustomer(deps.jwtSecret));
+  app.use(checkoutRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency, clients: deps.clients }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

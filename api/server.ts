@@ -5,6 +5,7 @@ import { createLogger } from '../lib/logger';
 import { createMetrics } from '../lib/metrics';
 import { createRedis } from '../lib/redis';
 import { GracefulShutdown } from '../lib/shutdown';
+import { closeDomainClients, createDomainClients } from '../proto/services';
 import { createApp } from './app';
 
 /** Runs the REST api until SIGTERM/SIGINT; stops accepting requests first, then closes clients. */
@@ -20,7 +21,18 @@ export async function runApi(config: Config): Promise<void> {
   shutdown.add('temporal', () => connection.close());
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 
-  const app = createApp({ temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, redis, logger, metrics });
+  const clients = createDomainClients(config.GRPC_SERVICES_ADDRESS);
+  shutdown.add('grpc-clients', () => closeDomainClients(clients));
+  const app = createApp({
+    temporal,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    redis,
+    logger,
+    metrics,
+    clients,
+    jwtSecret: config.JWT_SECRET,
+    webhookSecret: config.PAYMENT_WEBHOOK_SECRET,
+  });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.API_PORT, config.API_HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
   });

@@ -3,10 +3,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
+import { config } from '../lib/config';
 
 /**
  * A real SMTP server for development and tests that keeps every message it receives (in memory, and
- * as .eml files when given a maildir). Run as a script it listens on 127.0.0.1:1025 and lists the
+ * as .eml files when given a maildir). Run as a script it listens on 127.0.0.1:SMTP_PORT (1025) and lists the
  * messages as JSON on http://127.0.0.1:1080/messages. Loopback only, no TLS, no authentication.
  */
 
@@ -210,12 +211,12 @@ function startMessagesHttp(smtp: DevSmtpServer, port: number, host: string): Pro
   });
 }
 
-const SMTP_PORT = 1025;
 const HTTP_PORT = 1080;
 
 async function main(): Promise<void> {
+  // Loopback only, whatever SMTP_HOST says: this server accepts mail from anyone who can reach it.
   const host = '127.0.0.1';
-  const smtp = await startDevSmtpServer({ port: SMTP_PORT, host });
+  const smtp = await startDevSmtpServer({ port: config().SMTP_PORT, host });
   const http = await startMessagesHttp(smtp, HTTP_PORT, host);
   console.log(`dev SMTP server on smtp://${host}:${smtp.port}; received emails at http://${host}:${HTTP_PORT}/messages`);
   const stop = () => {

@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 import { config, environmentWith } from '../lib/config';
 import { createKafka, ensureTopics, kafkaSettings } from '../lib/kafka';
 import { createLogger } from '../lib/logger';
+import { createPrisma } from '../lib/prisma';
+import { seedDemoData } from '../prisma/seed';
 import { applyTemporalSetup, TEMPORAL_SETUP } from '../temporal-config/setup';
 import { ensureStack, migrateDatabase, PROJECT_DIR, stopStack, type Component } from './stack';
 
@@ -67,12 +69,17 @@ async function main(): Promise<void> {
   await ensureTopics(createKafka(settings, logger), settings);
   say('applying database migrations');
   await migrateDatabase(cfg.DATABASE_URL);
+  const prisma = createPrisma(cfg.DATABASE_URL);
+  const seeded = await seedDemoData(prisma, new Date()).finally(() => prisma.$disconnect());
+  say(`demo data: ${seeded.products} products with stock, delivery slots for 14 days (${seeded.slotsCreated} new)`);
 
   const metricsBase = cfg.METRICS_PORT;
   const processes: PlatformProcess[] = [
     { role: 'services', entry: 'services/main.ts', env: { METRICS_PORT: String(metricsBase) } },
     { role: 'temporal-worker', entry: 'workers/temporal-worker.ts', env: { METRICS_PORT: String(metricsBase + 1) } },
     { role: 'analytics-worker', entry: 'workers/analytics-worker.ts', env: { METRICS_PORT: String(metricsBase + 2) } },
+    { role: 'email-worker', entry: 'workers/email-worker.ts', env: { METRICS_PORT: String(metricsBase + 3) } },
+    { role: 'dev-smtp', entry: 'scripts/dev-smtp-server.ts', env: {} },
     { role: 'api', entry: 'api/main.ts', env: {} },
   ];
   for (const p of processes) {
@@ -103,8 +110,9 @@ async function main(): Promise<void> {
       `  Temporal Web UI     ${cfg.TEMPORAL_UI_URL}/namespaces/${cfg.TEMPORAL_NAMESPACE}/workflows`,
       `  gRPC services       ${cfg.GRPC_SERVICES_ADDRESS}   (health + reflection)`,
       `  metrics             ${api}/metrics`,
-      `                      http://127.0.0.1:${metricsBase}/metrics (services), :${metricsBase + 1} (temporal-worker), :${metricsBase + 2} (analytics-worker)`,
+      `                      http://127.0.0.1:${metricsBase}/metrics (services), :${metricsBase + 1} (temporal-worker), :${metricsBase + 2} (analytics-worker), :${metricsBase + 3} (email-worker)`,
       `                      http://127.0.0.1:7235/metrics (Temporal server)`,
+      `  emails (dev SMTP)    smtp://${cfg.SMTP_HOST}:${cfg.SMTP_PORT}, received mail at http://127.0.0.1:1080/messages`,
       '',
       `  try it:  curl -s -X POST ${api}/v1/system/pings -H 'content-type: application/json' -d '{"message":"hello"}'`,
       '',

@@ -4,6 +4,7 @@ import type { Metrics } from '../lib/metrics';
 import type { PrismaClient } from '../lib/prisma';
 import type { DomainClients } from '../proto/services';
 import { catalogRegistration } from './catalog/catalog.grpc';
+import { deliveryRegistration } from './delivery/delivery.grpc';
 import { diagnosticsRegistration } from './diagnostics/diagnostics.grpc';
 import { inventoryRegistration } from './inventory/inventory.grpc';
 import { ordersRegistration } from './orders/orders.grpc';
@@ -26,6 +27,7 @@ export const SERVICE_FACTORIES: Record<string, (deps: ServiceDeps) => ServiceReg
   inventory: inventoryRegistration,
   orders: ordersRegistration,
   payments: paymentsRegistration,
+  delivery: deliveryRegistration,
 };
 
 /** Resolves a SERVICES list (`all`, or names) to registrations; unknown names are a config error. */

@@ -6,7 +6,7 @@ import { createMetrics, startMetricsServer, type Metrics } from '../lib/metrics'
 import { createPrisma, type PrismaClient } from '../lib/prisma';
 import { GracefulShutdown } from '../lib/shutdown';
 import type { Kafka } from 'kafkajs';
-import { recordProcessedEvent } from '../services/analytics/event-recorder';
+import { handleOrderEvent } from '../services/analytics/order-aggregates';
 
 export const ANALYTICS_CONSUMER = 'analytics';
 
@@ -20,7 +20,7 @@ export function createAnalyticsConsumer(deps: { kafka: Kafka; prisma: PrismaClie
     logger: deps.logger,
     metrics: deps.metrics,
     handle: async (event) => {
-      const outcome = await recordProcessedEvent(deps.prisma, ANALYTICS_CONSUMER, event);
+      const outcome = await handleOrderEvent(deps.prisma, event, { consumer: ANALYTICS_CONSUMER, logger: deps.logger });
       deps.logger.debug({ eventId: event.id, type: event.type, outcome }, 'event handled');
     },
   });

@@ -11,17 +11,13 @@ import { createOrderEmailHandler, type MailTransport } from '../services/notific
 
 export const EMAIL_CONSUMER = 'email';
 
-/** Where the worker sends mail from and through. */
-export interface SmtpSettings {
-  SMTP_HOST: string;
-  SMTP_PORT: number;
-  MAIL_FROM: string;
-}
-
-export type EmailWorkerConfig = Pick<Config, 'LOG_LEVEL' | 'DATABASE_URL' | 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_TOPIC_PREFIX' | 'METRICS_PORT'> & SmtpSettings;
+export type EmailWorkerConfig = Pick<
+  Config,
+  'LOG_LEVEL' | 'DATABASE_URL' | 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_TOPIC_PREFIX' | 'METRICS_PORT' | 'SMTP_HOST' | 'SMTP_PORT' | 'MAIL_FROM'
+>;
 
 /** An SMTP transport (plain SMTP, STARTTLS when the server offers it) whose timeouts end well within the send transaction's. */
-export function createSmtpTransport(settings: Pick<SmtpSettings, 'SMTP_HOST' | 'SMTP_PORT'>): MailTransport & { close(): void } {
+export function createSmtpTransport(settings: Pick<Config, 'SMTP_HOST' | 'SMTP_PORT'>): MailTransport & { close(): void } {
   return nodemailer.createTransport({
     host: settings.SMTP_HOST,
     port: settings.SMTP_PORT,

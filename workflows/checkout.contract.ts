@@ -98,6 +98,7 @@ export interface CheckoutFailure {
 
 export interface CheckoutStatus {
   orderId: string;
+  customerId: string;
   state: CheckoutState;
   timeline: TimelineEntry[];
   compensations: CompensationStatus[];

@@ -47,8 +47,8 @@ describe('checkoutWorkflow (time-skipping)', () => {
       issuePaymentSlip: async () => ({ ...payment, method: 'konbini', status: 'PENDING', slipNumber: '123456789012' }),
       voidPayment: async () => payment,
       confirmSlipPayment: async () => ({ ...payment, status: 'PAID' }),
-      bookDelivery: async () => ({ bookingId: 'o', orderId: 'o', slotId: 's', status: 'BOOKED' }),
-      releaseDelivery: async () => ({ bookingId: 'o', orderId: 'o', slotId: 's', status: 'RELEASED' }),
+      bookDelivery: async () => ({ bookingId: 'o', orderId: 'o', slotId: 's', status: 'BOOKED', date: '2026-11-23', windowStart: '09:00', windowEnd: '12:00' }),
+      releaseDelivery: async () => ({ bookingId: 'o', orderId: 'o', slotId: 's', status: 'RELEASED', date: '2026-11-23', windowStart: '09:00', windowEnd: '12:00' }),
       publishEvent: async () => undefined,
     };
     const activities = Object.fromEntries(

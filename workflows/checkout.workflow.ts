@@ -10,7 +10,6 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { DOMAIN_ERROR_CODES } from '../lib/errors';
 import {
   cancelCheckoutUpdate,
   checkoutStatusQuery,
@@ -27,13 +26,8 @@ import {
   type PaymentConfirmed,
   type TimelineEntry,
 } from './checkout.contract';
+import { NON_RETRYABLE_TYPES, RETRY_BASE } from './retry-policies';
 
-/** Business rejections: retrying the same call cannot help, so the saga compensates at once. */
-export const NON_RETRYABLE_TYPES = Object.entries(DOMAIN_ERROR_CODES)
-  .filter(([, v]) => !v.retryable)
-  .map(([code]) => code);
-
-const RETRY_BASE = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' } as const;
 
 // Forward steps: infrastructure faults are retried for a few minutes, then the saga compensates.
 const steps = proxyActivities<Activities>({
@@ -65,7 +59,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
   const { workflowId } = workflowInfo();
   const key = (step: CheckoutStep) => `${workflowId}:${step}`;
   const { orderId } = input;
-  const status: CheckoutStatus = { orderId, state: 'RESERVING_STOCK', timeline: [], compensations: [] };
+  const status: CheckoutStatus = { orderId, customerId: input.customerId, state: 'RESERVING_STOCK', timeline: [], compensations: [] };
   const compensations: Compensation[] = [];
   let confirmed: PaymentConfirmed | undefined;
   let cancelRequest: { reason: string } | undefined;
@@ -197,7 +191,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     checkpoint();
     setState('BOOKING_DELIVERY');
     compensations.push({ step: 'release-delivery', run: () => undos.releaseDelivery({ bookingId: orderId, idempotencyKey: key('release-delivery') }) });
-    await step('book-delivery', () =>
+    const booking = await step('book-delivery', () =>
       steps.bookDelivery({ bookingId: orderId, orderId, slotId: input.deliverySlotId, postalCode: input.address.postalCode, idempotencyKey: key('book-delivery') }),
     );
     deliveryBooked = true;
@@ -225,7 +219,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
             totalMinor: confirmedOrder.totalMinor,
             lines: confirmedOrder.lines,
             paymentMethod: input.payment.type,
-            deliverySlot: { slotId: input.deliverySlotId },
+            deliverySlot: { slotId: booking.slotId, date: booking.date, windowStart: booking.windowStart, windowEnd: booking.windowEnd },
             completedAt: new Date().toISOString(),
           },
         },
@@ -235,8 +229,10 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     return { orderId, outcome: 'COMPLETED', totalMinor: confirmedOrder.totalMinor, currency: confirmedOrder.currency };
   } catch (err) {
     const cancelled = cancelRequest !== undefined && failureOf(err).code === 'CANCELLED';
-    status.failure = cancelled ? { code: 'CANCELLED', message: cancelRequest?.reason ?? 'cancelled' } : failureOf(err);
+    const failure: CheckoutFailure = cancelled ? { code: 'CANCELLED', message: cancelRequest?.reason ?? 'cancelled' } : failureOf(err);
+    status.failure = failure;
     setState('COMPENSATING');
+    const customer = { orderId, customerId: input.customerId, customerEmail: input.customerEmail };
     await CancellationScope.nonCancellable(async () => {
       for (const compensation of [...compensations].reverse()) await runCompensation(compensation, status, mark);
       const type = cancelled ? 'order.cancelled' : 'order.failed';
@@ -247,14 +243,9 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
           type,
           source: '/workflows/checkout',
           subject: orderId,
-          data: {
-            orderId,
-            customerId: input.customerId,
-            customerEmail: input.customerEmail,
-            reason: status.failure?.code,
-            message: status.failure?.message,
-            [cancelled ? 'cancelledAt' : 'failedAt']: new Date().toISOString(),
-          },
+          data: cancelled
+            ? { ...customer, reason: cancelRequest?.reason ?? 'cancelled', cancelledAt: new Date().toISOString() }
+            : { ...customer, reason: failure.code, message: failure.message, failedAt: new Date().toISOString() },
         },
       });
     });

@@ -1,3 +1,4 @@
 // Every workflow the Temporal worker registers; the worker bundles this file.
 export { checkoutWorkflow } from './checkout.workflow';
 export { pingWorkflow } from './ping.workflow';
+export { refundOrderWorkflow } from './refund.workflow';

@@ -23,9 +23,7 @@ export function pingRoutes(deps: { temporal: Client; taskQueue: string; idempote
   router.post('/v1/system/pings', async (req, res) => {
     const body = createPingBody.parse(req.body ?? {});
     const key = idempotencyKeyHeader.parse(req.get('Idempotency-Key'));
-    const { id: pingId } = key
-      ? await deps.idempotency.bind('pings', key, body, randomUUID())
-      : { id: randomUUID() };
+    const { id: pingId } = key ? await deps.idempotency.begin('pings', key, body, randomUUID()) : { id: randomUUID() };
     const workflowId = pingWorkflowId(pingId);
     const input: PingInput = { pingId, ...body };
     try {
@@ -37,8 +35,12 @@ export function pingRoutes(deps: { temporal: Client; taskQueue: string; idempote
       });
     } catch (err) {
       // A retried request with the same Idempotency-Key finds the workflow its first attempt started.
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
+        if (key) await deps.idempotency.abandon('pings', key);
+        throw err;
+      }
     }
+    if (key) await deps.idempotency.complete('pings', key, body, pingId);
     res.status(202).location(`/v1/system/pings/${pingId}`).json({ pingId, workflowId, statusUrl: `/v1/system/pings/${pingId}` });
   });
 

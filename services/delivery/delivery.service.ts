@@ -40,7 +40,7 @@ export class DeliveryService {
       const postalCode = normalisePostalCode(request.postalCode);
       // Two calls for one booking id under different keys must not both book.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`delivery-booking:${request.bookingId}`}, 0))`;
-      const existing = await tx.deliveryBooking.findUnique({ where: { id: request.bookingId } });
+      const existing = await tx.deliveryBooking.findUnique({ where: { id: request.bookingId }, include: { slot: true } });
       if (existing) {
         if (existing.orderId !== request.orderId || existing.slotId !== request.slotId) {
           throw new DomainError('CONFLICT', `booking ${request.bookingId} exists for another order or slot`, {
@@ -78,7 +78,7 @@ export class DeliveryService {
       const booking = await tx.deliveryBooking.create({
         data: { id: request.bookingId, orderId: request.orderId, slotId: slot.id, status: 'BOOKED' },
       });
-      return toBooking(booking);
+      return toBooking({ ...booking, slot });
     });
   }
 
@@ -88,8 +88,8 @@ export class DeliveryService {
       if (!request.bookingId) throw new DomainError('VALIDATION_FAILED', 'bookingId is required');
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`delivery-booking:${request.bookingId}`}, 0))`;
       const released = await tx.deliveryBooking.updateMany({ where: { id: request.bookingId, status: 'BOOKED' }, data: { status: 'RELEASED' } });
-      const booking = await tx.deliveryBooking.findUnique({ where: { id: request.bookingId } });
-      if (!booking) return { bookingId: request.bookingId, orderId: '', slotId: '', status: 'NONE' };
+      const booking = await tx.deliveryBooking.findUnique({ where: { id: request.bookingId }, include: { slot: true } });
+      if (!booking) return { bookingId: request.bookingId, orderId: '', slotId: '', status: 'NONE', date: '', windowStart: '', windowEnd: '' };
       if (released.count === 1) {
         await tx.$executeRaw`UPDATE delivery.slots SET booked = booked - 1 WHERE id = ${booking.slotId}`;
       }
@@ -143,6 +143,14 @@ function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-function toBooking(row: { id: string; orderId: string; slotId: string; status: string }): Booking__Output {
-  return { bookingId: row.id, orderId: row.orderId, slotId: row.slotId, status: row.status };
+function toBooking(row: { id: string; orderId: string; slotId: string; status: string; slot: { date: Date; windowStart: string; windowEnd: string } }): Booking__Output {
+  return {
+    bookingId: row.id,
+    orderId: row.orderId,
+    slotId: row.slotId,
+    status: row.status,
+    date: isoDate(row.slot.date),
+    windowStart: row.slot.windowStart,
+    windowEnd: row.slot.windowEnd,
+  };
 }

@@ -60,9 +60,10 @@ describe('order email templates', () => {
     const cancelled = orderCancelledEmail({ orderId: 'ord-3', customerId: 'c', customerEmail: 'a@b.jp', reason: 'customer request', cancelledAt: '2026-11-22T01:00:00Z' });
     expect(cancelled.subject).toBe('Your order ord-3 has been cancelled');
     expect(cancelled.text).toContain('Reason: customer request');
-    const refunded = orderRefundedEmail({ orderId: 'ord-4', customerId: 'c', customerEmail: 'a@b.jp', amountMinor: 1250, currency: 'USD', refundedAt: '2026-11-22T01:00:00Z' });
+    const refunded = orderRefundedEmail({ orderId: 'ord-4', customerId: 'c', customerEmail: 'a@b.jp', amountMinor: 1250, currency: 'USD', reason: 'damaged in transit', refundedAt: '2026-11-22T01:00:00Z' });
     expect(refunded.subject).toBe('Your refund for order ord-4');
     expect(refunded.text).toContain('We have refunded $12.50 for your order ord-4');
+    expect(refunded.text).toContain('Reason: damaged in transit');
   });
 
   it('formats minor units by the currency', () => {
@@ -153,12 +154,14 @@ describe('createOrderEmailHandler', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('skips other events and malformed order events without sending', async () => {
+  it('skips other events, malformed order events and undeliverable addresses without sending', async () => {
     const { sent, prisma, handle } = setup();
     const other: EventEnvelope = { ...event, id: 'x1', type: 'order.created' };
-    const malformed: EventEnvelope = { ...event, id: 'x2', data: { ...completed, customerEmail: 'not an address' } };
+    const malformed: EventEnvelope = { ...event, id: 'x2', data: { ...completed, totalMinor: -1 } };
+    const undeliverable: EventEnvelope = { ...event, id: 'x3', data: { ...completed, customerEmail: 'not an address' } };
     expect(await handle(other)).toBe('skipped');
     expect(await handle(malformed)).toBe('skipped');
+    expect(await handle(undeliverable)).toBe('skipped');
     expect(sent).toHaveLength(0);
     expect(prisma.rows.size).toBe(0);
   });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { EventEnvelope } from '../../lib/events';
 import type { Logger } from '../../lib/logger';
 import type { PrismaClient } from '../../lib/prisma';
@@ -99,9 +100,12 @@ export function orderCancelledEmail(data: OrderCancelledData): OrderEmail {
 /** The email for a refund, with the amount. */
 export function orderRefundedEmail(data: OrderRefundedData): OrderEmail {
   const amount = formatMoney(data.amountMinor, data.currency);
-  const text = [`We have refunded ${amount} for your order ${data.orderId} (${formatTime(data.refundedAt)}).`, '', 'It may take a few days to appear on your statement.'].join('\n');
+  const reason = data.reason ? `Reason: ${data.reason}` : '';
+  const text = [`We have refunded ${amount} for your order ${data.orderId} (${formatTime(data.refundedAt)}).`, reason, 'It may take a few days to appear on your statement.']
+    .filter(Boolean)
+    .join('\n\n');
   const html = page(
-    `<p>We have refunded <strong>${escapeHtml(amount)}</strong> for your order <strong>${escapeHtml(data.orderId)}</strong> (${escapeHtml(formatTime(data.refundedAt))}).</p>
+    `<p>We have refunded <strong>${escapeHtml(amount)}</strong> for your order <strong>${escapeHtml(data.orderId)}</strong> (${escapeHtml(formatTime(data.refundedAt))}).</p>${reason ? `\n<p>${escapeHtml(reason)}</p>` : ''}
 <p>It may take a few days to appear on your statement.</p>`,
   );
   return { to: data.customerEmail, subject: `Your refund for order ${data.orderId}`, text, html };
@@ -135,7 +139,7 @@ export type EmailOutcome = 'sent' | 'duplicate' | 'skipped';
  * first, in a transaction that commits only after SMTP accepted the message: a redelivered event
  * finds the row and sends nothing (a concurrent one waits on the row lock, then finds it), and a
  * failed send rolls the claim back so the redelivery sends for real. Other events are skipped, and so
- * are malformed order events (logged: retrying them cannot help).
+ * are malformed order events and invalid recipient addresses (logged: retrying them cannot help).
  */
 export function createOrderEmailHandler(deps: { prisma: PrismaClient; transport: MailTransport; from: string; logger: Logger }): (event: EventEnvelope) => Promise<EmailOutcome> {
   return async (envelope) => {
@@ -147,6 +151,10 @@ export function createOrderEmailHandler(deps: { prisma: PrismaClient; transport:
     }
     const { event } = parsed;
     const email = renderOrderEmail(event);
+    if (!z.email().safeParse(email.to).success) {
+      deps.logger.error({ eventId: event.id, type: event.type, orderId: event.data.orderId }, 'order event without a deliverable customer email: no email sent');
+      return 'skipped';
+    }
     const outcome = await deps.prisma.$transaction(
       async (tx): Promise<EmailOutcome> => {
         const claimed = await tx.sentEmail.createMany({

@@ -18,7 +18,8 @@ export type OrderEventType = (typeof ORDER_EVENT_TYPES)[keyof typeof ORDER_EVENT
 const minor = z.number().int().nonnegative();
 const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO-8601 time');
 const currency = z.string().regex(/^[A-Z]{3}$/);
-const customer = { orderId: z.string().min(1), customerId: z.string(), customerEmail: z.email() };
+// The address is checked where it is used (the email worker), so analytics never drops an order over it.
+const customer = { orderId: z.string().min(1), customerId: z.string(), customerEmail: z.string() };
 
 export const orderLineSchema = z.object({
   sku: z.string().min(1),
@@ -61,6 +62,8 @@ export const orderRefundedSchema = z.object({
   ...customer,
   amountMinor: minor,
   currency,
+  /** Why the order was refunded, when someone said. */
+  reason: z.string().optional(),
   refundedAt: instant,
 });
 

@@ -84,11 +84,11 @@ describe('delivery service (real PostgreSQL over gRPC)', () => {
     const bookingId = randomUUID();
 
     const booking = await book({ slotId, postalCode, bookingId, orderId: 'order-1' });
-    expect(booking).toEqual({ bookingId, orderId: 'order-1', slotId, status: 'BOOKED' });
+    expect(booking).toEqual({ bookingId, orderId: 'order-1', slotId, status: 'BOOKED', date: '2030-01-16', windowStart: '18:00', windowEnd: '21:00' });
     expect(await booked(slotId)).toBe(1);
     expect((await listSlots(postalCode)).find((s) => s.slotId === slotId)).toMatchObject({ capacity: 20, remaining: 19 });
 
-    expect(await release(bookingId)).toEqual({ bookingId, orderId: 'order-1', slotId, status: 'RELEASED' });
+    expect(await release(bookingId)).toEqual({ ...booking, status: 'RELEASED' });
     expect(await booked(slotId)).toBe(0);
     // A second release (another key, e.g. a compensation retried after a reset) changes nothing.
     expect((await release(bookingId)).status).toBe('RELEASED');
@@ -98,7 +98,7 @@ describe('delivery service (real PostgreSQL over gRPC)', () => {
 
   it('succeeds with status NONE when there is nothing to release', async () => {
     const bookingId = randomUUID();
-    expect(await release(bookingId)).toEqual({ bookingId, orderId: '', slotId: '', status: 'NONE' });
+    expect(await release(bookingId)).toEqual({ bookingId, orderId: '', slotId: '', status: 'NONE', date: '', windowStart: '', windowEnd: '' });
   });
 
   it('answers a repeated booking with the first booking and books the slot once', async () => {

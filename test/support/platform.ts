@@ -11,7 +11,9 @@ import { createMetrics } from '../../lib/metrics';
 import { createPrisma, type PrismaClient } from '../../lib/prisma';
 import { createRedis, type Redis } from '../../lib/redis';
 import { createDiagnosticsClient } from '../../proto/diagnostics';
-import { closeDomainClients, createDomainClients } from '../../proto/services';
+import { closeDomainClients, createDomainClients, type DomainClients } from '../../proto/services';
+import { startDevSmtpServer, type DevSmtpServer } from '../../scripts/dev-smtp-server';
+import { createEmailConsumer, createSmtpTransport } from '../../workers/email-worker.run';
 import { createServer } from 'node:net';
 import { selectServices } from '../../services/registry';
 import { createAnalyticsConsumer } from '../../workers/analytics-worker.run';
@@ -20,6 +22,10 @@ import { quietTemporalLogs } from './temporal-logs';
 
 export interface RunningPlatform {
   config: Config;
+  /** gRPC clients of the platform's domain services. */
+  clients: DomainClients;
+  /** The SMTP server the email worker sends to. */
+  smtp: DevSmtpServer;
   /** Base URL of the REST api. */
   api: string;
   prisma: PrismaClient;
@@ -55,6 +61,13 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   const consumer = createAnalyticsConsumer({ kafka, prisma, topicPrefix: config.KAFKA_TOPIC_PREFIX, logger, metrics });
   await consumer.start();
   closers.push(() => consumer.stop());
+  const smtp = await startDevSmtpServer({ port: 0 });
+  closers.push(() => smtp.stop());
+  const transport = createSmtpTransport({ SMTP_HOST: '127.0.0.1', SMTP_PORT: smtp.port });
+  closers.push(async () => transport.close());
+  const emails = createEmailConsumer({ kafka, prisma, topicPrefix: config.KAFKA_TOPIC_PREFIX, transport, from: config.MAIL_FROM, logger, metrics });
+  await emails.start();
+  closers.push(() => emails.stop());
 
   const diagnostics = createDiagnosticsClient(servicesAddress);
   closers.push(async () => diagnostics.close());
@@ -79,7 +92,7 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   closers.push(() => redis.quit());
 
-  const app = createApp({ temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, redis, logger, metrics });
+  const app = createApp({ temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, redis, logger, metrics, clients, jwtSecret: config.JWT_SECRET, webhookSecret: config.PAYMENT_WEBHOOK_SECRET });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -87,6 +100,8 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
 
   return {
     config,
+    clients,
+    smtp,
     api: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     prisma,
     redis,

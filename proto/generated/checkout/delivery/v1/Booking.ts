@@ -6,6 +6,9 @@ export interface Booking {
   'orderId'?: (string);
   'slotId'?: (string);
   'status'?: (string);
+  'date'?: (string);
+  'windowStart'?: (string);
+  'windowEnd'?: (string);
 }
 
 export interface Booking__Output {
@@ -13,4 +16,7 @@ export interface Booking__Output {
   'orderId': (string);
   'slotId': (string);
   'status': (string);
+  'date': (string);
+  'windowStart': (string);
+  'windowEnd': (string);
 }

@@ -1,0 +1,175 @@
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { Router } from 'express';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { z } from 'zod';
+import { DomainError, isDomainError } from '../../lib/errors';
+import { callUnary } from '../../lib/grpc';
+import type { GetOrderRequest } from '../../proto/generated/checkout/orders/v1/GetOrderRequest';
+import type { Order__Output } from '../../proto/generated/checkout/orders/v1/Order';
+import type { DomainClients } from '../../proto/services';
+import {
+  cancelCheckoutUpdate,
+  CHECKOUT_WORKFLOW_TYPE,
+  checkoutStatusQuery,
+  checkoutWorkflowId,
+  REFUND_WORKFLOW_TYPE,
+  refundWorkflowId,
+  SEARCH_ATTRIBUTES,
+  type CheckoutInput,
+  type CheckoutResult,
+  type CheckoutStatus,
+  type RefundInput,
+} from '../../workflows/checkout.contract';
+import { customerOf } from '../auth';
+import type { IdempotencyKeys } from '../idempotency';
+
+const line = z.object({ sku: z.string().trim().min(1).max(64), quantity: z.number().int().min(1).max(999) }).strict();
+const address = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    postalCode: z.string().regex(/^\d{3}-?\d{4}$/, 'a Japanese postal code such as 150-0001'),
+    prefecture: z.string().trim().min(1).max(20),
+    city: z.string().trim().min(1).max(100),
+    line1: z.string().trim().min(1).max(200),
+    line2: z.string().trim().max(200).optional(),
+    phone: z.string().trim().max(20).optional(),
+  })
+  .strict();
+const payment = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('card'), cardToken: z.string().min(1).max(100) }).strict(),
+  z.object({ type: z.literal('konbini') }).strict(),
+  z.object({ type: z.literal('bank_transfer') }).strict(),
+]);
+
+/** The request body of POST /v1/checkouts. */
+export const createCheckoutBody = z
+  .object({ lines: z.array(line).min(1).max(100), address, payment, deliverySlotId: z.string().trim().min(1).max(100) })
+  .strict();
+
+const orderIdParam = z.object({ orderId: z.string().uuid() });
+const cancelBody = z.object({ reason: z.string().trim().min(1).max(500).default('cancelled by the customer') }).strict();
+const idempotencyKeyHeader = z.string().min(1).max(255).optional();
+const MAX_WAIT_SECONDS = 30;
+
+/** `Prefer: wait=N` (RFC 7240): how long the client is willing to wait for the outcome. */
+function preferredWaitSeconds(prefer: string | undefined): number {
+  const match = /(?:^|[;,\s])wait=(\d+)/i.exec(prefer ?? '');
+  return match ? Math.min(Number(match[1]), MAX_WAIT_SECONDS) : 0;
+}
+
+/** Checkout and order routes: each starts, queries, updates or signals one workflow. */
+export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idempotency: IdempotencyKeys; clients: DomainClients }): Router {
+  const router = Router();
+
+  const view = (status: CheckoutStatus) => ({
+    orderId: status.orderId,
+    state: status.state,
+    ...(status.totalMinor !== undefined ? { totalMinor: status.totalMinor, currency: status.currency } : {}),
+    ...(status.payment ? { payment: status.payment } : {}),
+    ...(status.failure ? { failure: status.failure } : {}),
+    timeline: status.timeline,
+    compensations: status.compensations,
+    statusUrl: `/v1/orders/${status.orderId}`,
+  });
+
+  /** The customer's own checkout, or NOT_FOUND (another customer's order is not revealed). */
+  const ownCheckout = async (orderId: string, customerId: string): Promise<{ handle: WorkflowHandle; status: CheckoutStatus }> => {
+    const handle = deps.temporal.workflow.getHandle(checkoutWorkflowId(orderId));
+    try {
+      const status = await handle.query(checkoutStatusQuery);
+      if (status.customerId !== customerId) throw new DomainError('NOT_FOUND', `No order ${orderId}`);
+      return { handle, status };
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw new DomainError('NOT_FOUND', `No order ${orderId}`);
+      throw err;
+    }
+  };
+
+  router.post('/v1/checkouts', async (req, res) => {
+    const customer = customerOf(req);
+    const body = createCheckoutBody.parse(req.body ?? {});
+    const key = idempotencyKeyHeader.parse(req.get('Idempotency-Key'));
+    const scope = `checkouts:${customer.id}`;
+    const { id: orderId, replay } = key ? await deps.idempotency.begin(scope, key, body, randomUUID()) : { id: randomUUID(), replay: false };
+    const input: CheckoutInput = { orderId, customerId: customer.id, customerEmail: customer.email, ...body };
+    const workflowId = checkoutWorkflowId(orderId);
+    if (!replay) {
+      try {
+        await deps.temporal.workflow.start(CHECKOUT_WORKFLOW_TYPE, {
+          workflowId,
+          taskQueue: deps.taskQueue,
+          args: [input],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          typedSearchAttributes: [
+            { key: SEARCH_ATTRIBUTES.OrderId, value: orderId },
+            { key: SEARCH_ATTRIBUTES.CustomerId, value: customer.id },
+            { key: SEARCH_ATTRIBUTES.PaymentMethod, value: body.payment.type },
+            { key: SEARCH_ATTRIBUTES.OrderStatus, value: 'RESERVING_STOCK' },
+          ],
+        });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
+          if (key) await deps.idempotency.abandon(scope, key);
+          throw err;
+        }
+      }
+      if (key) await deps.idempotency.complete(scope, key, body, orderId);
+    }
+    const handle = deps.temporal.workflow.getHandle<(i: CheckoutInput) => Promise<CheckoutResult>>(workflowId);
+    const wait = preferredWaitSeconds(req.get('Prefer'));
+    if (wait > 0) {
+      res.set('Preference-Applied', `wait=${wait}`);
+      const finished = await Promise.race([handle.result().then(() => true), delay(wait * 1000).then(() => false)]);
+      const status = await handle.query(checkoutStatusQuery);
+      res.status(finished ? 200 : 202).location(`/v1/orders/${orderId}`).json(view(status));
+      return;
+    }
+    res.status(202).location(`/v1/orders/${orderId}`).json({ orderId, state: 'ACCEPTED', statusUrl: `/v1/orders/${orderId}` });
+  });
+
+  router.get('/v1/orders/:orderId', async (req, res) => {
+    const { orderId } = orderIdParam.parse(req.params);
+    const { status } = await ownCheckout(orderId, customerOf(req).id);
+    const order = await callUnary<GetOrderRequest, Order__Output>(deps.clients.orders.getOrder.bind(deps.clients.orders), { orderId }).catch((err: unknown) => {
+      if (isDomainError(err) && err.code === 'NOT_FOUND') return undefined; // failed before the order existed
+      throw err;
+    });
+    res.json({ ...view(status), ...(order ? { order: { status: order.status, lines: order.lines, history: order.history, createdAt: order.createdAt } } : {}) });
+  });
+
+  router.post('/v1/orders/:orderId/cancel', async (req, res) => {
+    const { orderId } = orderIdParam.parse(req.params);
+    const { reason } = cancelBody.parse(req.body ?? {});
+    const { handle, status } = await ownCheckout(orderId, customerOf(req).id);
+    if (status.state === 'COMPLETED') {
+      // After completion, cancelling is a refund: its own workflow, one per order.
+      const refund: RefundInput = { orderId, reason };
+      try {
+        await deps.temporal.workflow.start(REFUND_WORKFLOW_TYPE, { workflowId: refundWorkflowId(orderId), taskQueue: deps.taskQueue, args: [refund], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+      res.status(202).json({ orderId, state: 'REFUNDING', refundWorkflowId: refundWorkflowId(orderId) });
+      return;
+    }
+    try {
+      const after = await handle.executeUpdate(cancelCheckoutUpdate, { args: [{ reason }] });
+      res.json(view(after));
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'ORDER_NOT_CANCELLABLE') {
+        throw new DomainError('ORDER_NOT_CANCELLABLE', err.cause.message);
+      }
+      throw err;
+    }
+  });
+
+  return router;
+}

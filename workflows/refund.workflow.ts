@@ -1,0 +1,40 @@
+import { ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { RefundInput, RefundResult } from './checkout.contract';
+import { NON_RETRYABLE_TYPES, RETRY_BASE } from './retry-policies';
+
+const steps = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  // Every step of a refund is an idempotent undo: retried until it goes through.
+  retry: { ...RETRY_BASE, maximumInterval: '1 minute', nonRetryableErrorTypes: NON_RETRYABLE_TYPES },
+});
+
+/**
+ * Cancels a completed order: refunds the payment, frees the delivery slot, puts the goods back on
+ * hand, marks the order REFUNDED and publishes `order.refunded`.
+ */
+export async function refundOrderWorkflow(input: RefundInput): Promise<RefundResult> {
+  const { workflowId } = workflowInfo();
+  const key = (step: string) => `${workflowId}:${step}`;
+  const { orderId } = input;
+  const order = await steps.getOrder({ orderId });
+  if (order.status !== 'CONFIRMED') {
+    throw ApplicationFailure.nonRetryable(`order ${orderId} is ${order.status}; only a completed order is refunded`, 'INVALID_TRANSITION');
+  }
+  // The checkout uses the order id as payment, booking and reservation id.
+  await steps.refundPayment({ paymentId: orderId, idempotencyKey: key('refund-payment') });
+  await steps.releaseDelivery({ bookingId: orderId, idempotencyKey: key('release-delivery') });
+  await steps.releaseStock({ reservationId: orderId, idempotencyKey: key('restock') });
+  await steps.transitionOrder({ orderId, toStatus: 'REFUNDED', reason: input.reason, idempotencyKey: key('mark-refunded') });
+  await steps.publishEvent({
+    topic: 'orders',
+    event: {
+      id: `${workflowId}:order.refunded`,
+      type: 'order.refunded',
+      source: '/workflows/refund',
+      subject: orderId,
+      data: { orderId, customerId: order.customerId, customerEmail: order.customerEmail, amountMinor: order.totalMinor, currency: order.currency, reason: input.reason, refundedAt: new Date().toISOString() },
+    },
+  });
+  return { orderId, refundedMinor: order.totalMinor, currency: order.currency };
+}
