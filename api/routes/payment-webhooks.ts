@@ -6,7 +6,7 @@ import { callUnary } from '../../lib/grpc';
 import type { GetPaymentRequest } from '../../proto/generated/checkout/payments/v1/GetPaymentRequest';
 import type { Payment__Output } from '../../proto/generated/checkout/payments/v1/Payment';
 import type { DomainClients } from '../../proto/services';
-import { verifyWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../services/payments/webhook-signature';
+import { verifyWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../lib/webhook-signature';
 import { checkoutWorkflowId, paymentConfirmedSignal } from '../../workflows/checkout.contract';
 
 const slipPaidEvent = z.object({

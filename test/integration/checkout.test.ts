@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createKafka, kafkaSettings, topicName, TOPICS } from '../../lib/kafka';
 import { createLogger } from '../../lib/logger';
 import { parseEnvelope, type EventEnvelope } from '../../lib/events';
-import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../services/payments/webhook-signature';
+import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../lib/webhook-signature';
 import { WORKFLOWS_PATH } from '../../workers/temporal-worker.run';
 import { checkoutWorkflowId } from '../../workflows/checkout.contract';
 import { createDeliverySlot, createProduct, customerToken } from '../support/fixtures';
@@ -166,6 +166,30 @@ describe('checkout through REST (real PostgreSQL, Redis, Kafka, Temporal, SMTP)'
     expect(await cancel.json()).toMatchObject({ state: 'CANCELLED' });
     expect(await stock(sku)).toMatchObject({ onHand: 2, reserved: 0 });
     expect(await platform.prisma.payment.findUniqueOrThrow({ where: { id: res.body.orderId } })).toMatchObject({ status: 'VOIDED' });
+  });
+
+  it('refunds a completed order on cancel: payment refunded, slot freed, goods back on hand, order.refunded', async () => {
+    const sku = await createProduct(platform, { priceMinor: 1200, stock: 4 });
+    const slot = await createDeliverySlot(platform, 5);
+    const customer = customerToken(platform);
+    const res = await checkout(customer.token, body(sku, slot), { Prefer: 'wait=30' });
+    expect(res.body.state).toBe('COMPLETED');
+    expect(await stock(sku)).toMatchObject({ onHand: 3 });
+    const cancel = await fetch(`${platform.api}/v1/orders/${res.body.orderId}/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${customer.token}` },
+      body: JSON.stringify({ reason: 'arrived too late' }),
+    });
+    expect(cancel.status).toBe(202);
+    const { refundWorkflowId: refundId } = (await cancel.json()) as { refundWorkflowId: string };
+    workflowIds.push(refundId);
+    await platform.temporal.workflow.getHandle(refundId).result();
+    expect((await getOrder(customer.token, res.body.orderId)).order?.status).toBe('REFUNDED');
+    expect(await stock(sku)).toMatchObject({ onHand: 4, reserved: 0 });
+    expect(await platform.prisma.deliverySlot.findUniqueOrThrow({ where: { id: slot.slotId } })).toMatchObject({ booked: 0 });
+    const ledger = await platform.prisma.ledgerEntry.findMany({ where: { payment: { orderId: res.body.orderId } }, orderBy: { id: 'asc' } });
+    expect(ledger.map((e) => [e.kind, e.amountMinor])).toEqual([['CHARGE', 1200], ['REFUND', -1200]]);
+    expect((await readOrderEvents(platform, res.body.orderId, 2)).map((e) => e.type)).toEqual(['order.completed', 'order.refunded']);
   });
 
   it('rejects requests without a valid token', async () => {
