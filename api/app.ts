@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
 import { randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
 import type { Logger } from '../lib/logger';
 import type { Metrics } from '../lib/metrics';
 import type { Redis } from '../lib/redis';
@@ -11,6 +12,8 @@ import { checkoutRoutes } from './routes/checkouts';
 import { paymentWebhookRoutes } from './routes/payment-webhooks';
 import { pingRoutes } from './routes/pings';
 import { requireCustomer } from './auth';
+import { openApiDocument } from './openapi';
+import { corsPolicy, docsContentSecurityPolicy, JSON_MEDIA_TYPE, requireJsonBody, securityHeaders } from './security';
 import type { DomainClients } from '../proto/services';
 
 export interface ApiDeps {
@@ -22,6 +25,8 @@ export interface ApiDeps {
   clients: DomainClients;
   jwtSecret: string;
   webhookSecret: string;
+  /** Browser origins allowed by CORS (exact matches); none when absent. */
+  corsOrigins?: string[];
 }
 
 /** The REST gateway: thin routes over Temporal and the domain services. */
@@ -48,9 +53,20 @@ export function createApp(deps: ApiDeps): Express {
     });
     next();
   });
+  app.use(securityHeaders());
+  app.use(corsPolicy(deps.corsOrigins ?? []));
   // Before the JSON parser: webhooks verify a signature over the raw body.
   app.use(paymentWebhookRoutes({ temporal: deps.temporal, clients: deps.clients, secret: deps.webhookSecret }));
-  app.use(express.json({ limit: '100kb' }));
+  app.use(requireJsonBody);
+  app.use(express.json({ limit: '100kb', type: JSON_MEDIA_TYPE }));
+
+  const document = openApiDocument();
+  app.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  // Swagger UI and its assets come from the bundled swagger-ui-dist: nothing is fetched from a CDN.
+  const docsOptions = { swaggerUrl: '/openapi.json', customSiteTitle: 'Checkout platform API', swaggerOptions: { validatorUrl: null } };
+  app.use('/docs', docsContentSecurityPolicy(), swaggerUi.serveFiles(undefined, docsOptions), swaggerUi.setup(undefined, docsOptions));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

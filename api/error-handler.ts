@@ -26,6 +26,7 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   SLOT_FULL: 409,
   SLOT_CLOSED: 409,
   ORDER_NOT_CANCELLABLE: 409,
+  RATE_LIMITED: 429,
 };
 
 export interface ErrorBody {
@@ -51,6 +52,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (isDomainError(err)) {
+      const retryAfter = err.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') res.set('Retry-After', String(Math.ceil(retryAfter)));
       res.status(HTTP_STATUS_BY_CODE[err.code]).json(body(err.code, err.message, err.details));
       return;
     }

@@ -30,6 +30,14 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message).toMatch(/LOG_LEVEL/);
   });
 
+  it('allows CORS origins only when listed, with a development default', () => {
+    expect(loadConfig({}).CORS_ORIGINS).toEqual(['http://localhost:5173']);
+    expect(loadConfig({ NODE_ENV: 'test' }).CORS_ORIGINS).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://shop.example, https://pos.example' }).CORS_ORIGINS).toEqual(['https://shop.example', 'https://pos.example']);
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://shop.example/path' })).toThrow(/no path/);
+  });
+
   it('has no default for secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: required when NODE_ENV=production/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required/);

@@ -17,6 +17,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
   API_HOST: z.string().default('127.0.0.1'),
+  /** Browser origins allowed by CORS (comma list of exact origins). Unset: http://localhost:5173 in development, none otherwise. */
+  CORS_ORIGINS: csv.pipe(z.array(z.string().regex(/^https?:\/\/[^/\s*]+$/, 'an origin such as https://shop.example (no path, no *)'))).optional(),
   API_PORT: port.default(3000),
   /** Port of the standalone /metrics endpoint of processes that have no HTTP server of their own; 0 picks a free one. */
   METRICS_PORT: port.default(9464),
@@ -58,7 +60,7 @@ const schema = z.object({
 
 type Parsed = z.infer<typeof schema>;
 type Secret = keyof typeof DEV_SECRETS;
-export type Config = Readonly<Omit<Parsed, Secret> & Record<Secret, string>>;
+export type Config = Readonly<Omit<Parsed, Secret | 'CORS_ORIGINS'> & Record<Secret, string> & { CORS_ORIGINS: readonly string[] }>;
 
 /** Thrown when the environment does not describe a runnable configuration. */
 export class ConfigError extends Error {
@@ -92,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     DATABASE_URL: secret('DATABASE_URL'),
     JWT_SECRET: secret('JWT_SECRET'),
     PAYMENT_WEBHOOK_SECRET: secret('PAYMENT_WEBHOOK_SECRET'),
+    CORS_ORIGINS: parsed.CORS_ORIGINS ?? (parsed.NODE_ENV === 'development' ? ['http://localhost:5173'] : []),
   };
   if (missing.length > 0) throw new ConfigError(missing);
   return Object.freeze(config);

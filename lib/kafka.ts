@@ -30,6 +30,7 @@ export function createKafka(settings: KafkaSettings, logger: Logger): Kafka {
 /** The platform's topics: one per aggregate, keyed by the aggregate id. */
 export const TOPICS = {
   orders: 'orders',
+  identity: 'identity',
   system: 'system',
 } as const;
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

@@ -1,6 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import type { ProtoGrpcType as CatalogGrpc } from './generated/catalog';
 import type { ProtoGrpcType as DeliveryGrpc } from './generated/delivery';
+import type { ProtoGrpcType as IdentityGrpc } from './generated/identity';
+import type { IdentityServiceClient } from './generated/checkout/identity/v1/IdentityService';
 import type { ProtoGrpcType as InventoryGrpc } from './generated/inventory';
 import type { ProtoGrpcType as OrdersGrpc } from './generated/orders';
 import type { ProtoGrpcType as PaymentsGrpc } from './generated/payments';
@@ -11,7 +13,7 @@ import type { OrdersServiceClient } from './generated/checkout/orders/v1/OrdersS
 import type { PaymentsServiceClient } from './generated/checkout/payments/v1/PaymentsService';
 import { loadProto } from './load';
 
-export type { CatalogServiceClient, DeliveryServiceClient, InventoryServiceClient, OrdersServiceClient, PaymentsServiceClient };
+export type { CatalogServiceClient, DeliveryServiceClient, IdentityServiceClient, InventoryServiceClient, OrdersServiceClient, PaymentsServiceClient };
 
 /** Package definitions of the checkout domains (for servers and reflection). */
 export const catalogPackageDefinition = loadProto('catalog');
@@ -19,12 +21,14 @@ export const inventoryPackageDefinition = loadProto('inventory');
 export const ordersPackageDefinition = loadProto('orders');
 export const paymentsPackageDefinition = loadProto('payments');
 export const deliveryPackageDefinition = loadProto('delivery');
+export const identityPackageDefinition = loadProto('identity');
 
 export const catalogProto = (grpc.loadPackageDefinition(catalogPackageDefinition) as unknown as CatalogGrpc).checkout.catalog.v1;
 export const inventoryProto = (grpc.loadPackageDefinition(inventoryPackageDefinition) as unknown as InventoryGrpc).checkout.inventory.v1;
 export const ordersProto = (grpc.loadPackageDefinition(ordersPackageDefinition) as unknown as OrdersGrpc).checkout.orders.v1;
 export const paymentsProto = (grpc.loadPackageDefinition(paymentsPackageDefinition) as unknown as PaymentsGrpc).checkout.payments.v1;
 export const deliveryProto = (grpc.loadPackageDefinition(deliveryPackageDefinition) as unknown as DeliveryGrpc).checkout.delivery.v1;
+export const identityProto = (grpc.loadPackageDefinition(identityPackageDefinition) as unknown as IdentityGrpc).checkout.identity.v1;
 
 const insecure = () => grpc.credentials.createInsecure();
 
@@ -36,6 +40,7 @@ export function createDomainClients(address: string) {
     orders: new ordersProto.OrdersService(address, insecure()) as OrdersServiceClient,
     payments: new paymentsProto.PaymentsService(address, insecure()) as PaymentsServiceClient,
     delivery: new deliveryProto.DeliveryService(address, insecure()) as DeliveryServiceClient,
+    identity: new identityProto.IdentityService(address, insecure()) as IdentityServiceClient,
   };
 }
 
@@ -44,4 +49,9 @@ export type DomainClients = ReturnType<typeof createDomainClients>;
 /** Closes every client of a createDomainClients() result. */
 export function closeDomainClients(clients: DomainClients): void {
   for (const client of Object.values(clients)) client.close();
+}
+
+/** A client of the identity service at host:port. */
+export function createIdentityClient(address: string): IdentityServiceClient {
+  return new identityProto.IdentityService(address, insecure());
 }

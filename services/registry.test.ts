@@ -8,6 +8,6 @@ describe('selectServices', () => {
   });
 
   it('rejects an unknown service name with the list of known ones', () => {
-    expect(() => selectServices(['diagnostics', 'teleport'], deps)).toThrow(/unknown services: teleport \(known: diagnostics, catalog, inventory, orders, payments, delivery/);
+    expect(() => selectServices(['diagnostics', 'teleport'], deps)).toThrow(/unknown services: teleport \(known: diagnostics, catalog, inventory, orders, payments, delivery, identity/);
   });
 });

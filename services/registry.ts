@@ -1,11 +1,14 @@
 import type { ServiceRegistration } from '../lib/grpc';
 import type { Logger } from '../lib/logger';
 import type { Metrics } from '../lib/metrics';
+import { TOPICS, type EventPublisher } from '../lib/kafka';
 import type { PrismaClient } from '../lib/prisma';
+import type { Redis } from '../lib/redis';
 import type { DomainClients } from '../proto/services';
 import { catalogRegistration } from './catalog/catalog.grpc';
 import { deliveryRegistration } from './delivery/delivery.grpc';
 import { diagnosticsRegistration } from './diagnostics/diagnostics.grpc';
+import { identityRegistration } from './identity/identity.grpc';
 import { inventoryRegistration } from './inventory/inventory.grpc';
 import { ordersRegistration } from './orders/orders.grpc';
 import { paymentsRegistration } from './payments/payments.grpc';
@@ -18,7 +21,16 @@ export interface ServiceDeps {
   clients: DomainClients;
   /** The clock: injected so cutoffs and expiries can be tested. */
   now: () => Date;
+  /** Shared Redis (denylists, rate limits). */
+  redis: Redis;
+  /** Publishes events to Kafka, for services that announce something (identity's emails). */
+  events: EventPublisher;
+  /** HS256 key of the access tokens the identity service issues and the api verifies. */
+  jwtSecret: string;
 }
+
+/** Lifetime of an access token: short, since only a denylist can end one early. */
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
 /** Every domain service this codebase can serve, by the name used in the SERVICES setting. */
 export const SERVICE_FACTORIES: Record<string, (deps: ServiceDeps) => ServiceRegistration> = {
@@ -28,6 +40,8 @@ export const SERVICE_FACTORIES: Record<string, (deps: ServiceDeps) => ServiceReg
   orders: ordersRegistration,
   payments: paymentsRegistration,
   delivery: deliveryRegistration,
+  identity: (deps) =>
+    identityRegistration({ ...deps, accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS, publish: (event) => deps.events.publish(TOPICS.identity, event) }),
 };
 
 /** Resolves a SERVICES list (`all`, or names) to registrations; unknown names are a config error. */

@@ -2,7 +2,9 @@ import type { Config } from '../lib/config';
 import { startGrpcServer } from '../lib/grpc';
 import { createLogger } from '../lib/logger';
 import { createMetrics, startMetricsServer } from '../lib/metrics';
+import { createEventPublisher, createKafka, createProducer, kafkaSettings } from '../lib/kafka';
 import { createPrisma } from '../lib/prisma';
+import { createRedis } from '../lib/redis';
 import { GracefulShutdown } from '../lib/shutdown';
 import { closeDomainClients, createDomainClients } from '../proto/services';
 import { startReservationExpiry } from './inventory/reservation-expiry';
@@ -19,7 +21,13 @@ export async function runServices(config: Config): Promise<void> {
   shutdown.add('prisma', () => prisma.$disconnect());
   const clients = createDomainClients(config.GRPC_SERVICES_ADDRESS);
   shutdown.add('grpc-clients', () => closeDomainClients(clients));
-  const services = selectServices(config.SERVICES, { prisma, metrics, logger, clients, now: () => new Date() });
+  const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
+  shutdown.add('redis', () => redis.quit());
+  const producer = createProducer(createKafka(kafkaSettings(config, 'services'), logger));
+  await producer.connect();
+  shutdown.add('kafka-producer', () => producer.disconnect());
+  const events = createEventPublisher(producer, { topicPrefix: config.KAFKA_TOPIC_PREFIX });
+  const services = selectServices(config.SERVICES, { prisma, metrics, logger, clients, now: () => new Date(), redis, events, jwtSecret: config.JWT_SECRET });
   if (config.SERVICES.includes('all') || config.SERVICES.includes('inventory')) {
     shutdown.add('inventory-expiry', startReservationExpiry({ prisma, logger, now: () => new Date() }, 30_000));
   }

@@ -54,10 +54,19 @@ export const createCheckoutBody = z
   .object({ lines: z.array(line).min(1).max(100), address, payment, deliverySlotId: z.string().trim().min(1).max(100) })
   .strict();
 
-const orderIdParam = z.object({ orderId: z.string().uuid() });
-const cancelBody = z.object({ reason: z.string().trim().min(1).max(500).default('cancelled by the customer') }).strict();
-const idempotencyKeyHeader = z.string().min(1).max(255).optional();
-const MAX_WAIT_SECONDS = 30;
+/** The path parameters of the /v1/orders/:orderId routes. */
+export const orderIdParam = z.object({ orderId: z.string().uuid() });
+/** The request body of POST /v1/orders/:orderId/cancel (it may be empty). */
+export const cancelOrderBody = z.object({ reason: z.string().trim().min(1).max(500).default('cancelled by the customer') }).strict();
+/** The optional Idempotency-Key header of POST /v1/checkouts. */
+export const checkoutIdempotencyKeyHeader = z
+  .string()
+  .min(1)
+  .max(255)
+  .optional()
+  .meta({ description: 'Maps to the order id: a retried request with the same key and body finds the same checkout instead of starting another.' });
+/** The longest `Prefer: wait=N` honoured. */
+export const MAX_WAIT_SECONDS = 30;
 
 /** `Prefer: wait=N` (RFC 7240): how long the client is willing to wait for the outcome. */
 function preferredWaitSeconds(prefer: string | undefined): number {
@@ -96,7 +105,7 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
   router.post('/v1/checkouts', async (req, res) => {
     const customer = customerOf(req);
     const body = createCheckoutBody.parse(req.body ?? {});
-    const key = idempotencyKeyHeader.parse(req.get('Idempotency-Key'));
+    const key = checkoutIdempotencyKeyHeader.parse(req.get('Idempotency-Key'));
     const scope = `checkouts:${customer.id}`;
     const { id: orderId, replay } = key ? await deps.idempotency.begin(scope, key, body, randomUUID()) : { id: randomUUID(), replay: false };
     const input: CheckoutInput = { orderId, customerId: customer.id, customerEmail: customer.email, ...body };
@@ -147,7 +156,7 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
 
   router.post('/v1/orders/:orderId/cancel', async (req, res) => {
     const { orderId } = orderIdParam.parse(req.params);
-    const { reason } = cancelBody.parse(req.body ?? {});
+    const { reason } = cancelOrderBody.parse(req.body ?? {});
     const { handle, status } = await ownCheckout(orderId, customerOf(req).id);
     if (status.state === 'COMPLETED') {
       // After completion, cancelling is a refund: its own workflow, one per order.

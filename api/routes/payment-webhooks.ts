@@ -9,7 +9,8 @@ import type { DomainClients } from '../../proto/services';
 import { verifyWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../lib/webhook-signature';
 import { checkoutWorkflowId, paymentConfirmedSignal } from '../../workflows/checkout.contract';
 
-const slipPaidEvent = z.object({
+/** The body of the payment provider's `slip.paid` webhook. */
+export const slipPaidEvent = z.object({
   id: z.string().min(1).max(200),
   type: z.literal('slip.paid'),
   data: z.object({ slipNumber: z.string().min(1).max(64), paidAt: z.string().datetime({ offset: true }) }),

@@ -6,6 +6,7 @@ import { DomainError } from '../../lib/errors';
 import { PING_WORKFLOW_TYPE, pingStatusQuery, pingWorkflowId, type PingInput } from '../../workflows/ping.contract';
 import type { IdempotencyKeys } from '../idempotency';
 
+/** The request body of POST /v1/system/pings. */
 export const createPingBody = z
   .object({
     message: z.string().trim().min(1).max(500),
@@ -13,8 +14,15 @@ export const createPingBody = z
   })
   .strict();
 
-const pingIdParam = z.object({ pingId: z.string().uuid() });
-const idempotencyKeyHeader = z.string().min(1).max(255).optional();
+/** The path parameters of GET /v1/system/pings/:pingId. */
+export const pingIdParam = z.object({ pingId: z.string().uuid() });
+/** The optional Idempotency-Key header of POST /v1/system/pings. */
+export const pingIdempotencyKeyHeader = z
+  .string()
+  .min(1)
+  .max(255)
+  .optional()
+  .meta({ description: 'Makes a retried request find the ping its first attempt started (same key and body → same ping).' });
 
 /** Diagnostic pings: each one crosses the api, Temporal, a gRPC service, PostgreSQL and Kafka. */
 export function pingRoutes(deps: { temporal: Client; taskQueue: string; idempotency: IdempotencyKeys }): Router {
@@ -22,7 +30,7 @@ export function pingRoutes(deps: { temporal: Client; taskQueue: string; idempote
 
   router.post('/v1/system/pings', async (req, res) => {
     const body = createPingBody.parse(req.body ?? {});
-    const key = idempotencyKeyHeader.parse(req.get('Idempotency-Key'));
+    const key = pingIdempotencyKeyHeader.parse(req.get('Idempotency-Key'));
     const { id: pingId } = key ? await deps.idempotency.begin('pings', key, body, randomUUID()) : { id: randomUUID() };
     const workflowId = pingWorkflowId(pingId);
     const input: PingInput = { pingId, ...body };

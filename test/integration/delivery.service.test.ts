@@ -1,8 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { callUnary, startGrpcServer, type RunningGrpcServer } from '../../lib/grpc';
 import { DomainError } from '../../lib/errors';
-import { createLogger } from '../../lib/logger';
-import { createMetrics } from '../../lib/metrics';
 import { createPrisma, type PrismaClient } from '../../lib/prisma';
 import type { Booking__Output } from '../../proto/generated/checkout/delivery/v1/Booking';
 import type { ListSlotsRequest } from '../../proto/generated/checkout/delivery/v1/ListSlotsRequest';
@@ -12,6 +10,7 @@ import { closeDomainClients, createDomainClients, type DomainClients } from '../
 import { deliveryRegistration } from '../../services/delivery/delivery.grpc';
 import { DEMO_WINDOWS, ensureDemoDeliveryData } from '../../services/delivery/seed-slots';
 import { freePort } from '../support/platform';
+import { serviceDeps } from '../support/service-deps';
 import { testConfig } from '../support/test-config';
 
 /** An instant given as Tokyo wall-clock time (JST is UTC+9 all year). */
@@ -29,7 +28,7 @@ describe('delivery service (real PostgreSQL over gRPC)', () => {
     const port = await freePort();
     clients = createDomainClients(`127.0.0.1:${port}`);
     server = await startGrpcServer('127.0.0.1', port, [
-      deliveryRegistration({ prisma, metrics: createMetrics('test'), logger: createLogger('test', 'warn'), clients, now: () => clock }),
+      deliveryRegistration(serviceDeps({ prisma, clients, now: () => clock })),
     ]);
   });
   afterAll(async () => {

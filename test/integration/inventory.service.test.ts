@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { callUnary, startGrpcServer, type RunningGrpcServer } from '../../lib/grpc';
-import { createLogger } from '../../lib/logger';
-import { createMetrics } from '../../lib/metrics';
 import { createPrisma, type PrismaClient } from '../../lib/prisma';
 import type { AdjustStockRequest } from '../../proto/generated/checkout/inventory/v1/AdjustStockRequest';
 import type { GetStockRequest } from '../../proto/generated/checkout/inventory/v1/GetStockRequest';
@@ -14,6 +12,7 @@ import { inventoryRegistration } from '../../services/inventory/inventory.grpc';
 import { InventoryService } from '../../services/inventory/inventory.service';
 import { expireReservations } from '../../services/inventory/reservation-expiry';
 import { freePort } from '../support/platform';
+import { serviceDeps } from '../support/service-deps';
 import { testConfig } from '../support/test-config';
 
 /** The inventory service over gRPC on the real PostgreSQL: reservations, idempotency, concurrency, expiry. */
@@ -26,7 +25,7 @@ describe('inventory service (real PostgreSQL, over gRPC)', () => {
     prisma = createPrisma(testConfig().DATABASE_URL);
     const port = await freePort();
     clients = createDomainClients(`127.0.0.1:${port}`);
-    const deps = { prisma, metrics: createMetrics('test'), logger: createLogger('test', 'warn'), clients, now: () => new Date() };
+    const deps = serviceDeps({ prisma, clients });
     server = await startGrpcServer('127.0.0.1', port, [inventoryRegistration(deps)]);
   });
   afterAll(async () => {

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../lib/errors';
 import { callUnary, startGrpcServer, type RunningGrpcServer } from '../../lib/grpc';
-import { createLogger } from '../../lib/logger';
-import { createMetrics } from '../../lib/metrics';
 import { createPrisma, type PrismaClient } from '../../lib/prisma';
 import type { Product, Product__Output } from '../../proto/generated/checkout/catalog/v1/Product';
 import type { CreateOrderRequest } from '../../proto/generated/checkout/orders/v1/CreateOrderRequest';
@@ -13,6 +11,7 @@ import { closeDomainClients, createDomainClients, type DomainClients } from '../
 import { catalogRegistration } from '../../services/catalog/catalog.grpc';
 import { ordersRegistration } from '../../services/orders/orders.grpc';
 import { freePort } from '../support/platform';
+import { serviceDeps } from '../support/service-deps';
 import { testConfig } from '../support/test-config';
 
 type Order = Order__Output & { customerEmail?: string };
@@ -29,7 +28,7 @@ describe('orders service (real PostgreSQL, catalog over gRPC)', () => {
     prisma = createPrisma(testConfig().DATABASE_URL);
     const port = await freePort();
     clients = createDomainClients(`127.0.0.1:${port}`);
-    const deps = { prisma, metrics: createMetrics('test'), logger: createLogger('test', 'warn'), clients, now: () => new Date() };
+    const deps = serviceDeps({ prisma, clients });
     server = await startGrpcServer('127.0.0.1', port, [catalogRegistration(deps), ordersRegistration(deps)]);
     await upsertProduct({ sku: sku('TEA'), name: 'Sencha 100g', priceMinor: 1200, currency: 'JPY', active: true });
     await upsertProduct({ sku: sku('CUP'), name: 'Yunomi cup', priceMinor: 350, currency: 'JPY', active: true });

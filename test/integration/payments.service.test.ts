@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../lib/errors';
 import { callUnary, startGrpcServer, type RunningGrpcServer } from '../../lib/grpc';
-import { createLogger } from '../../lib/logger';
-import { createMetrics } from '../../lib/metrics';
 import { createPrisma, type PrismaClient } from '../../lib/prisma';
 import type { ChargeRequest } from '../../proto/generated/checkout/payments/v1/ChargeRequest';
 import type { ConfirmSlipRequest } from '../../proto/generated/checkout/payments/v1/ConfirmSlipRequest';
@@ -14,6 +12,7 @@ import { closeDomainClients, createDomainClients, type DomainClients } from '../
 import { paymentsRegistration } from '../../services/payments/payments.grpc';
 import { SandboxProvider } from '../../services/payments/sandbox-provider';
 import { freePort } from '../support/platform';
+import { serviceDeps } from '../support/service-deps';
 import { testConfig } from '../support/test-config';
 
 const HOUR = 60 * 60 * 1000;
@@ -31,7 +30,7 @@ describe('payments service (real PostgreSQL, sandbox provider)', () => {
     prisma = createPrisma(testConfig().DATABASE_URL);
     const port = await freePort();
     clients = createDomainClients(`127.0.0.1:${port}`);
-    const deps = { prisma, metrics: createMetrics('test'), logger: createLogger('test', 'warn'), clients, now: () => new Date() };
+    const deps = serviceDeps({ prisma, clients });
     server = await startGrpcServer('127.0.0.1', port, [paymentsRegistration(deps, provider)]);
   });
   afterAll(async () => {

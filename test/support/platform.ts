@@ -51,13 +51,20 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   const servicesAddress = `127.0.0.1:${await freePort()}`;
   const clients = createDomainClients(servicesAddress);
   closers.push(async () => closeDomainClients(clients));
-  const grpcServer = await startGrpcServer('127.0.0.1', Number(servicesAddress.split(':')[1]), selectServices(['all'], { prisma, metrics, logger, clients, now: () => new Date() }));
-  closers.push(() => grpcServer.stop());
-
   const kafka = createKafka(kafkaSettings(config, 'test'), logger);
   const producer = createProducer(kafka);
   await producer.connect();
   closers.push(() => producer.disconnect());
+  const events = createEventPublisher(producer, { topicPrefix: config.KAFKA_TOPIC_PREFIX });
+  const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
+  closers.push(() => redis.quit());
+  const grpcServer = await startGrpcServer(
+    '127.0.0.1',
+    Number(servicesAddress.split(':')[1]),
+    selectServices(['all'], { prisma, metrics, logger, clients, now: () => new Date(), redis, events, jwtSecret: config.JWT_SECRET }),
+  );
+  closers.push(() => grpcServer.stop());
+
   const consumer = createAnalyticsConsumer({ kafka, prisma, topicPrefix: config.KAFKA_TOPIC_PREFIX, logger, metrics });
   await consumer.start();
   closers.push(() => consumer.stop());
@@ -77,7 +84,7 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
     connection: nativeConnection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { ...clients, diagnostics, publisher: createEventPublisher(producer, { topicPrefix: config.KAFKA_TOPIC_PREFIX }) },
+    deps: { ...clients, diagnostics, publisher: events },
     metrics,
   });
   const workerRun = worker.run();
@@ -89,9 +96,6 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   closers.push(() => connection.close());
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
-  closers.push(() => redis.quit());
-
   const app = createApp({ temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, redis, logger, metrics, clients, jwtSecret: config.JWT_SECRET, webhookSecret: config.PAYMENT_WEBHOOK_SECRET });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -1,0 +1,156 @@
+import type { Client } from '@temporalio/client';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createLogger } from '../lib/logger';
+import { createMetrics } from '../lib/metrics';
+import type { Redis } from '../lib/redis';
+import type { DomainClients } from '../proto/services';
+import { createApp } from './app';
+import { BEARER_SCHEME, openApiDocument } from './openapi';
+
+const ORDER_ID = '0b8f6f0e-8a53-4c8f-9a38-4d8c1f7c2a10';
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+function testApp(): Express {
+  return createApp({
+    // Nothing here reaches a dependency: these tests read the document and the auth gate only.
+    temporal: {} as Client,
+    taskQueue: 'test',
+    redis: {} as Redis,
+    logger: createLogger('test', 'silent'),
+    metrics: createMetrics('test'),
+    clients: {} as DomainClients,
+    jwtSecret: 'a-test-only-jwt-secret-of-32-characters!',
+    webhookSecret: 'test-webhook-secret',
+  });
+}
+
+interface StackLayer {
+  route?: { path: unknown; methods: Record<string, boolean> };
+  handle: { stack?: StackLayer[] };
+  slash?: boolean;
+  rawPath?: unknown;
+}
+
+/** Every `METHOD /path` the app routes, walking root-mounted routers, in OpenAPI path syntax. */
+function expressRoutes(app: Express): string[] {
+  const found: string[] = [];
+  const walk = (stack: StackLayer[]): void => {
+    for (const layer of stack) {
+      if (layer.route) {
+        const { path, methods } = layer.route;
+        if (typeof path !== 'string' || /[*{}()]/.test(path)) throw new Error(`Teach this test the route path ${String(path)}`);
+        for (const method of Object.keys(methods)) {
+          if (method === '_all') throw new Error(`${path} answers every method: document each one instead`);
+          found.push(`${method.toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`);
+        }
+      } else if (Array.isArray(layer.handle.stack)) {
+        if (!layer.slash) throw new Error(`A router mounted at ${String(layer.rawPath)}: teach this test to prefix its routes`);
+        walk(layer.handle.stack);
+      }
+    }
+  };
+  walk((app as unknown as { router: { stack: StackLayer[] } }).router.stack);
+  return found.sort();
+}
+
+type Operation = { operationId?: string; security?: Record<string, string[]>[]; parameters?: { name: string; in: string; required?: boolean }[]; responses?: Record<string, unknown> } & Record<string, unknown>;
+
+function documentedOperations(): { key: string; path: string; method: string; operation: Operation }[] {
+  const paths = (openApiDocument().paths ?? {}) as Record<string, Record<string, Operation>>;
+  return Object.entries(paths).flatMap(([path, item]) =>
+    METHODS.filter((m) => item[m]).map((method) => ({ key: `${method.toUpperCase()} ${path}`, path, method, operation: item[method] as Operation })),
+  );
+}
+
+describe('the OpenAPI document', () => {
+  const document = openApiDocument();
+
+  it('is an OpenAPI 3.1 document with info, paths and components', () => {
+    expect(document.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(document.info.title).toBeTruthy();
+    expect(document.info.version).toBeTruthy();
+    expect(Object.keys(document.paths ?? {}).length).toBeGreaterThan(0);
+    for (const path of Object.keys(document.paths ?? {})) expect(path).toMatch(/^\//);
+  });
+
+  it('documents exactly the routes the app serves, so a route without docs fails here', () => {
+    expect(documentedOperations().map((o) => o.key).sort()).toEqual(expressRoutes(testApp()));
+  });
+
+  it('gives every operation a unique operationId, a permission, responses and its path parameters', () => {
+    const ids = new Set<string>();
+    for (const { key, path, operation } of documentedOperations()) {
+      expect({ key, operationId: typeof operation.operationId }).toEqual({ key, operationId: 'string' });
+      expect(ids.has(operation.operationId as string)).toBe(false);
+      ids.add(operation.operationId as string);
+      expect({ key, permission: operation['x-permission'] }).toEqual({ key, permission: expect.stringMatching(/^(public|customer)$/) });
+      expect(Object.keys(operation.responses ?? {}).length).toBeGreaterThan(0);
+      const declared = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => [p.name, p.required]);
+      const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], true]);
+      expect({ key, params: declared }).toEqual({ key, params: inPath });
+    }
+  });
+
+  it('answers every error in the one error shape', () => {
+    for (const { key, operation } of documentedOperations()) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        if (Number(status) < 400 || key === 'GET /readyz') continue;
+        const schema = (response as { content?: Record<string, { schema?: unknown }> }).content?.['application/json']?.schema;
+        expect({ key, status, schema }).toEqual({ key, status, schema: { $ref: '#/components/schemas/Error' } });
+      }
+    }
+    const error = document.components?.schemas?.Error as { required?: string[]; properties?: Record<string, { required?: string[] }> };
+    expect(error.required).toEqual(['error']);
+    expect(error.properties?.error?.required).toEqual(['code', 'message']);
+  });
+
+  it('resolves every $ref', () => {
+    const refs: string[] = [];
+    const collect = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(collect);
+      else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+          if (k === '$ref' && typeof v === 'string') refs.push(v);
+          else collect(v);
+        }
+      }
+    };
+    collect(document);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) {
+      const [, kind, name] = /^#\/components\/(\w+)\/(.+)$/.exec(ref) ?? [];
+      expect({ ref, found: kind && name ? name in ((document.components as Record<string, Record<string, unknown>>)[kind] ?? {}) : false }).toEqual({ ref, found: true });
+    }
+  });
+
+  it('describes request bodies with the schemas the routes validate with', () => {
+    const schemas = document.components?.schemas as Record<string, { properties?: Record<string, Record<string, unknown>>; required?: string[]; additionalProperties?: unknown }>;
+    expect(schemas.CreateCheckoutBody?.required).toEqual(['lines', 'address', 'payment', 'deliverySlotId']);
+    expect(schemas.CreateCheckoutBody?.additionalProperties).toBe(false);
+    expect(schemas.CreatePingBody?.properties?.message).toMatchObject({ minLength: 1, maxLength: 500 });
+    expect(schemas.CancelOrderBody?.properties?.reason).toMatchObject({ default: 'cancelled by the customer' });
+    expect(schemas.SlipPaidEvent?.properties?.type).toMatchObject({ enum: ['slip.paid'] });
+  });
+
+  it('declares the webhook signature header as required', () => {
+    const webhook = documentedOperations().find((o) => o.key === 'POST /v1/webhooks/payments');
+    expect(webhook?.operation.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'x-payments-signature', in: 'header', required: true })]));
+    expect(webhook?.operation.security).toBeUndefined();
+  });
+
+  it('declares the bearer JWT scheme on exactly the customer routes, and those routes do require a token', async () => {
+    expect(document.components?.securitySchemes?.[BEARER_SCHEME]).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    const operations = documentedOperations();
+    const customer = operations.filter((o) => o.operation['x-permission'] === 'customer');
+    expect(customer.map((o) => o.key).sort()).toEqual(['GET /v1/orders/{orderId}', 'POST /v1/checkouts', 'POST /v1/orders/{orderId}/cancel']);
+    for (const o of operations) {
+      expect({ key: o.key, security: o.operation.security }).toEqual({ key: o.key, security: o.operation['x-permission'] === 'customer' ? [{ [BEARER_SCHEME]: [] }] : undefined });
+    }
+    const app = testApp();
+    for (const { key, path, method } of customer) {
+      const res = await request(app)[method as 'get' | 'post'](path.replace('{orderId}', ORDER_ID)).send({});
+      expect({ key, status: res.status, code: res.body.error?.code }).toEqual({ key, status: 401, code: 'UNAUTHENTICATED' });
+    }
+  });
+});

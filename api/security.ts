@@ -1,0 +1,75 @@
+import cors from 'cors';
+import type { RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { ErrorBody } from './error-handler';
+
+/** The only media type the JSON routes read. */
+export const JSON_MEDIA_TYPE = 'application/json';
+
+/** Headers a browser client may send and read across origins. */
+const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'Prefer', 'X-Request-Id'];
+const EXPOSED_HEADERS = ['X-Request-Id', 'Location', 'Preference-Applied'];
+
+/**
+ * Security headers for every response. JSON answers get a CSP that allows nothing (they are never
+ * rendered as pages); the docs page relaxes it in docsContentSecurityPolicy.
+ */
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+    },
+  });
+}
+
+/**
+ * The CSP of Swagger UI at /docs: everything from our own origin only (no CDN), inline styles for
+ * the page's own `<style>` blocks and React's style attributes, data: images for its icons.
+ */
+export function docsContentSecurityPolicy(): RequestHandler {
+  return helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+    },
+  });
+}
+
+/**
+ * CORS for the listed browser origins only (exact matches; an empty list allows none). Bearer
+ * tokens travel in a header, so credentials (cookies) are not allowed.
+ */
+export function corsPolicy(origins: readonly string[]): RequestHandler {
+  const allowed = new Set(origins);
+  return cors({
+    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
+    allowedHeaders: ALLOWED_HEADERS,
+    exposedHeaders: EXPOSED_HEADERS,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    maxAge: 600,
+  });
+}
+
+/** Answers 415 UNSUPPORTED_MEDIA_TYPE to a non-empty body that is not JSON, instead of reading it as an empty one. */
+export const requireJsonBody: RequestHandler = (req, res, next) => {
+  const length = req.headers['content-length'];
+  const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  if (hasBody && !req.is(JSON_MEDIA_TYPE)) {
+    const body: ErrorBody = {
+      error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: `The request body must be ${JSON_MEDIA_TYPE} (got ${(req.get('content-type') ?? 'no Content-Type').slice(0, 100)})` },
+    };
+    res.status(415).json(body);
+    return;
+  }
+  next();
+};

@@ -1,0 +1,8 @@
+// Original file: proto/identity.proto
+
+
+export interface DeleteAddressResponse {
+}
+
+export interface DeleteAddressResponse__Output {
+}

@@ -1,0 +1,10 @@
+// Original file: proto/identity.proto
+
+
+export interface IsAccessTokenRevokedRequest {
+  'jti'?: (string);
+}
+
+export interface IsAccessTokenRevokedRequest__Output {
+  'jti': (string);
+}

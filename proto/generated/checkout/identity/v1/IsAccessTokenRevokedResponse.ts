@@ -1,0 +1,10 @@
+// Original file: proto/identity.proto
+
+
+export interface IsAccessTokenRevokedResponse {
+  'revoked'?: (boolean);
+}
+
+export interface IsAccessTokenRevokedResponse__Output {
+  'revoked': (boolean);
+}

@@ -1,0 +1,10 @@
+// Original file: proto/identity.proto
+
+
+export interface RefreshRequest {
+  'refreshToken'?: (string);
+}
+
+export interface RefreshRequest__Output {
+  'refreshToken': (string);
+}

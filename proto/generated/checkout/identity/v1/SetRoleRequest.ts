@@ -1,0 +1,12 @@
+// Original file: proto/identity.proto
+
+
+export interface SetRoleRequest {
+  'userId'?: (string);
+  'role'?: (string);
+}
+
+export interface SetRoleRequest__Output {
+  'userId': (string);
+  'role': (string);
+}

@@ -1,0 +1,20 @@
+// Original file: proto/identity.proto
+
+
+export interface User {
+  'id'?: (string);
+  'email'?: (string);
+  'name'?: (string);
+  'role'?: (string);
+  'emailVerified'?: (boolean);
+  'createdAt'?: (string);
+}
+
+export interface User__Output {
+  'id': (string);
+  'email': (string);
+  'name': (string);
+  'role': (string);
+  'emailVerified': (boolean);
+  'createdAt': (string);
+}

@@ -1,0 +1,10 @@
+// Original file: proto/identity.proto
+
+
+export interface VerifyEmailRequest {
+  'token'?: (string);
+}
+
+export interface VerifyEmailRequest__Output {
+  'token': (string);
+}

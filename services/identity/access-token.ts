@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { DomainError } from '../../lib/errors';
+import type { Redis } from '../../lib/redis';
+import { parseRole, type Role } from './permissions';
+
+export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+/** The verified claims of an access token. */
+export interface AccessTokenClaims {
+  /** The user id (`sub`). */
+  userId: string;
+  email: string;
+  role: Role;
+  jti: string;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
+/** Signs an HS256 access token (sub, email, role, jti, iat, exp) valid for `ttlSeconds` from `now`. */
+export function signAccessToken(
+  user: { id: string; email: string; role: Role },
+  options: { secret: string; ttlSeconds: number; now: Date },
+): { token: string; claims: AccessTokenClaims } {
+  const iat = Math.floor(options.now.getTime() / 1000);
+  const claims: AccessTokenClaims = { userId: user.id, email: user.email, role: user.role, jti: randomUUID(), exp: iat + options.ttlSeconds };
+  const token = jwt.sign({ sub: user.id, email: user.email, role: user.role, jti: claims.jti, iat, exp: claims.exp }, options.secret, {
+    algorithm: 'HS256',
+  });
+  return { token, claims };
+}
+
+/**
+ * Verifies an access token's signature (HS256 only), expiry and claims, or throws UNAUTHENTICATED;
+ * `ignoreExpiration` is for logout, which must still accept a token that just expired.
+ */
+export function verifyAccessToken(token: string, secret: string, options: { now?: Date; ignoreExpiration?: boolean } = {}): AccessTokenClaims {
+  let payload: string | jwt.JwtPayload;
+  try {
+    payload = jwt.verify(token, secret, {
+      algorithms: ['HS256'],
+      ignoreExpiration: options.ignoreExpiration ?? false,
+      ...(options.now ? { clockTimestamp: Math.floor(options.now.getTime() / 1000) } : {}),
+    });
+  } catch (err) {
+    const message = err instanceof jwt.TokenExpiredError ? 'The token has expired' : 'The token is not valid';
+    throw new DomainError('UNAUTHENTICATED', message);
+  }
+  const role = typeof payload === 'object' && typeof payload.role === 'string' ? parseRole(payload.role) : undefined;
+  if (
+    typeof payload === 'string' ||
+    typeof payload.sub !== 'string' ||
+    typeof payload.email !== 'string' ||
+    typeof payload.jti !== 'string' ||
+    typeof payload.exp !== 'number' ||
+    !role
+  ) {
+    throw new DomainError('UNAUTHENTICATED', 'The token is not valid');
+  }
+  return { userId: payload.sub, email: payload.email, role, jti: payload.jti, exp: payload.exp };
+}
+
+const denylistKey = (jti: string) => `identity:revoked-access-token:${jti}`;
+
+/** Puts an access token id on the Redis denylist until the token would have expired anyway. */
+export async function revokeAccessToken(redis: Redis, claims: Pick<AccessTokenClaims, 'jti' | 'exp'>, now: Date): Promise<void> {
+  const remainingSeconds = claims.exp - Math.floor(now.getTime() / 1000);
+  if (remainingSeconds <= 0) return;
+  await redis.set(denylistKey(claims.jti), '1', 'EX', remainingSeconds);
+}
+
+/** Whether an access token id was revoked by a logout (the api checks this after verifying the token). */
+export async function isRevoked(redis: Redis, jti: string): Promise<boolean> {
+  return (await redis.exists(denylistKey(jti))) === 1;
+}

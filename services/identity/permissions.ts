@@ -1,0 +1,38 @@
+/** Every role an account can have: customers shop; the others are staff. */
+export const ROLES = ['customer', 'cashier', 'merchant', 'operator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Every permission the api checks, as `resource:action[:scope]`. */
+export const PERMISSIONS = [
+  'checkout:create',
+  'orders:read:own',
+  'orders:read:any',
+  'orders:cancel:own',
+  'orders:cancel:any',
+  'pos:checkout',
+  'catalog:write',
+  'stock:adjust',
+  'delivery:manage',
+  'analytics:read',
+  'users:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** The one table of who may do what; the api's authorisation reads nothing else. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  customer: ['checkout:create', 'orders:read:own', 'orders:cancel:own'],
+  cashier: ['pos:checkout', 'orders:read:any'],
+  merchant: ['catalog:write', 'stock:adjust', 'orders:read:any', 'orders:cancel:any', 'analytics:read'],
+  operator: ['orders:read:any', 'orders:cancel:any', 'delivery:manage', 'stock:adjust', 'analytics:read'],
+  admin: PERMISSIONS,
+};
+
+/** Whether a role holds a permission. */
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Narrows a string (e.g. a token's `role` claim) to a Role, or undefined for anything else. */
+export function parseRole(value: string): Role | undefined {
+  return ROLES.find((r) => r === value);
+}
