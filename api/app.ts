@@ -8,6 +8,10 @@ import type { Metrics } from '../lib/metrics';
 import type { Redis } from '../lib/redis';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { IdempotencyKeys } from './idempotency';
+import { CartStore, DEFAULT_CART_TTL_SECONDS } from './cart/cart-store';
+import { accountRoutes } from './routes/accounts';
+import { cartRoutes } from './routes/cart';
+import { catalogRoutes } from './routes/catalog';
 import { checkoutRoutes } from './routes/checkouts';
 import { paymentWebhookRoutes } from './routes/payment-webhooks';
 import { pingRoutes } from './routes/pings';
@@ -27,6 +31,8 @@ export interface ApiDeps {
   webhookSecret: string;
   /** Browser origins allowed by CORS (exact matches); none when absent. */
   corsOrigins?: string[];
+  /** Sliding expiry of customers' carts (config CART_TTL_SECONDS); 30 days when absent. */
+  cartTtlSeconds?: number;
 }
 
 /** The REST gateway: thin routes over Temporal and the domain services. */
@@ -83,8 +89,13 @@ export function createApp(deps: ApiDeps): Express {
 
   const idempotency = new IdempotencyKeys(deps.redis);
   app.use(pingRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency }));
-  app.use(['/v1/checkouts', '/v1/orders'], requireCustomer(deps.jwtSecret));
+  app.use(catalogRoutes({ clients: deps.clients }));
+  const auth = { jwtSecret: deps.jwtSecret, redis: deps.redis };
+  app.use(accountRoutes({ identity: deps.clients.identity, auth }));
+  app.use(['/v1/checkouts', '/v1/orders', '/v1/cart'], requireCustomer(auth));
   app.use(checkoutRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency, clients: deps.clients }));
+  const cart = new CartStore(deps.redis, deps.cartTtlSeconds ?? DEFAULT_CART_TTL_SECONDS);
+  app.use(cartRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency, clients: deps.clients, cart }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

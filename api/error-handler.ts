@@ -26,6 +26,7 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   SLOT_FULL: 409,
   SLOT_CLOSED: 409,
   ORDER_NOT_CANCELLABLE: 409,
+  CART_EMPTY: 422,
   RATE_LIMITED: 429,
 };
 

@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createLogger } from '../lib/logger';
 import { createMetrics } from '../lib/metrics';
+import { PERMISSIONS } from '../lib/permissions';
 import type { Redis } from '../lib/redis';
 import type { DomainClients } from '../proto/services';
 import { createApp } from './app';
@@ -84,7 +85,7 @@ describe('the OpenAPI document', () => {
       expect({ key, operationId: typeof operation.operationId }).toEqual({ key, operationId: 'string' });
       expect(ids.has(operation.operationId as string)).toBe(false);
       ids.add(operation.operationId as string);
-      expect({ key, permission: operation['x-permission'] }).toEqual({ key, permission: expect.stringMatching(/^(public|customer)$/) });
+      expect({ key, permission: ['public', 'authenticated', ...PERMISSIONS].includes(operation['x-permission'] as string) }).toEqual({ key, permission: true });
       expect(Object.keys(operation.responses ?? {}).length).toBeGreaterThan(0);
       const declared = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => [p.name, p.required]);
       const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], true]);
@@ -139,17 +140,19 @@ describe('the OpenAPI document', () => {
     expect(webhook?.operation.security).toBeUndefined();
   });
 
-  it('declares the bearer JWT scheme on exactly the customer routes, and those routes do require a token', async () => {
+  it('declares the bearer JWT scheme on exactly the non-public routes, and those routes do require a token', async () => {
     expect(document.components?.securitySchemes?.[BEARER_SCHEME]).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
     const operations = documentedOperations();
-    const customer = operations.filter((o) => o.operation['x-permission'] === 'customer');
-    expect(customer.map((o) => o.key).sort()).toEqual(['GET /v1/orders/{orderId}', 'POST /v1/checkouts', 'POST /v1/orders/{orderId}/cancel']);
+    const permissionOf = (key: string) => operations.find((o) => o.key === key)?.operation['x-permission'];
+    expect(['POST /v1/checkouts', 'GET /v1/orders/{orderId}', 'POST /v1/orders/{orderId}/cancel'].map(permissionOf)).toEqual(['checkout:create', 'checkout:create', 'checkout:create']);
+    expect(['GET /v1/me', 'POST /v1/sessions', 'POST /v1/accounts'].map(permissionOf)).toEqual(['authenticated', 'public', 'public']);
+    const guarded = operations.filter((o) => o.operation['x-permission'] !== 'public');
     for (const o of operations) {
-      expect({ key: o.key, security: o.operation.security }).toEqual({ key: o.key, security: o.operation['x-permission'] === 'customer' ? [{ [BEARER_SCHEME]: [] }] : undefined });
+      expect({ key: o.key, security: o.operation.security }).toEqual({ key: o.key, security: o.operation['x-permission'] !== 'public' ? [{ [BEARER_SCHEME]: [] }] : undefined });
     }
     const app = testApp();
-    for (const { key, path, method } of customer) {
-      const res = await request(app)[method as 'get' | 'post'](path.replace('{orderId}', ORDER_ID)).send({});
+    for (const { key, path, method } of guarded) {
+      const res = await request(app)[method as 'get' | 'post' | 'patch' | 'delete'](path.replace(/\{\w+\}/g, ORDER_ID)).send({});
       expect({ key, status: res.status, code: res.body.error?.code }).toEqual({ key, status: 401, code: 'UNAUTHENTICATED' });
     }
   });

@@ -3,13 +3,28 @@ import { z } from 'zod';
 import { WEBHOOK_SIGNATURE_HEADER } from '../lib/webhook-signature';
 import type { ErrorBody } from './error-handler';
 import { cancelOrderBody, checkoutIdempotencyKeyHeader, createCheckoutBody, MAX_WAIT_SECONDS, orderIdParam } from './routes/checkouts';
+import { addCartLineBody, cartCheckoutBody, cartSkuParam, setCartLineBody } from './routes/cart';
+import { productIdParam, searchProductsQuery } from './routes/catalog';
 import { slipPaidEvent } from './routes/payment-webhooks';
+import { ROLES, type Permission as RolePermission } from '../lib/permissions';
+import {
+  addressBody,
+  addressIdParam,
+  loginBody,
+  logoutBody,
+  passwordResetBody,
+  passwordResetConfirmBody,
+  refreshBody,
+  registerBody,
+  updateProfileBody,
+  verifyEmailBody,
+} from './routes/accounts';
 import { createPingBody, pingIdempotencyKeyHeader, pingIdParam } from './routes/pings';
 
 extendZodWithOpenApi(z);
 
-/** What a caller must hold to use a route; a later issue maps roles onto these. */
-export type Permission = 'public' | 'customer';
+/** What a caller must hold to use a route: nothing, any signed-in account, or a permission of lib/permissions.ts. */
+export type Permission = 'public' | 'authenticated' | RolePermission;
 
 /** The OpenAPI 3.1 document this gateway serves at GET /openapi.json. */
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
@@ -19,7 +34,8 @@ export const BEARER_SCHEME = 'customerBearer';
 
 const DEFAULT_ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'VALIDATION_FAILED (details list each invalid field) or MALFORMED_JSON',
-  401: 'UNAUTHENTICATED: the bearer token is missing, invalid or expired',
+  401: 'UNAUTHENTICATED: the bearer token is missing, invalid, expired or revoked (signed out)',
+  403: 'FORBIDDEN: the account’s role lacks the permission named in x-permission',
   404: 'NOT_FOUND',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE: the JSON body exceeds 100 kB',
@@ -37,7 +53,7 @@ function buildDocument(): OpenApiDocument {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-    description: 'HS256 JWT issued by the identity service: `sub` = customer id, `email` = the customer’s email.',
+    description: 'HS256 access token from POST /v1/sessions: `sub` = account id, `email`, `role`, `jti`, `exp`.',
   });
 
   // The route schemas were built before extendZodWithOpenApi ran, so they lack .openapi(); a clone
@@ -75,11 +91,13 @@ function buildDocument(): OpenApiDocument {
     content: { 'application/json': { schema } },
   });
   const jsonBody = (schema: z.ZodType, required = true) => ({ required, content: { 'application/json': { schema } } });
-  /** Registers a route with its permission; customer routes also declare the bearer scheme. */
+  /** Registers a route with its permission; every non-public route also declares the bearer scheme. */
   const route = (permission: Permission, config: RouteConfig): void => {
     registry.registerPath({
       ...config,
-      ...(permission === 'customer' ? { security: [{ [BEARER_SCHEME]: [] }] } : {}),
+      ...(permission !== 'public' ? { security: [{ [BEARER_SCHEME]: [] }] } : {}),
+      // A route guarded by a permission can answer 403 to an account whose role lacks it.
+      ...(permission !== 'public' && permission !== 'authenticated' ? { responses: { ...errors({ 403: true }), ...config.responses } } : {}),
       'x-permission': permission,
     });
   };
@@ -155,7 +173,7 @@ function buildDocument(): OpenApiDocument {
     responses: { 200: json('The ping', pingView), ...errors({ 400: true, 404: true, 500: true, 503: true }) },
   });
 
-  route('customer', {
+  route('checkout:create', {
     method: 'post',
     path: '/v1/checkouts',
     operationId: 'createCheckout',
@@ -190,7 +208,7 @@ function buildDocument(): OpenApiDocument {
       }),
     },
   });
-  route('customer', {
+  route('checkout:create', {
     method: 'get',
     path: '/v1/orders/{orderId}',
     operationId: 'getOrder',
@@ -199,7 +217,7 @@ function buildDocument(): OpenApiDocument {
     request: { params: orderIdParam },
     responses: { 200: json('The order', orderView), ...errors({ 400: true, 401: true, 404: 'NOT_FOUND (also for another customer’s order)', 500: true, 503: true }) },
   });
-  route('customer', {
+  route('checkout:create', {
     method: 'post',
     path: '/v1/orders/{orderId}/cancel',
     operationId: 'cancelOrder',
@@ -211,6 +229,276 @@ function buildDocument(): OpenApiDocument {
       202: json('The order was completed: a refund workflow started', refundAccepted),
       ...errors({ 400: true, 401: true, 404: 'NOT_FOUND (also for another customer’s order)', 409: 'ORDER_NOT_CANCELLABLE (delivery already booked)', 413: true, 415: true, 500: true, 503: true }),
     },
+  });
+
+  const cartView = registry.register(
+    'CartView',
+    z.object({
+      lines: z.array(
+        z.object({
+          sku: z.string(),
+          quantity: z.number().int().min(1).max(999),
+          available: z.boolean().meta({ description: 'False when the line cannot be checked out; it stays in the cart, flagged, until removed' }),
+          unavailableReason: z
+            .enum(['NOT_FOUND', 'INACTIVE', 'CURRENCY_MISMATCH'])
+            .optional()
+            .meta({ description: 'NOT_FOUND: the catalog no longer knows the SKU; INACTIVE: withdrawn from sale; CURRENCY_MISMATCH: priced in another currency than the cart' }),
+          name: z.string().optional().meta({ description: 'Absent when the catalog does not know the SKU' }),
+          unitPriceMinor: z.number().int().optional().meta({ description: 'Today’s catalog price (carts store no prices); available lines only' }),
+          lineTotalMinor: z.number().int().optional(),
+        }),
+      ),
+      itemCount: z.number().int().meta({ description: 'Units over all lines' }),
+      subtotalMinor: z.number().int().meta({ description: 'Sum of the available lines, in the currency’s minor unit' }),
+      currency: z.string().nullable().meta({ description: 'ISO 4217; null when no line is available' }),
+      hasUnavailableLines: z.boolean(),
+    }),
+  );
+  const cartLimits = 'VALIDATION_FAILED: invalid field, or the cart would exceed 100 lines or 999 units of a SKU';
+  route('checkout:create', {
+    method: 'get',
+    path: '/v1/cart',
+    operationId: 'getCart',
+    tags: ['cart'],
+    summary: 'The customer’s cart, priced from the catalog now (an untouched cart expires after 30 days)',
+    responses: { 200: json('The cart (empty when there is none)', cartView), ...errors({ 401: true, 500: true, 503: true }) },
+  });
+  route('checkout:create', {
+    method: 'post',
+    path: '/v1/cart/lines',
+    operationId: 'addCartLine',
+    tags: ['cart'],
+    summary: 'Add units of a product to the cart (a new line, or more of an existing one)',
+    request: { body: jsonBody(registry.register('AddCartLineBody', named(addCartLineBody))) },
+    responses: {
+      200: json('The cart after the change', cartView),
+      ...errors({ 400: cartLimits, 401: true, 413: true, 415: true, 422: 'PRODUCT_UNAVAILABLE: the catalog does not sell this SKU', 500: true, 503: true }),
+    },
+  });
+  route('checkout:create', {
+    method: 'put',
+    path: '/v1/cart/lines/{sku}',
+    operationId: 'setCartLine',
+    tags: ['cart'],
+    summary: 'Set the quantity of a cart line; 0 removes it',
+    request: { params: cartSkuParam, body: jsonBody(registry.register('SetCartLineBody', named(setCartLineBody))) },
+    responses: {
+      200: json('The cart after the change', cartView),
+      ...errors({ 400: cartLimits, 401: true, 413: true, 415: true, 422: 'PRODUCT_UNAVAILABLE: the catalog does not sell this SKU', 500: true, 503: true }),
+    },
+  });
+  route('checkout:create', {
+    method: 'delete',
+    path: '/v1/cart/lines/{sku}',
+    operationId: 'removeCartLine',
+    tags: ['cart'],
+    summary: 'Remove a line from the cart (nothing happens when the SKU is not in it)',
+    request: { params: cartSkuParam },
+    responses: { 200: json('The cart after the change', cartView), ...errors({ 400: true, 401: true, 500: true, 503: true }) },
+  });
+  route('checkout:create', {
+    method: 'delete',
+    path: '/v1/cart',
+    operationId: 'clearCart',
+    tags: ['cart'],
+    summary: 'Empty the cart',
+    responses: { 204: { description: 'The cart is empty', headers: requestIdHeader }, ...errors({ 401: true, 500: true, 503: true }) },
+  });
+  route('checkout:create', {
+    method: 'post',
+    path: '/v1/cart/checkout',
+    operationId: 'checkoutCart',
+    tags: ['cart'],
+    summary: 'Check out the cart: starts the same checkout saga as POST /v1/checkouts with the cart’s lines',
+    description:
+      'The ordered quantities leave the cart as soon as the checkout is accepted (a failed checkout does not refill it). Answers like POST /v1/checkouts: 202 at once, or the outcome within `Prefer: wait=N` seconds.',
+    request: {
+      headers: z.object({
+        'Idempotency-Key': checkoutIdempotencyKeyHeader,
+        Prefer: z
+          .string()
+          .optional()
+          .meta({ description: `RFC 7240 \`wait=N\`: wait up to N seconds (at most ${MAX_WAIT_SECONDS}) for the checkout to finish`, example: 'wait=10' }),
+      }),
+      body: jsonBody(registry.register('CartCheckoutBody', named(cartCheckoutBody))),
+    },
+    responses: {
+      200: json('The checkout finished within the Prefer: wait time (COMPLETED, FAILED or CANCELLED)', checkoutView, {
+        ...locationHeader,
+        'Preference-Applied': { description: 'The honoured wait', schema: { type: 'string' } },
+      }),
+      202: json('The checkout is running: poll statusUrl (the full view when Prefer: wait was sent)', z.union([checkoutAccepted, checkoutView]), locationHeader),
+      ...errors({
+        400: true,
+        401: true,
+        409: 'REQUEST_IN_PROGRESS: a checkout of this cart, or the first request with this Idempotency-Key, is still being started',
+        413: true,
+        415: true,
+        422: 'CART_EMPTY; PRODUCT_UNAVAILABLE (details.lines lists the cart lines to remove first); IDEMPOTENCY_KEY_REUSED with another body',
+        500: true,
+        503: true,
+      }),
+    },
+  });
+
+  const user = registry.register(
+    'User',
+    z.object({
+      id: z.string().uuid(),
+      email: z.string(),
+      name: z.string(),
+      role: z.enum(ROLES),
+      emailVerified: z.boolean(),
+      createdAt: timestamp,
+    }),
+  );
+  const tokenPair = registry.register(
+    'TokenPair',
+    z.object({
+      accessToken: z.string().meta({ description: 'HS256 JWT (sub, email, role, jti, exp): send as `Authorization: Bearer <accessToken>`' }),
+      refreshToken: z.string().meta({ description: 'Opaque, single use: POST /v1/sessions/refresh spends it and returns the next one' }),
+      expiresIn: z.number().int().meta({ description: 'Seconds until the access token expires' }),
+      tokenType: z.literal('Bearer'),
+    }),
+  );
+  const savedAddress = registry.register('SavedAddress', z.object({ id: z.string().uuid(), ...addressBody.shape, line2: z.string(), phone: z.string(), createdAt: timestamp }));
+  const accepted = z.object({ accepted: z.literal(true) });
+  const noContent = (description: string): ResponseConfig => ({ description, headers: requestIdHeader });
+  const rateLimited = {
+    description: 'RATE_LIMITED: too many failed sign-ins for this email or from this address',
+    headers: { ...requestIdHeader, 'Retry-After': { description: 'Seconds until another attempt is allowed', schema: { type: 'integer' as const } } },
+    content: { 'application/json': { schema: errorSchema } },
+  } satisfies ResponseConfig;
+
+  route('public', {
+    method: 'post',
+    path: '/v1/accounts',
+    operationId: 'register',
+    tags: ['accounts'],
+    summary: 'Create a customer account; a verification link is emailed',
+    request: { body: jsonBody(registry.register('RegisterBody', named(registerBody))) },
+    responses: {
+      201: json('The account (email not verified yet)', user, { Location: { description: '/v1/me', schema: { type: 'string' } } }),
+      ...errors({ 400: 'VALIDATION_FAILED: a field is invalid or the password breaks the policy (details.violations)', 409: 'ALREADY_EXISTS: an account has this email', 413: true, 415: true, 500: true, 503: true }),
+    },
+  });
+  route('public', {
+    method: 'post',
+    path: '/v1/accounts/verify-email',
+    operationId: 'verifyEmail',
+    tags: ['accounts'],
+    summary: 'Mark the account’s email verified with the token of the emailed link (works once, within 24 hours)',
+    request: { body: jsonBody(registry.register('VerifyEmailBody', named(verifyEmailBody))) },
+    responses: { 200: json('The account, now verified', user), ...errors({ 400: 'VALIDATION_FAILED: the link is not valid, already used or expired', 413: true, 415: true, 500: true, 503: true }) },
+  });
+  route('public', {
+    method: 'post',
+    path: '/v1/accounts/password-reset',
+    operationId: 'requestPasswordReset',
+    tags: ['accounts'],
+    summary: 'Email a password-reset link (valid one hour)',
+    description: 'Answers 202 whether or not an account has this email, so it reveals no accounts.',
+    request: { body: jsonBody(registry.register('PasswordResetBody', named(passwordResetBody))) },
+    responses: { 202: json('Accepted', accepted), ...errors({ 400: true, 413: true, 415: true, 500: true, 503: true }) },
+  });
+  route('public', {
+    method: 'post',
+    path: '/v1/accounts/password-reset/confirm',
+    operationId: 'resetPassword',
+    tags: ['accounts'],
+    summary: 'Set a new password with the token of the emailed link; every session of the account ends',
+    request: { body: jsonBody(registry.register('PasswordResetConfirmBody', named(passwordResetConfirmBody))) },
+    responses: {
+      204: noContent('The password is changed'),
+      ...errors({ 400: 'VALIDATION_FAILED: the link is not valid, used or expired, or the password breaks the policy', 413: true, 415: true, 500: true, 503: true }),
+    },
+  });
+  route('public', {
+    method: 'post',
+    path: '/v1/sessions',
+    operationId: 'login',
+    tags: ['sessions'],
+    summary: 'Sign in: an access token and a refresh token',
+    request: { body: jsonBody(registry.register('LoginBody', named(loginBody))) },
+    responses: {
+      200: json('Signed in', tokenPair),
+      ...errors({ 400: true, 401: 'UNAUTHENTICATED: the email or password is wrong', 413: true, 415: true, 500: true, 503: true }),
+      429: rateLimited,
+    },
+  });
+  route('public', {
+    method: 'post',
+    path: '/v1/sessions/refresh',
+    operationId: 'refreshSession',
+    tags: ['sessions'],
+    summary: 'Spend a refresh token for a new token pair',
+    description: 'Presenting a refresh token that was already spent ends its whole session (the newest token stops working too).',
+    request: { body: jsonBody(registry.register('RefreshBody', named(refreshBody))) },
+    responses: { 200: json('The next token pair', tokenPair), ...errors({ 400: true, 401: 'UNAUTHENTICATED: the refresh token is not valid, spent or expired', 413: true, 415: true, 500: true, 503: true }) },
+  });
+  route('authenticated', {
+    method: 'delete',
+    path: '/v1/sessions/current',
+    operationId: 'logout',
+    tags: ['sessions'],
+    summary: 'Sign out: the access token is revoked until it expires, and the refresh token’s session ends',
+    description: 'Accepts an access token that has just expired.',
+    request: { body: jsonBody(registry.register('LogoutBody', named(logoutBody)), false) },
+    responses: { 204: noContent('Signed out'), ...errors({ 400: true, 401: true, 413: true, 415: true, 500: true, 503: true }) },
+  });
+  route('authenticated', {
+    method: 'get',
+    path: '/v1/me',
+    operationId: 'getProfile',
+    tags: ['accounts'],
+    summary: 'The signed-in account',
+    responses: { 200: json('The account', user), ...errors({ 401: true, 500: true, 503: true }) },
+  });
+  route('authenticated', {
+    method: 'patch',
+    path: '/v1/me',
+    operationId: 'updateProfile',
+    tags: ['accounts'],
+    summary: 'Change the signed-in account’s display name',
+    request: { body: jsonBody(registry.register('UpdateProfileBody', named(updateProfileBody))) },
+    responses: { 200: json('The account', user), ...errors({ 400: true, 401: true, 413: true, 415: true, 500: true, 503: true }) },
+  });
+  route('authenticated', {
+    method: 'post',
+    path: '/v1/me/email-verification',
+    operationId: 'requestEmailVerification',
+    tags: ['accounts'],
+    summary: 'Email a new verification link (earlier links stop working)',
+    responses: { 202: json('Accepted', accepted), ...errors({ 401: true, 409: 'CONFLICT: the email is already verified', 500: true, 503: true }) },
+  });
+  route('authenticated', {
+    method: 'get',
+    path: '/v1/me/addresses',
+    operationId: 'listAddresses',
+    tags: ['accounts'],
+    summary: 'The signed-in account’s saved delivery addresses, oldest first',
+    responses: { 200: json('The addresses', z.object({ addresses: z.array(savedAddress) })), ...errors({ 401: true, 500: true, 503: true }) },
+  });
+  route('authenticated', {
+    method: 'post',
+    path: '/v1/me/addresses',
+    operationId: 'addAddress',
+    tags: ['accounts'],
+    summary: 'Save a delivery address (at most 10 per account)',
+    request: { body: jsonBody(registry.register('AddressBody', named(addressBody))) },
+    responses: {
+      201: json('The saved address', savedAddress),
+      ...errors({ 400: 'VALIDATION_FAILED: e.g. not a Japanese postal code or prefecture', 401: true, 409: 'CONFLICT: the account already has 10 addresses', 413: true, 415: true, 500: true, 503: true }),
+    },
+  });
+  route('authenticated', {
+    method: 'delete',
+    path: '/v1/me/addresses/{addressId}',
+    operationId: 'deleteAddress',
+    tags: ['accounts'],
+    summary: 'Delete one of the signed-in account’s addresses',
+    request: { params: addressIdParam },
+    responses: { 204: noContent('Deleted'), ...errors({ 400: true, 401: true, 404: 'NOT_FOUND (also for another account’s address)', 500: true, 503: true }) },
   });
 
   route('public', {
@@ -241,6 +529,89 @@ function buildDocument(): OpenApiDocument {
         503: true,
       }),
     },
+  });
+
+  // ---- catalog (public storefront reads)
+  const variantView = registry.register(
+    'Variant',
+    z.object({
+      sku: z.string().meta({ description: 'What a cart line or checkout names' }),
+      productId: z.string(),
+      name: z.string().meta({ example: 'Sencha, 100 g' }),
+      attributes: z.record(z.string(), z.string()).meta({ example: { weight: '100 g' } }),
+      priceMinor: z.number().int().meta({ description: 'Price in the currency’s minor unit (yen)' }),
+      currency: z.string().meta({ example: 'JPY' }),
+      active: z.boolean(),
+    }),
+  );
+  const productSummary = registry.register(
+    'ProductSummary',
+    z.object({
+      id: z.string(),
+      merchantId: z.string(),
+      name: z.string(),
+      description: z.string(),
+      categorySlug: z.string().meta({ description: 'Empty when the product has no category' }),
+      imageUrls: z.array(z.string()),
+      minPriceMinor: z.number().int().meta({ description: 'Cheapest variant on sale' }),
+      maxPriceMinor: z.number().int().meta({ description: 'Dearest variant on sale' }),
+      currency: z.string(),
+    }),
+  );
+  const productPage = registry.register(
+    'ProductPage',
+    z.object({ products: z.array(productSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+  );
+  const productDetail = registry.register(
+    'ProductDetail',
+    z.object({
+      id: z.string(),
+      merchantId: z.string(),
+      merchantName: z.string(),
+      categoryId: z.string(),
+      categorySlug: z.string(),
+      categoryName: z.string(),
+      name: z.string(),
+      description: z.string(),
+      imageUrls: z.array(z.string()),
+      active: z.boolean(),
+      variants: z.array(variantView).meta({ description: 'The variants on sale, cheapest first' }),
+    }),
+  );
+  const categoryFields = { id: z.string(), parentId: z.string(), slug: z.string(), name: z.string(), position: z.number().int(), active: z.boolean() };
+  const categoryTree = registry.register(
+    'CategoryTree',
+    z.object({
+      categories: z
+        .array(z.object({ ...categoryFields, children: z.array(z.looseObject({ ...categoryFields })).meta({ description: 'Subcategories, nested the same way' }) }))
+        .meta({ description: 'Top-level categories, each with its subtree' }),
+    }),
+  );
+  route('public', {
+    method: 'get',
+    path: '/v1/products',
+    operationId: 'searchProducts',
+    tags: ['catalog'],
+    summary: 'Search the storefront: ranked by relevance when q is given (name matches first), else by name',
+    request: { query: searchProductsQuery },
+    responses: { 200: json('One page of products on sale', productPage), ...errors({ 400: true, 404: 'NOT_FOUND: no such category', 500: true, 503: true }) },
+  });
+  route('public', {
+    method: 'get',
+    path: '/v1/products/{productId}',
+    operationId: 'getProduct',
+    tags: ['catalog'],
+    summary: 'A product page with its variants on sale',
+    request: { params: productIdParam },
+    responses: { 200: json('The product', productDetail), ...errors({ 400: true, 404: 'NOT_FOUND (also for a product no longer on sale)', 500: true, 503: true }) },
+  });
+  route('public', {
+    method: 'get',
+    path: '/v1/categories',
+    operationId: 'listCategories',
+    tags: ['catalog'],
+    summary: 'The category tree',
+    responses: { 200: json('The active categories, nested', categoryTree), ...errors({ 500: true, 503: true }) },
   });
 
   route('public', {
@@ -285,8 +656,12 @@ function buildDocument(): OpenApiDocument {
       description: 'Every error answers `{ "error": { "code", "message", "details" } }`. Each operation names the permission it needs in `x-permission`.',
     },
     tags: [
+      { name: 'catalog', description: 'The storefront: product search, product pages, categories' },
       { name: 'checkouts', description: 'Start a checkout saga' },
       { name: 'orders', description: 'Follow and cancel the customer’s orders' },
+      { name: 'cart', description: 'The customer’s cart and its checkout' },
+      { name: 'accounts', description: 'Sign up, verify the email, reset the password, the profile and saved addresses' },
+      { name: 'sessions', description: 'Sign in, refresh and sign out' },
       { name: 'webhooks', description: 'Signed notices from the payment provider' },
       { name: 'system', description: 'Diagnostics' },
       { name: 'operations', description: 'Health, readiness, metrics, this document' },

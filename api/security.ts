@@ -55,7 +55,7 @@ export function corsPolicy(origins: readonly string[]): RequestHandler {
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
     allowedHeaders: ALLOWED_HEADERS,
     exposedHeaders: EXPOSED_HEADERS,
-    methods: ['GET', 'POST', 'OPTIONS'],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     maxAge: 600,
   });
 }

@@ -33,6 +33,7 @@ export async function runApi(config: Config): Promise<void> {
     jwtSecret: config.JWT_SECRET,
     webhookSecret: config.PAYMENT_WEBHOOK_SECRET,
     corsOrigins: [...config.CORS_ORIGINS],
+    cartTtlSeconds: config.CART_TTL_SECONDS,
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.API_PORT, config.API_HOST, (err?: Error) => (err ? reject(err) : resolve(s)));

@@ -7,6 +7,9 @@ const DEV_SECRETS = {
   PAYMENT_WEBHOOK_SECRET: 'development-only-webhook-secret',
 } as const;
 
+/** Where the shop's web front end runs in development (the Vite dev server). */
+export const DEFAULT_WEB_BASE_URL = 'http://localhost:5173';
+
 const port = z.coerce.number().int().min(0).max(65535);
 const csv = z
   .string()
@@ -39,8 +42,12 @@ const schema = z.object({
   SMTP_HOST: z.string().default('127.0.0.1'),
   SMTP_PORT: port.default(1025),
   MAIL_FROM: z.string().default('Checkout <orders@checkout.local>'),
+  /** Base URL of the shop's web front end: the links in account emails (verify email, reset password) open pages there. */
+  WEB_BASE_URL: z.string().url().default(DEFAULT_WEB_BASE_URL),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   REDIS_KEY_PREFIX: z.string().default('checkout:'),
+  /** Sliding expiry of a customer's cart: every read or write restarts it (30 days). */
+  CART_TTL_SECONDS: z.coerce.number().int().min(60).default(2_592_000),
 
   KAFKA_BROKERS: csv.default(['127.0.0.1:9092']),
   KAFKA_CLIENT_ID: z.string().default('checkout-platform'),

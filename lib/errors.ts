@@ -37,6 +37,7 @@ export const DOMAIN_ERROR_CODES = {
   SLOT_FULL: { retryable: false },
   SLOT_CLOSED: { retryable: false },
   ORDER_NOT_CANCELLABLE: { retryable: false },
+  CART_EMPTY: { retryable: false },
   RATE_LIMITED: { retryable: false },
 } as const;
 

@@ -28,6 +28,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, grpc.status> = {
   SLOT_FULL: grpc.status.FAILED_PRECONDITION,
   SLOT_CLOSED: grpc.status.FAILED_PRECONDITION,
   ORDER_NOT_CANCELLABLE: grpc.status.FAILED_PRECONDITION,
+  CART_EMPTY: grpc.status.FAILED_PRECONDITION,
   RATE_LIMITED: grpc.status.RESOURCE_EXHAUSTED,
 };
 

@@ -8,6 +8,9 @@
 # engine crash ("RuntimeError: unreachable") when it introspects the shadow database. Prisma's data
 # model ignores them anyway, so the diff runs over a copy of the migrations without those statements;
 # `migrate deploy` applies the real files, constraints included.
+# Other hand-written SQL Prisma cannot express (generated columns, GIN indexes over them) goes between
+# `-- prisma-ignore-begin` and `-- prisma-ignore-end` lines and is stripped the same way, so the diff
+# neither crashes on it nor proposes to drop it.
 set -euo pipefail
 name="${1:?usage: npm run db:migration:new -- <snake_case_name>}"
 [[ "$name" =~ ^[a-z0-9_]+$ ]] || { echo "the name must be snake_case (a-z, 0-9, _)" >&2; exit 2; }
@@ -20,7 +23,7 @@ mkdir -p "$migrations"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp -r "$migrations" "$work/migrations"
-find "$work/migrations" -name migration.sql -exec sed -i -E '/ADD CONSTRAINT .* CHECK *\(/d' {} +
+find "$work/migrations" -name migration.sql -exec sed -i -E -e '/^-- prisma-ignore-begin/,/^-- prisma-ignore-end/d' -e '/ADD CONSTRAINT .* CHECK *\(/d' {} +
 rc=0
 npx --no-install prisma migrate diff --from-migrations "$work/migrations" \
   --to-schema-datamodel prisma/schema.prisma --script --exit-code > "$work/next.sql" || rc=$?

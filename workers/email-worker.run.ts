@@ -1,19 +1,20 @@
 import type { Kafka } from 'kafkajs';
 import nodemailer from 'nodemailer';
-import type { Config } from '../lib/config';
+import { DEFAULT_WEB_BASE_URL, type Config } from '../lib/config';
 import { createEventConsumer, type EventConsumer } from '../lib/event-consumer';
 import { createKafka, kafkaSettings, TOPICS } from '../lib/kafka';
 import { createLogger, type Logger } from '../lib/logger';
 import { createMetrics, startMetricsServer, type Metrics } from '../lib/metrics';
 import { createPrisma, type PrismaClient } from '../lib/prisma';
 import { GracefulShutdown } from '../lib/shutdown';
+import { createIdentityEmailHandler, identityEventType } from '../services/notifications/identity-emails';
 import { createOrderEmailHandler, type MailTransport } from '../services/notifications/order-emails';
 
 export const EMAIL_CONSUMER = 'email';
 
 export type EmailWorkerConfig = Pick<
   Config,
-  'LOG_LEVEL' | 'DATABASE_URL' | 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_TOPIC_PREFIX' | 'METRICS_PORT' | 'SMTP_HOST' | 'SMTP_PORT' | 'MAIL_FROM'
+  'LOG_LEVEL' | 'DATABASE_URL' | 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_TOPIC_PREFIX' | 'METRICS_PORT' | 'SMTP_HOST' | 'SMTP_PORT' | 'MAIL_FROM' | 'WEB_BASE_URL'
 >;
 
 /** An SMTP transport (plain SMTP, STARTTLS when the server offers it) whose timeouts end well within the send transaction's. */
@@ -28,26 +29,35 @@ export function createSmtpTransport(settings: Pick<Config, 'SMTP_HOST' | 'SMTP_P
   });
 }
 
-/** The email consumer: sends one email per order event (completed, failed, cancelled, refunded). */
+/** The email consumer: one email per order event (completed, failed, cancelled, refunded) and per identity event (verification, password reset). */
 export function createEmailConsumer(deps: {
   kafka: Kafka;
   prisma: PrismaClient;
   topicPrefix: string;
   transport: MailTransport;
   from: string;
+  /** Base URL of the web front end, for the links of identity emails (config WEB_BASE_URL). */
+  webBaseUrl?: string;
   logger: Logger;
   metrics: Metrics;
 }): EventConsumer {
-  const handle = createOrderEmailHandler({ prisma: deps.prisma, transport: deps.transport, from: deps.from, logger: deps.logger });
+  const handleOrder = createOrderEmailHandler({ prisma: deps.prisma, transport: deps.transport, from: deps.from, logger: deps.logger });
+  const handleIdentity = createIdentityEmailHandler({
+    prisma: deps.prisma,
+    transport: deps.transport,
+    from: deps.from,
+    webBaseUrl: deps.webBaseUrl ?? DEFAULT_WEB_BASE_URL,
+    logger: deps.logger,
+  });
   return createEventConsumer({
     kafka: deps.kafka,
     settings: { topicPrefix: deps.topicPrefix },
     group: EMAIL_CONSUMER,
-    topics: [TOPICS.orders],
+    topics: [TOPICS.orders, TOPICS.identity],
     logger: deps.logger,
     metrics: deps.metrics,
     handle: async (event) => {
-      await handle(event);
+      await (identityEventType(event.type) ? handleIdentity(event) : handleOrder(event));
     },
   });
 }
@@ -63,7 +73,7 @@ export async function runEmailWorker(config: EmailWorkerConfig): Promise<void> {
   const transport = createSmtpTransport(config);
   shutdown.add('smtp', () => transport.close());
   const kafka = createKafka(kafkaSettings(config, 'email-worker'), logger);
-  const consumer = createEmailConsumer({ kafka, prisma, topicPrefix: config.KAFKA_TOPIC_PREFIX, transport, from: config.MAIL_FROM, logger, metrics });
+  const consumer = createEmailConsumer({ kafka, prisma, topicPrefix: config.KAFKA_TOPIC_PREFIX, transport, from: config.MAIL_FROM, webBaseUrl: config.WEB_BASE_URL, logger, metrics });
   await consumer.start();
   shutdown.add('consumer', () => consumer.stop());
   const metricsServer = await startMetricsServer(metrics, config.METRICS_PORT);

@@ -6,7 +6,7 @@ import {
   type WorkflowHandle,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
@@ -74,11 +74,72 @@ function preferredWaitSeconds(prefer: string | undefined): number {
   return match ? Math.min(Number(match[1]), MAX_WAIT_SECONDS) : 0;
 }
 
-/** Checkout and order routes: each starts, queries, updates or signals one workflow. */
-export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idempotency: IdempotencyKeys; clients: DomainClients }): Router {
-  const router = Router();
+/** The parts of a checkout request besides its lines (shared by POST /v1/checkouts and the cart's checkout). */
+export type CheckoutDetails = Pick<CheckoutInput, 'address' | 'payment' | 'deliverySlotId'>;
 
-  const view = (status: CheckoutStatus) => ({
+/** What starting a checkout needs from the gateway. */
+export interface CheckoutStartDeps {
+  temporal: Client;
+  taskQueue: string;
+  idempotency: IdempotencyKeys;
+}
+
+/** One checkout to start: who, what, and how a retry finds it again. */
+export interface StartCheckoutRequest {
+  customer: ReturnType<typeof customerOf>;
+  details: CheckoutDetails;
+  /**
+   * The lines to order; called only when a new checkout starts (not for a replayed Idempotency-Key),
+   * so a source that is consumed by the checkout (the cart) is not read again on a retry.
+   */
+  lines: () => Promise<CheckoutInput['lines']>;
+  /** The client's Idempotency-Key, bound to `body` (the request as the client sent it) within `scope`. */
+  idempotency?: { scope: string; key: string; body: unknown };
+  /** Runs once Temporal accepted the workflow and the key is marked done (not for a replay). */
+  onAccepted?: (input: CheckoutInput) => Promise<void>;
+}
+
+/**
+ * Starts the checkout saga (or, for a repeated Idempotency-Key with the same body, finds the one the
+ * first request started) and returns its order id.
+ */
+export async function startCheckout(deps: CheckoutStartDeps, request: StartCheckoutRequest): Promise<{ orderId: string; replay: boolean }> {
+  const { customer, details, idempotency: key } = request;
+  const { id: orderId, replay } = key ? await deps.idempotency.begin(key.scope, key.key, key.body, randomUUID()) : { id: randomUUID(), replay: false };
+  if (replay) return { orderId, replay };
+  let accepted: CheckoutInput;
+  try {
+    const input: CheckoutInput = { orderId, customerId: customer.id, customerEmail: customer.email, lines: await request.lines(), ...details };
+    try {
+      await deps.temporal.workflow.start(CHECKOUT_WORKFLOW_TYPE, {
+        workflowId: checkoutWorkflowId(orderId),
+        taskQueue: deps.taskQueue,
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: SEARCH_ATTRIBUTES.OrderId, value: orderId },
+          { key: SEARCH_ATTRIBUTES.CustomerId, value: customer.id },
+          { key: SEARCH_ATTRIBUTES.PaymentMethod, value: details.payment.type },
+          { key: SEARCH_ATTRIBUTES.OrderStatus, value: 'RESERVING_STOCK' },
+        ],
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+    accepted = input;
+  } catch (err) {
+    if (key) await deps.idempotency.abandon(key.scope, key.key);
+    throw err;
+  }
+  if (key) await deps.idempotency.complete(key.scope, key.key, key.body, orderId);
+  // After the key is done: if this fails, a retry with the key finds the started checkout, not a new one.
+  await request.onAccepted?.(accepted);
+  return { orderId, replay };
+}
+
+/** The client-facing view of a checkout's status. */
+function checkoutView(status: CheckoutStatus) {
+  return {
     orderId: status.orderId,
     state: status.state,
     ...(status.totalMinor !== undefined ? { totalMinor: status.totalMinor, currency: status.currency } : {}),
@@ -87,7 +148,29 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
     timeline: status.timeline,
     compensations: status.compensations,
     statusUrl: `/v1/orders/${status.orderId}`,
-  });
+  };
+}
+
+/**
+ * Answers a started checkout: 202 ACCEPTED at once, or, with `Prefer: wait=N`, the outcome (200) or
+ * the running state (202) after at most N seconds.
+ */
+export async function answerCheckout(temporal: Client, req: Request, res: Response, orderId: string): Promise<void> {
+  const handle = temporal.workflow.getHandle<(i: CheckoutInput) => Promise<CheckoutResult>>(checkoutWorkflowId(orderId));
+  const wait = preferredWaitSeconds(req.get('Prefer'));
+  if (wait > 0) {
+    res.set('Preference-Applied', `wait=${wait}`);
+    const finished = await Promise.race([handle.result().then(() => true), delay(wait * 1000).then(() => false)]);
+    const status = await handle.query(checkoutStatusQuery);
+    res.status(finished ? 200 : 202).location(`/v1/orders/${orderId}`).json(checkoutView(status));
+    return;
+  }
+  res.status(202).location(`/v1/orders/${orderId}`).json({ orderId, state: 'ACCEPTED', statusUrl: `/v1/orders/${orderId}` });
+}
+
+/** Checkout and order routes: each starts, queries, updates or signals one workflow. */
+export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idempotency: IdempotencyKeys; clients: DomainClients }): Router {
+  const router = Router();
 
   /** The customer's own checkout, or NOT_FOUND (another customer's order is not revealed). */
   const ownCheckout = async (orderId: string, customerId: string): Promise<{ handle: WorkflowHandle; status: CheckoutStatus }> => {
@@ -106,42 +189,14 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
     const customer = customerOf(req);
     const body = createCheckoutBody.parse(req.body ?? {});
     const key = checkoutIdempotencyKeyHeader.parse(req.get('Idempotency-Key'));
-    const scope = `checkouts:${customer.id}`;
-    const { id: orderId, replay } = key ? await deps.idempotency.begin(scope, key, body, randomUUID()) : { id: randomUUID(), replay: false };
-    const input: CheckoutInput = { orderId, customerId: customer.id, customerEmail: customer.email, ...body };
-    const workflowId = checkoutWorkflowId(orderId);
-    if (!replay) {
-      try {
-        await deps.temporal.workflow.start(CHECKOUT_WORKFLOW_TYPE, {
-          workflowId,
-          taskQueue: deps.taskQueue,
-          args: [input],
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: [
-            { key: SEARCH_ATTRIBUTES.OrderId, value: orderId },
-            { key: SEARCH_ATTRIBUTES.CustomerId, value: customer.id },
-            { key: SEARCH_ATTRIBUTES.PaymentMethod, value: body.payment.type },
-            { key: SEARCH_ATTRIBUTES.OrderStatus, value: 'RESERVING_STOCK' },
-          ],
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
-          if (key) await deps.idempotency.abandon(scope, key);
-          throw err;
-        }
-      }
-      if (key) await deps.idempotency.complete(scope, key, body, orderId);
-    }
-    const handle = deps.temporal.workflow.getHandle<(i: CheckoutInput) => Promise<CheckoutResult>>(workflowId);
-    const wait = preferredWaitSeconds(req.get('Prefer'));
-    if (wait > 0) {
-      res.set('Preference-Applied', `wait=${wait}`);
-      const finished = await Promise.race([handle.result().then(() => true), delay(wait * 1000).then(() => false)]);
-      const status = await handle.query(checkoutStatusQuery);
-      res.status(finished ? 200 : 202).location(`/v1/orders/${orderId}`).json(view(status));
-      return;
-    }
-    res.status(202).location(`/v1/orders/${orderId}`).json({ orderId, state: 'ACCEPTED', statusUrl: `/v1/orders/${orderId}` });
+    const { lines, ...details } = body;
+    const { orderId } = await startCheckout(deps, {
+      customer,
+      details,
+      lines: async () => lines,
+      ...(key ? { idempotency: { scope: `checkouts:${customer.id}`, key, body } } : {}),
+    });
+    await answerCheckout(deps.temporal, req, res, orderId);
   });
 
   router.get('/v1/orders/:orderId', async (req, res) => {
@@ -151,7 +206,7 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
       if (isDomainError(err) && err.code === 'NOT_FOUND') return undefined; // failed before the order existed
       throw err;
     });
-    res.json({ ...view(status), ...(order ? { order: { status: order.status, lines: order.lines, history: order.history, createdAt: order.createdAt } } : {}) });
+    res.json({ ...checkoutView(status), ...(order ? { order: { status: order.status, lines: order.lines, history: order.history, createdAt: order.createdAt } } : {}) });
   });
 
   router.post('/v1/orders/:orderId/cancel', async (req, res) => {
@@ -171,7 +226,7 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
     }
     try {
       const after = await handle.executeUpdate(cancelCheckoutUpdate, { args: [{ reason }] });
-      res.json(view(after));
+      res.json(checkoutView(after));
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'ORDER_NOT_CANCELLABLE') {
         throw new DomainError('ORDER_NOT_CANCELLABLE', err.cause.message);

@@ -8,12 +8,12 @@ import type { Redis } from '../../lib/redis';
 import type { Address__Output } from '../../proto/generated/checkout/identity/v1/Address';
 import type { TokenPair__Output } from '../../proto/generated/checkout/identity/v1/TokenPair';
 import type { User__Output } from '../../proto/generated/checkout/identity/v1/User';
-import { isRevoked, revokeAccessToken, signAccessToken, verifyAccessToken } from './access-token';
+import { isRevoked, revokeAccessToken, signAccessToken, verifyAccessToken } from '../../lib/access-token';
 import { assertPasswordPolicy, normaliseEmail, parseAddress, parseEmail, parseName, type AddressInput } from './account-input';
 import { IDENTITY_EVENT_TYPES, identityEmailEvent, type IdentityEventType, type PublishIdentityEvent } from './identity-events';
 import { DEFAULT_LOGIN_RATE_LIMIT, LoginRateLimit, type LoginRateLimitSettings } from './login-rate-limit';
 import { generateOpaqueToken, hashToken } from './opaque-token';
-import { parseRole, type Role } from './permissions';
+import { parseRole, type Role } from '../../lib/permissions';
 
 export const DEFAULT_BCRYPT_COST = 12;
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600_000;

@@ -14,7 +14,7 @@ import type { IdentityServiceClient } from '../../proto/generated/checkout/ident
 import type { TokenPair__Output } from '../../proto/generated/checkout/identity/v1/TokenPair';
 import type { User__Output } from '../../proto/generated/checkout/identity/v1/User';
 import { closeDomainClients, createDomainClients, type DomainClients } from '../../proto/services';
-import { isRevoked, verifyAccessToken } from '../../services/identity/access-token';
+import { isRevoked, verifyAccessToken } from '../../lib/access-token';
 import { IDENTITY_EVENT_TYPES, type IdentityEmailEvent, type IdentityEventType } from '../../services/identity/identity-events';
 import { createIdentityClient } from '../../proto/services';
 import { identityRegistration } from '../../services/identity/identity.grpc';

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import jwt from 'jsonwebtoken';
+import { signAccessToken } from '../../lib/access-token';
 import { callUnary } from '../../lib/grpc';
+import type { Role } from '../../lib/permissions';
 import type { AdjustStockRequest } from '../../proto/generated/checkout/inventory/v1/AdjustStockRequest';
 import type { Stock__Output } from '../../proto/generated/checkout/inventory/v1/Stock';
 import type { Product, Product__Output } from '../../proto/generated/checkout/catalog/v1/Product';
@@ -27,8 +28,13 @@ export async function createDeliverySlot(platform: RunningPlatform, capacity: nu
   return { slotId, postalCode };
 }
 
-/** A customer's bearer token, signed like the identity service will sign them. */
-export function customerToken(platform: RunningPlatform, customerId = `cust-${randomUUID()}`): { customerId: string; email: string; token: string } {
+/** A bearer token signed exactly as the identity service signs them (role customer unless named, a fresh jti), without an account behind it. */
+export function customerToken(
+  platform: RunningPlatform,
+  customerId = `cust-${randomUUID()}`,
+  role: Role = 'customer',
+): { customerId: string; email: string; token: string } {
   const email = `${customerId}@example.com`;
-  return { customerId, email, token: jwt.sign({ sub: customerId, email }, platform.config.JWT_SECRET, { algorithm: 'HS256', expiresIn: '1h' }) };
+  const { token } = signAccessToken({ id: customerId, email, role }, { secret: platform.config.JWT_SECRET, ttlSeconds: 3600, now: new Date() });
+  return { customerId, email, token };
 }

@@ -72,7 +72,7 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   closers.push(() => smtp.stop());
   const transport = createSmtpTransport({ SMTP_HOST: '127.0.0.1', SMTP_PORT: smtp.port });
   closers.push(async () => transport.close());
-  const emails = createEmailConsumer({ kafka, prisma, topicPrefix: config.KAFKA_TOPIC_PREFIX, transport, from: config.MAIL_FROM, logger, metrics });
+  const emails = createEmailConsumer({ kafka, prisma, topicPrefix: config.KAFKA_TOPIC_PREFIX, transport, from: config.MAIL_FROM, webBaseUrl: config.WEB_BASE_URL, logger, metrics });
   await emails.start();
   closers.push(() => emails.stop());
 

@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import type { Redis } from '../../lib/redis';
+import type { Redis } from './redis';
 import { isRevoked, revokeAccessToken, signAccessToken, verifyAccessToken } from './access-token';
 
 const secret = 'unit-test-secret-unit-test-secret-123';

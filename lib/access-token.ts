@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { DomainError } from '../../lib/errors';
-import type { Redis } from '../../lib/redis';
+import { DomainError } from './errors';
+import type { Redis } from './redis';
 import { parseRole, type Role } from './permissions';
 
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
@@ -70,6 +70,6 @@ export async function revokeAccessToken(redis: Redis, claims: Pick<AccessTokenCl
 }
 
 /** Whether an access token id was revoked by a logout (the api checks this after verifying the token). */
-export async function isRevoked(redis: Redis, jti: string): Promise<boolean> {
+export async function isRevoked(redis: Pick<Redis, 'exists'>, jti: string): Promise<boolean> {
   return (await redis.exists(denylistKey(jti))) === 1;
 }

@@ -1,0 +1,10 @@
+// Original file: proto/catalog.proto
+
+
+export interface DeactivateRequest {
+  'id'?: (string);
+}
+
+export interface DeactivateRequest__Output {
+  'id': (string);
+}
