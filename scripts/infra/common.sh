@@ -56,5 +56,7 @@ stop_pid() {
     while kill -0 "$pid" 2>/dev/null && (( i < 30 )); do sleep 1; i=$((i + 1)); done
     kill -0 "$pid" 2>/dev/null && kill -KILL -- "-$pid" 2>/dev/null || true
   fi
-  rm -f "$f"
+  # A start that ran while this one was stopping may have written its own pid: keep that one.
+  [[ "$(cat "$f" 2>/dev/null)" == "$pid" ]] && rm -f "$f"
+  return 0
 }

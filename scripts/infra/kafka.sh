@@ -136,6 +136,8 @@ kafka_healthy() {
   [[ ${#hex} -eq 40 && "${hex:8:8}" == 00000001 && "${hex:24:8}" != 00000000 ]]
 }
 
+kafka_answers_or_gone() { kafka_healthy || ! pid_alive kafka; }
+
 # Check used while waiting after a start: gives up at once when the JVM has died.
 kafka_started() {
   if ! pid_alive kafka; then
@@ -158,8 +160,14 @@ cmd_start() {
   fi
   local started=$SECONDS
   if ours_here; then
-    log "the Kafka these scripts started (pid $(cat "$RUN_DIR/kafka.pid")) does not answer yet; waiting for it"
-  elif pid_alive kafka; then
+    # Either still starting, or still stopping (a restart right after a stop): wait for one or the other.
+    log "the Kafka these scripts started (pid $(cat "$RUN_DIR/kafka.pid")) does not answer; waiting until it does or exits"
+    wait_for "Kafka to answer or exit" "$KAFKA_START_TIMEOUT" kafka_answers_or_gone || true
+    if kafka_healthy; then log "using the one already running at $KAFKA_HOST:$KAFKA_PORT"; return 0; fi
+    pid_alive kafka && die "the Kafka these scripts started (pid $(cat "$RUN_DIR/kafka.pid")) neither answers nor exits; stop it ($0 stop)"
+    rm -f "$RUN_DIR/kafka.pid" "$KAFKA_PORT_FILE"
+  fi
+  if pid_alive kafka; then
     die "these scripts already run a Kafka on port $(cat "$KAFKA_PORT_FILE") (pid $(cat "$RUN_DIR/kafka.pid")), on the same data directory; stop it first ($0 stop)"
   else
     rm -f "$RUN_DIR/kafka.pid" "$KAFKA_PORT_FILE"
