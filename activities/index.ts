@@ -5,6 +5,7 @@ import { createDeliveryActivities } from './delivery.activities';
 import { createDiagnosticsActivities } from './diagnostics.activities';
 import { createEventActivities } from './events.activities';
 import { createInventoryActivities } from './inventory.activities';
+import { createLoyaltyActivities } from './loyalty.activities';
 import { createOrdersActivities } from './orders.activities';
 import { createPaymentsActivities } from './payments.activities';
 
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDiagnosticsActivities(deps),
     ...createEventActivities(deps),
     ...createInventoryActivities(deps),
+    ...createLoyaltyActivities(deps),
     ...createOrdersActivities(deps),
     ...createPaymentsActivities(deps),
     ...createDeliveryActivities(deps),

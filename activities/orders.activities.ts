@@ -10,6 +10,8 @@ export interface CreateOrderInput {
   lines: { sku: string; quantity: number }[];
   address: AddressInput;
   paymentMethod: string;
+  /** Yen off the subtotal for loyalty points the saga redeemed (absent: none). */
+  pointsDiscountMinor?: number;
   idempotencyKey: string;
 }
 export interface TransitionOrderInput {

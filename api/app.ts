@@ -15,6 +15,8 @@ import { catalogRoutes } from './routes/catalog';
 import { checkoutRoutes } from './routes/checkouts';
 import { paymentWebhookRoutes } from './routes/payment-webhooks';
 import { pingRoutes } from './routes/pings';
+import { loyaltyRoutes } from './routes/loyalty';
+import { staffRoutes } from './routes/staff/staff-routes';
 import { requireCustomer } from './auth';
 import { openApiDocument } from './openapi';
 import { corsPolicy, docsContentSecurityPolicy, JSON_MEDIA_TYPE, requireJsonBody, securityHeaders } from './security';
@@ -92,6 +94,8 @@ export function createApp(deps: ApiDeps): Express {
   app.use(catalogRoutes({ clients: deps.clients }));
   const auth = { jwtSecret: deps.jwtSecret, redis: deps.redis };
   app.use(accountRoutes({ identity: deps.clients.identity, auth }));
+  app.use(loyaltyRoutes({ loyalty: deps.clients.loyalty, auth }));
+  app.use(staffRoutes({ clients: deps.clients, auth, idempotency }));
   app.use(['/v1/checkouts', '/v1/orders', '/v1/cart'], requireCustomer(auth));
   app.use(checkoutRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency, clients: deps.clients }));
   const cart = new CartStore(deps.redis, deps.cartTtlSeconds ?? DEFAULT_CART_TTL_SECONDS);

@@ -28,6 +28,7 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   ORDER_NOT_CANCELLABLE: 409,
   CART_EMPTY: 422,
   RATE_LIMITED: 429,
+  INSUFFICIENT_POINTS: 422,
 };
 
 export interface ErrorBody {

@@ -20,6 +20,12 @@ import {
   verifyEmailBody,
 } from './routes/accounts';
 import { createPingBody, pingIdempotencyKeyHeader, pingIdParam } from './routes/pings';
+import { pointsQuery } from './routes/loyalty';
+import { salesReportQuery } from './routes/staff/analytics';
+import { categoryBody, categoryIdParam, merchantBody, merchantIdParam, staffProductIdParam, storefrontProductBody, variantBody, variantParams } from './routes/staff/catalog';
+import { slotBody, slotIdParam, slotUpdateBody, zoneBody, zoneIdParam } from './routes/staff/delivery';
+import { listOrdersQuery, staffOrderIdParam } from './routes/staff/orders';
+import { stockAdjustmentBody, stockAdjustmentIdempotencyKeyHeader, stockSkuParam } from './routes/staff/stock';
 
 extendZodWithOpenApi(z);
 
@@ -121,9 +127,10 @@ function buildDocument(): OpenApiDocument {
     'CheckoutView',
     z.object({
       orderId: z.string().uuid(),
-      state: z.enum(['RESERVING_STOCK', 'CREATING_ORDER', 'CHARGING_PAYMENT', 'AWAITING_PAYMENT', 'BOOKING_DELIVERY', 'CONFIRMING', 'COMPLETED', 'COMPENSATING', 'FAILED', 'CANCELLED']),
+      state: z.enum(['RESERVING_STOCK', 'REDEEMING_POINTS', 'CREATING_ORDER', 'CHARGING_PAYMENT', 'AWAITING_PAYMENT', 'BOOKING_DELIVERY', 'CONFIRMING', 'COMPLETED', 'COMPENSATING', 'FAILED', 'CANCELLED']),
       totalMinor: z.number().int().optional().meta({ description: 'Total in the currency’s minor unit' }),
       currency: z.string().optional(),
+      pointsRedeemed: z.number().int().optional().meta({ description: 'Loyalty points this checkout redeemed (1 point = 1 yen off the total; given back if the checkout fails)' }),
       payment: z
         .object({ paymentId: z.string(), method: z.enum(['card', 'konbini', 'bank_transfer']), slipNumber: z.string().optional(), expiresAt: timestamp.optional() })
         .optional(),
@@ -500,6 +507,35 @@ function buildDocument(): OpenApiDocument {
     request: { params: addressIdParam },
     responses: { 204: noContent('Deleted'), ...errors({ 400: true, 401: true, 404: 'NOT_FOUND (also for another account’s address)', 500: true, 503: true }) },
   });
+  route('authenticated', {
+    method: 'get',
+    path: '/v1/me/points',
+    operationId: 'getPoints',
+    tags: ['loyalty'],
+    summary: 'The signed-in account’s loyalty points and latest ledger entries, newest first',
+    description: 'Completed orders earn 1 point per 100 yen of their total; a checkout redeems points with `redeemPoints` (1 point = 1 yen off).',
+    request: { query: pointsQuery },
+    responses: {
+      200: json(
+        'The balance and latest entries',
+        registry.register(
+          'LoyaltyPoints',
+          z.object({
+            balance: z.number().int().meta({ description: 'Points available (0 for an account that never earned any)' }),
+            entries: z.array(
+              z.object({
+                orderId: z.string(),
+                kind: z.enum(['EARN', 'REDEEM', 'RESTORE']).meta({ description: 'EARN for a completed order, REDEEM at checkout, RESTORE when that checkout failed' }),
+                points: z.number().int().meta({ description: 'Signed change of the balance' }),
+                at: timestamp,
+              }),
+            ),
+          }),
+        ),
+      ),
+      ...errors({ 400: true, 401: true, 500: true, 503: true }),
+    },
+  });
 
   route('public', {
     method: 'post',
@@ -614,6 +650,261 @@ function buildDocument(): OpenApiDocument {
     responses: { 200: json('The active categories, nested', categoryTree), ...errors({ 500: true, 503: true }) },
   });
 
+  // ---- staff (each route checks its permission of lib/permissions.ts)
+  const merchantView = registry.register('Merchant', z.object({ id: z.string(), name: z.string(), active: z.boolean(), cashierUserIds: z.array(z.string()) }));
+  const categoryView = registry.register('Category', z.object(categoryFields));
+  const merchantBodySchema = registry.register('MerchantBody', named(merchantBody));
+  const categoryBodySchema = registry.register('CategoryBody', named(categoryBody));
+  const productBodySchema = registry.register('StorefrontProductBody', named(storefrontProductBody));
+  const staffWriteErrors = errors({
+    400: true,
+    401: true,
+    404: true,
+    409: 'CONFLICT: e.g. the cashier works for another merchant, the SKU belongs to another product',
+    413: true,
+    415: true,
+    500: true,
+    503: true,
+  });
+  route('catalog:write', {
+    method: 'post',
+    path: '/v1/staff/merchants',
+    operationId: 'createMerchant',
+    tags: ['staff'],
+    summary: 'Create a merchant (the service assigns its id)',
+    request: { body: jsonBody(merchantBodySchema) },
+    responses: { 201: json('The merchant', merchantView), ...staffWriteErrors },
+  });
+  route('catalog:write', {
+    method: 'put',
+    path: '/v1/staff/merchants/{merchantId}',
+    operationId: 'putMerchant',
+    tags: ['staff'],
+    summary: 'Create or update a merchant with this id; its cashier set is replaced',
+    request: { params: merchantIdParam, body: jsonBody(merchantBodySchema) },
+    responses: { 200: json('The merchant', merchantView), ...staffWriteErrors },
+  });
+  route('catalog:write', {
+    method: 'post',
+    path: '/v1/staff/categories',
+    operationId: 'createCategory',
+    tags: ['staff'],
+    summary: 'Create a category (the service assigns its id)',
+    request: { body: jsonBody(categoryBodySchema) },
+    responses: { 201: json('The category', categoryView), ...staffWriteErrors },
+  });
+  route('catalog:write', {
+    method: 'put',
+    path: '/v1/staff/categories/{categoryId}',
+    operationId: 'putCategory',
+    tags: ['staff'],
+    summary: 'Create or update a category with this id (a parent may not be the category or one of its descendants)',
+    request: { params: categoryIdParam, body: jsonBody(categoryBodySchema) },
+    responses: { 200: json('The category', categoryView), ...staffWriteErrors },
+  });
+  route('catalog:write', {
+    method: 'post',
+    path: '/v1/staff/products',
+    operationId: 'createStorefrontProduct',
+    tags: ['staff'],
+    summary: 'Create a storefront product (add its variants with PUT …/variants/{sku})',
+    request: { body: jsonBody(productBodySchema) },
+    responses: { 201: json('The product, with its variants (also inactive ones)', productDetail), ...staffWriteErrors },
+  });
+  route('catalog:write', {
+    method: 'get',
+    path: '/v1/staff/products/{productId}',
+    operationId: 'getStaffProduct',
+    tags: ['staff'],
+    summary: 'A product with all its variants, also inactive ones (never cached)',
+    request: { params: staffProductIdParam },
+    responses: { 200: json('The product', productDetail), ...errors({ 400: true, 401: true, 404: true, 500: true, 503: true }) },
+  });
+  route('catalog:write', {
+    method: 'put',
+    path: '/v1/staff/products/{productId}',
+    operationId: 'putStorefrontProduct',
+    tags: ['staff'],
+    summary: 'Create or update a storefront product with this id (it never changes merchant); active=false takes it off sale',
+    request: { params: staffProductIdParam, body: jsonBody(productBodySchema) },
+    responses: { 200: json('The product, with its variants (also inactive ones)', productDetail), ...staffWriteErrors },
+  });
+  route('catalog:write', {
+    method: 'put',
+    path: '/v1/staff/products/{productId}/variants/{sku}',
+    operationId: 'putVariant',
+    tags: ['staff'],
+    summary: 'Create or update a variant (a SKU) of a product; active=false stops it being sold',
+    request: { params: variantParams, body: jsonBody(registry.register('VariantBody', named(variantBody))) },
+    responses: { 200: json('The variant', variantView), ...staffWriteErrors },
+  });
+
+  const stockView = registry.register(
+    'Stock',
+    z.object({ sku: z.string(), onHand: z.number().int(), reserved: z.number().int().meta({ description: 'Held by running checkouts' }), available: z.number().int() }),
+  );
+  route('stock:adjust', {
+    method: 'get',
+    path: '/v1/staff/stock/{sku}',
+    operationId: 'getStock',
+    tags: ['staff'],
+    summary: 'The stock of a SKU: on hand, reserved by checkouts, available',
+    request: { params: stockSkuParam },
+    responses: { 200: json('The stock', stockView), ...errors({ 400: true, 401: true, 404: 'NOT_FOUND: the SKU has never been stocked', 500: true, 503: true }) },
+  });
+  route('stock:adjust', {
+    method: 'post',
+    path: '/v1/staff/stock/{sku}/adjustments',
+    operationId: 'adjustStock',
+    tags: ['staff'],
+    summary: 'Add or remove stock on hand (logged as an ADJUST movement with the reason); once per Idempotency-Key',
+    request: {
+      params: stockSkuParam,
+      headers: z.object({ 'Idempotency-Key': stockAdjustmentIdempotencyKeyHeader }),
+      body: jsonBody(registry.register('StockAdjustmentBody', named(stockAdjustmentBody))),
+    },
+    responses: {
+      200: json('The stock after the adjustment (for a repeated key: the first answer)', stockView),
+      ...errors({
+        400: 'VALIDATION_FAILED: invalid field or missing Idempotency-Key',
+        401: true,
+        404: 'NOT_FOUND: removing stock of a SKU never stocked',
+        409: 'CONFLICT: the removal would leave less on hand than is reserved; REQUEST_IN_PROGRESS: the first request with this key is still running',
+        413: true,
+        415: true,
+        422: 'IDEMPOTENCY_KEY_REUSED with another SKU or body',
+        500: true,
+        503: true,
+      }),
+    },
+  });
+
+  const zoneView = registry.register(
+    'DeliveryZone',
+    z.object({ id: z.string(), name: z.string(), postalPrefixes: z.array(z.string()), cutoffTime: z.string(), timeZone: z.string() }),
+  );
+  const slotView = registry.register(
+    'DeliverySlot',
+    z.object({
+      slotId: z.string(),
+      zoneId: z.string(),
+      date: z.string(),
+      windowStart: z.string(),
+      windowEnd: z.string(),
+      capacity: z.number().int(),
+      remaining: z.number().int().meta({ description: 'Capacity not yet booked' }),
+    }),
+  );
+  route('delivery:manage', {
+    method: 'get',
+    path: '/v1/staff/delivery/zones',
+    operationId: 'listDeliveryZones',
+    tags: ['staff'],
+    summary: 'Every delivery zone',
+    responses: { 200: json('The zones, by id', z.object({ zones: z.array(zoneView) })), ...errors({ 401: true, 500: true, 503: true }) },
+  });
+  route('delivery:manage', {
+    method: 'put',
+    path: '/v1/staff/delivery/zones/{zoneId}',
+    operationId: 'putDeliveryZone',
+    tags: ['staff'],
+    summary: 'Create or update a delivery zone: the postal prefixes it serves and its same-day cutoff',
+    request: { params: zoneIdParam, body: jsonBody(registry.register('DeliveryZoneBody', named(zoneBody))) },
+    responses: { 200: json('The zone', zoneView), ...errors({ 400: true, 401: true, 413: true, 415: true, 500: true, 503: true }) },
+  });
+  const slotErrors = errors({
+    400: true,
+    401: true,
+    404: 'NOT_FOUND: no such zone',
+    409: 'CONFLICT: the capacity would drop below the places booked, or the slot belongs to another zone',
+    413: true,
+    415: true,
+    500: true,
+    503: true,
+  });
+  route('delivery:manage', {
+    method: 'post',
+    path: '/v1/staff/delivery/zones/{zoneId}/slots',
+    operationId: 'createDeliverySlot',
+    tags: ['staff'],
+    summary: 'Create the zone’s slot of a day and window start, or update the one that exists',
+    request: { params: zoneIdParam, body: jsonBody(registry.register('DeliverySlotBody', named(slotBody))) },
+    responses: { 201: json('The slot', slotView), ...slotErrors },
+  });
+  route('delivery:manage', {
+    method: 'put',
+    path: '/v1/staff/delivery/slots/{slotId}',
+    operationId: 'putDeliverySlot',
+    tags: ['staff'],
+    summary: 'Create or update a slot by id (e.g. change its capacity)',
+    request: { params: slotIdParam, body: jsonBody(registry.register('DeliverySlotUpdateBody', named(slotUpdateBody))) },
+    responses: { 200: json('The slot', slotView), ...slotErrors },
+  });
+
+  const staffOrder = registry.register(
+    'StaffOrder',
+    z.object({
+      orderId: z.string(),
+      customerId: z.string(),
+      customerEmail: z.string(),
+      status: z.string(),
+      lines: z.array(z.object({ sku: z.string(), quantity: z.number().int(), name: z.string(), unitPriceMinor: z.number().int(), lineTotalMinor: z.number().int() })),
+      subtotalMinor: z.number().int(),
+      totalMinor: z.number().int(),
+      currency: z.string(),
+      address: z.looseObject({ postalCode: z.string() }).nullable(),
+      paymentMethod: z.string(),
+      failureReason: z.string(),
+      history: z.array(z.object({ fromStatus: z.string(), toStatus: z.string(), reason: z.string(), at: timestamp })),
+      createdAt: timestamp,
+    }),
+  );
+  route('orders:read:any', {
+    method: 'get',
+    path: '/v1/staff/orders',
+    operationId: 'listOrders',
+    tags: ['staff'],
+    summary: 'Any customer’s orders, newest first, filtered by status and customer',
+    request: { query: listOrdersQuery },
+    responses: {
+      200: json('One page of orders', z.object({ orders: z.array(staffOrder), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })),
+      ...errors({ 400: true, 401: true, 500: true, 503: true }),
+    },
+  });
+  route('orders:read:any', {
+    method: 'get',
+    path: '/v1/staff/orders/{orderId}',
+    operationId: 'getStaffOrder',
+    tags: ['staff'],
+    summary: 'Any customer’s order with its lines and status history',
+    request: { params: staffOrderIdParam },
+    responses: { 200: json('The order', staffOrder), ...errors({ 400: true, 401: true, 404: true, 500: true, 503: true }) },
+  });
+
+  route('analytics:read', {
+    method: 'get',
+    path: '/v1/staff/analytics/sales',
+    operationId: 'getSalesReport',
+    tags: ['staff'],
+    summary: 'Sales per business day (Asia/Tokyo) and SKU, and failed checkouts per day and reason',
+    request: { query: salesReportQuery },
+    responses: {
+      200: json(
+        'The report',
+        registry.register(
+          'SalesReport',
+          z.object({
+            fromDay: z.string(),
+            toDay: z.string(),
+            sales: z.array(z.object({ day: z.string(), sku: z.string(), orders: z.number().int(), quantity: z.number().int(), revenueMinor: z.number().int(), currency: z.string() })),
+            failures: z.array(z.object({ day: z.string(), reason: z.string(), count: z.number().int() })),
+          }),
+        ),
+      ),
+      ...errors({ 400: true, 401: true, 500: true, 503: true }),
+    },
+  });
+
   route('public', {
     method: 'get',
     path: '/healthz',
@@ -662,7 +953,9 @@ function buildDocument(): OpenApiDocument {
       { name: 'cart', description: 'The customer’s cart and its checkout' },
       { name: 'accounts', description: 'Sign up, verify the email, reset the password, the profile and saved addresses' },
       { name: 'sessions', description: 'Sign in, refresh and sign out' },
+      { name: 'loyalty', description: 'Loyalty points: earned on completed orders, redeemed at checkout' },
       { name: 'webhooks', description: 'Signed notices from the payment provider' },
+      { name: 'staff', description: 'Catalog, stock, delivery, orders and analytics for staff: each operation names its permission in x-permission' },
       { name: 'system', description: 'Diagnostics' },
       { name: 'operations', description: 'Health, readiness, metrics, this document' },
     ],

@@ -39,6 +39,7 @@ export const DOMAIN_ERROR_CODES = {
   ORDER_NOT_CANCELLABLE: { retryable: false },
   CART_EMPTY: { retryable: false },
   RATE_LIMITED: { retryable: false },
+  INSUFFICIENT_POINTS: { retryable: false },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

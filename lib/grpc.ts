@@ -30,6 +30,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, grpc.status> = {
   ORDER_NOT_CANCELLABLE: grpc.status.FAILED_PRECONDITION,
   CART_EMPTY: grpc.status.FAILED_PRECONDITION,
   RATE_LIMITED: grpc.status.RESOURCE_EXHAUSTED,
+  INSUFFICIENT_POINTS: grpc.status.FAILED_PRECONDITION,
 };
 
 const ERROR_CODE_KEY = 'error-code';

@@ -5,7 +5,7 @@ import type { PrismaClient } from './prisma';
 export type Tx = Prisma.TransactionClient;
 
 /** The schemas that own an `idempotency_keys` table (see prisma/schema.prisma). */
-export type IdempotencySchema = 'inventory' | 'orders' | 'payments' | 'delivery';
+export type IdempotencySchema = 'inventory' | 'orders' | 'payments' | 'delivery' | 'loyalty';
 
 type Stored = { ok: unknown } | { error: { code: DomainErrorCode; message: string; details?: Record<string, unknown> } };
 

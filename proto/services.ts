@@ -1,11 +1,15 @@
 import * as grpc from '@grpc/grpc-js';
+import type { ProtoGrpcType as AnalyticsGrpc } from './generated/analytics';
 import type { ProtoGrpcType as CatalogGrpc } from './generated/catalog';
 import type { ProtoGrpcType as DeliveryGrpc } from './generated/delivery';
 import type { ProtoGrpcType as IdentityGrpc } from './generated/identity';
 import type { IdentityServiceClient } from './generated/checkout/identity/v1/IdentityService';
 import type { ProtoGrpcType as InventoryGrpc } from './generated/inventory';
+import type { ProtoGrpcType as LoyaltyGrpc } from './generated/loyalty';
+import type { LoyaltyServiceClient } from './generated/checkout/loyalty/v1/LoyaltyService';
 import type { ProtoGrpcType as OrdersGrpc } from './generated/orders';
 import type { ProtoGrpcType as PaymentsGrpc } from './generated/payments';
+import type { AnalyticsServiceClient } from './generated/checkout/analytics/v1/AnalyticsService';
 import type { CatalogServiceClient } from './generated/checkout/catalog/v1/CatalogService';
 import type { DeliveryServiceClient } from './generated/checkout/delivery/v1/DeliveryService';
 import type { InventoryServiceClient } from './generated/checkout/inventory/v1/InventoryService';
@@ -13,7 +17,7 @@ import type { OrdersServiceClient } from './generated/checkout/orders/v1/OrdersS
 import type { PaymentsServiceClient } from './generated/checkout/payments/v1/PaymentsService';
 import { loadProto } from './load';
 
-export type { CatalogServiceClient, DeliveryServiceClient, IdentityServiceClient, InventoryServiceClient, OrdersServiceClient, PaymentsServiceClient };
+export type { AnalyticsServiceClient, CatalogServiceClient, DeliveryServiceClient, IdentityServiceClient, InventoryServiceClient, OrdersServiceClient, PaymentsServiceClient };
 
 /** Package definitions of the checkout domains (for servers and reflection). */
 export const catalogPackageDefinition = loadProto('catalog');
@@ -22,6 +26,8 @@ export const ordersPackageDefinition = loadProto('orders');
 export const paymentsPackageDefinition = loadProto('payments');
 export const deliveryPackageDefinition = loadProto('delivery');
 export const identityPackageDefinition = loadProto('identity');
+export const loyaltyPackageDefinition = loadProto('loyalty');
+export const analyticsPackageDefinition = loadProto('analytics');
 
 export const catalogProto = (grpc.loadPackageDefinition(catalogPackageDefinition) as unknown as CatalogGrpc).checkout.catalog.v1;
 export const inventoryProto = (grpc.loadPackageDefinition(inventoryPackageDefinition) as unknown as InventoryGrpc).checkout.inventory.v1;
@@ -29,6 +35,10 @@ export const ordersProto = (grpc.loadPackageDefinition(ordersPackageDefinition) 
 export const paymentsProto = (grpc.loadPackageDefinition(paymentsPackageDefinition) as unknown as PaymentsGrpc).checkout.payments.v1;
 export const deliveryProto = (grpc.loadPackageDefinition(deliveryPackageDefinition) as unknown as DeliveryGrpc).checkout.delivery.v1;
 export const identityProto = (grpc.loadPackageDefinition(identityPackageDefinition) as unknown as IdentityGrpc).checkout.identity.v1;
+export const loyaltyProto = (grpc.loadPackageDefinition(loyaltyPackageDefinition) as unknown as LoyaltyGrpc).checkout.loyalty.v1;
+export const analyticsProto = (grpc.loadPackageDefinition(analyticsPackageDefinition) as unknown as AnalyticsGrpc).checkout.analytics.v1;
+
+export type { LoyaltyServiceClient };
 
 const insecure = () => grpc.credentials.createInsecure();
 
@@ -41,6 +51,8 @@ export function createDomainClients(address: string) {
     payments: new paymentsProto.PaymentsService(address, insecure()) as PaymentsServiceClient,
     delivery: new deliveryProto.DeliveryService(address, insecure()) as DeliveryServiceClient,
     identity: new identityProto.IdentityService(address, insecure()) as IdentityServiceClient,
+    loyalty: new loyaltyProto.LoyaltyService(address, insecure()) as LoyaltyServiceClient,
+    analytics: new analyticsProto.AnalyticsService(address, insecure()) as AnalyticsServiceClient,
   };
 }
 

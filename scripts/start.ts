@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     { role: 'temporal-worker', entry: 'workers/temporal-worker.ts', env: { METRICS_PORT: String(metricsBase + 1) } },
     { role: 'analytics-worker', entry: 'workers/analytics-worker.ts', env: { METRICS_PORT: String(metricsBase + 2) } },
     { role: 'email-worker', entry: 'workers/email-worker.ts', env: { METRICS_PORT: String(metricsBase + 3) } },
+    { role: 'loyalty-worker', entry: 'workers/loyalty-worker.ts', env: { METRICS_PORT: String(metricsBase + 4) } },
     { role: 'dev-smtp', entry: 'scripts/dev-smtp-server.ts', env: {} },
     { role: 'api', entry: 'api/main.ts', env: {} },
   ];
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
       `  Temporal Web UI     ${cfg.TEMPORAL_UI_URL}/namespaces/${cfg.TEMPORAL_NAMESPACE}/workflows`,
       `  gRPC services       ${cfg.GRPC_SERVICES_ADDRESS}   (health + reflection)`,
       `  metrics             ${api}/metrics`,
-      `                      http://127.0.0.1:${metricsBase}/metrics (services), :${metricsBase + 1} (temporal-worker), :${metricsBase + 2} (analytics-worker), :${metricsBase + 3} (email-worker)`,
+      `                      http://127.0.0.1:${metricsBase}/metrics (services), :${metricsBase + 1} (temporal-worker), :${metricsBase + 2} (analytics-worker), :${metricsBase + 3} (email-worker), :${metricsBase + 4} (loyalty-worker)`,
       `                      http://127.0.0.1:7235/metrics (Temporal server)`,
       `  emails (dev SMTP)    smtp://${cfg.SMTP_HOST}:${cfg.SMTP_PORT}, received mail at http://127.0.0.1:1080/messages`,
       '',

@@ -5,11 +5,13 @@ import { TOPICS, type EventPublisher } from '../lib/kafka';
 import type { PrismaClient } from '../lib/prisma';
 import type { Redis } from '../lib/redis';
 import type { DomainClients } from '../proto/services';
+import { analyticsRegistration } from './analytics/analytics.grpc';
 import { catalogRegistration } from './catalog/catalog.grpc';
 import { deliveryRegistration } from './delivery/delivery.grpc';
 import { diagnosticsRegistration } from './diagnostics/diagnostics.grpc';
 import { identityRegistration } from './identity/identity.grpc';
 import { inventoryRegistration } from './inventory/inventory.grpc';
+import { loyaltyRegistration } from './loyalty/loyalty.grpc';
 import { ordersRegistration } from './orders/orders.grpc';
 import { paymentsRegistration } from './payments/payments.grpc';
 
@@ -42,6 +44,8 @@ export const SERVICE_FACTORIES: Record<string, (deps: ServiceDeps) => ServiceReg
   delivery: deliveryRegistration,
   identity: (deps) =>
     identityRegistration({ ...deps, accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS, publish: (event) => deps.events.publish(TOPICS.identity, event) }),
+  analytics: analyticsRegistration,
+  loyalty: loyaltyRegistration,
 };
 
 /** Resolves a SERVICES list (`all`, or names) to registrations; unknown names are a config error. */

@@ -43,10 +43,13 @@ export interface CheckoutInput {
   deliverySlotId: string;
   /** Seconds a slip stays payable; DEFAULT_SLIP_EXPIRY_SECONDS when absent. */
   slipExpirySeconds?: number;
+  /** Loyalty points to pay with (1 point = 1 yen off the order); none when absent or 0. */
+  redeemPoints?: number;
 }
 
 export type CheckoutState =
   | 'RESERVING_STOCK'
+  | 'REDEEMING_POINTS'
   | 'CREATING_ORDER'
   | 'CHARGING_PAYMENT'
   | 'AWAITING_PAYMENT'
@@ -60,6 +63,7 @@ export type CheckoutState =
 /** The saga's steps and their undos, as they appear in the timeline. */
 export type CheckoutStep =
   | 'reserve-stock'
+  | 'redeem-points'
   | 'create-order'
   | 'charge-payment'
   | 'issue-slip'
@@ -70,6 +74,7 @@ export type CheckoutStep =
   | 'commit-stock'
   | 'publish-event'
   | 'release-stock'
+  | 'restore-points'
   | 'fail-order'
   | 'refund-payment'
   | 'void-payment'
@@ -105,6 +110,8 @@ export interface CheckoutStatus {
   failure?: CheckoutFailure;
   totalMinor?: number;
   currency?: string;
+  /** Loyalty points this checkout redeemed (given back if it fails). */
+  pointsRedeemed?: number;
   payment?: { paymentId: string; method: PaymentMethodType; slipNumber?: string; expiresAt?: string };
   bookingId?: string;
 }

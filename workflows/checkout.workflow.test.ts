@@ -33,11 +33,13 @@ describe('checkoutWorkflow (time-skipping)', () => {
 
   function stubs(overrides: Partial<StepActivities> = {}) {
     const calls: Call[] = [];
-    const order = { orderId: 'o', customerId: 'c', customerEmail: 'c@example.com', status: 'PENDING', lines: [], subtotalMinor: 2400, totalMinor: 2400, currency: 'JPY', address: null, paymentMethod: 'card', failureReason: '', history: [], createdAt: '' };
+    const order = { orderId: 'o', customerId: 'c', customerEmail: 'c@example.com', status: 'PENDING', lines: [], subtotalMinor: 2400, pointsDiscountMinor: 0, totalMinor: 2400, currency: 'JPY', address: null, paymentMethod: 'card', failureReason: '', history: [], createdAt: '' };
     const payment = { paymentId: 'o', orderId: 'o', method: 'card', status: 'SUCCEEDED', amountMinor: 2400, currency: 'JPY', slipNumber: '', expiresAt: '', providerReference: 'sbx_1' };
     const base: StepActivities = {
       reserveStock: async () => ({ reservationId: 'o', orderId: 'o', status: 'RESERVED', lines: [], expiresAt: '' }),
       releaseStock: async () => ({ reservationId: 'o', orderId: 'o', status: 'RELEASED', lines: [], expiresAt: '' }),
+      redeemPoints: async () => ({ customerId: 'cust-1', orderId: 'o', kind: 'REDEEM', points: -300, balance: 700 }),
+      restorePoints: async () => ({ customerId: 'cust-1', orderId: 'o', kind: 'RESTORE', points: 300, balance: 1000 }),
       commitStock: async () => ({ reservationId: 'o', orderId: 'o', status: 'COMMITTED', lines: [], expiresAt: '' }),
       createOrder: async () => order,
       failOrder: async () => order,
@@ -61,7 +63,7 @@ describe('checkoutWorkflow (time-skipping)', () => {
       ]),
     ) as unknown as StepActivities;
     const names = () => calls.map((c) => c.name);
-    const undone = () => names().filter((n) => ['releaseStock', 'failOrder', 'refundPayment', 'voidPayment', 'releaseDelivery'].includes(n));
+    const undone = () => names().filter((n) => ['releaseStock', 'restorePoints', 'failOrder', 'refundPayment', 'voidPayment', 'releaseDelivery'].includes(n));
     const published = () => calls.filter((c) => c.name === 'publishEvent').map((c) => (c.input as { event: { type: string } }).event.type);
     return { activities, calls, names, undone, published };
   }
@@ -213,5 +215,51 @@ describe('checkoutWorkflow (time-skipping)', () => {
     });
     expect(result.outcome).toBe('COMPLETED');
     expect(s.undone()).toEqual([]);
+  });
+
+  describe('with loyalty points', () => {
+    const withPoints = (orderId: string, redeemPoints = 300): CheckoutInput => ({ ...input(orderId), redeemPoints });
+
+    it('redeems after reserving stock and passes the discount to the order it creates', async () => {
+      const s = stubs();
+      const result = await withWorker(s.activities, async (tq) => {
+        const handle = await env.client.workflow.start(CHECKOUT_WORKFLOW_TYPE, { workflowId: checkoutWorkflowId('points-ok'), taskQueue: tq, args: [withPoints('points-ok')] });
+        const outcome = await handle.result();
+        const status = await handle.query(checkoutStatusQuery);
+        expect(status.pointsRedeemed).toBe(300);
+        expect(status.timeline.filter((t) => t.step === 'redeem-points').map((t) => t.status)).toEqual(['STARTED', 'COMPLETED']);
+        return outcome;
+      });
+      expect(result.outcome).toBe('COMPLETED');
+      expect(s.names()).toEqual(['reserveStock', 'redeemPoints', 'createOrder', 'chargeCard', 'transitionOrder', 'bookDelivery', 'commitStock', 'transitionOrder', 'publishEvent']);
+      expect(s.calls.find((c) => c.name === 'redeemPoints')?.input).toEqual({ customerId: 'cust-1', orderId: 'points-ok', points: 300, idempotencyKey: 'checkout:points-ok:redeem-points' });
+      expect(s.calls.find((c) => c.name === 'createOrder')?.input).toMatchObject({ pointsDiscountMinor: 300 });
+      expect(s.undone()).toEqual([]);
+    });
+
+    it('registers the restore before redeeming: a redemption that fails is still undone', async () => {
+      const s = stubs({ redeemPoints: reject('INSUFFICIENT_POINTS') });
+      const result = await withWorker(s.activities, (tq) => execute(tq, withPoints('points-short')));
+      expect(result).toMatchObject({ outcome: 'FAILED', failure: { code: 'INSUFFICIENT_POINTS' } });
+      expect(s.undone()).toEqual(['restorePoints', 'releaseStock']);
+      expect(s.calls.find((c) => c.name === 'restorePoints')?.input).toEqual({ customerId: 'cust-1', orderId: 'points-short', idempotencyKey: 'checkout:points-short:restore-points' });
+      expect(s.names()).not.toContain('createOrder');
+      expect(s.published()).toEqual(['order.failed']);
+    });
+
+    it('when the card is declined it restores the points between failing the order and releasing the stock', async () => {
+      const s = stubs({ chargeCard: reject('CARD_DECLINED') });
+      const result = await withWorker(s.activities, (tq) => execute(tq, withPoints('points-declined')));
+      expect(result).toMatchObject({ outcome: 'FAILED', failure: { code: 'CARD_DECLINED' } });
+      expect(s.undone()).toEqual(['refundPayment', 'failOrder', 'restorePoints', 'releaseStock']);
+    });
+
+    it('redeems nothing and registers no restore when no points are asked for', async () => {
+      const s = stubs({ chargeCard: reject('CARD_DECLINED') });
+      await withWorker(s.activities, (tq) => execute(tq, { ...input('points-zero'), redeemPoints: 0 }));
+      expect(s.names()).not.toContain('redeemPoints');
+      expect(s.undone()).toEqual(['refundPayment', 'failOrder', 'releaseStock']);
+      expect(s.calls.find((c) => c.name === 'createOrder')?.input).not.toHaveProperty('pointsDiscountMinor');
+    });
   });
 });

@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   CancellationScope,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -51,9 +52,10 @@ interface Compensation {
 }
 
 /**
- * The checkout saga: reserve stock → create the order → charge (or issue a slip and wait for its
- * payment) → book delivery → confirm, with each step's undo registered before the step runs and
- * run in reverse, non-cancellably, when a later step fails or the customer cancels.
+ * The checkout saga: reserve stock → redeem loyalty points (if any) → create the order → charge
+ * (or issue a slip and wait for its payment) → book delivery → confirm, with each step's undo
+ * registered before the step runs and run in reverse, non-cancellably, when a later step fails or
+ * the customer cancels.
  */
 export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutResult> {
   const { workflowId } = workflowInfo();
@@ -123,8 +125,21 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
       steps.reserveStock({ reservationId: orderId, orderId, lines: input.lines, ttlSeconds: slipExpirySeconds + 24 * 60 * 60, idempotencyKey: key('reserve-stock') }),
     );
 
-    // 2. (Loyalty points are redeemed here once the loyalty service exists.)
-    // 3. Create the order, priced from the catalog by the orders service.
+    // 2. Redeem loyalty points. Patched: executions recorded before this step existed replay without
+    // it, and patched() is only reached with points to redeem, so other histories gain no marker.
+    const redeemPoints = input.redeemPoints ?? 0;
+    let pointsDiscountMinor = 0;
+    if (redeemPoints > 0 && patched('loyalty-redeem-step')) {
+      checkpoint();
+      setState('REDEEMING_POINTS');
+      const points = { customerId: input.customerId, orderId };
+      compensations.push({ step: 'restore-points', run: () => undos.restorePoints({ ...points, idempotencyKey: key('restore-points') }) });
+      await step('redeem-points', () => steps.redeemPoints({ ...points, points: redeemPoints, idempotencyKey: key('redeem-points') }));
+      pointsDiscountMinor = redeemPoints;
+      status.pointsRedeemed = redeemPoints;
+    }
+
+    // 3. Create the order, priced from the catalog by the orders service (less the points redeemed).
     checkpoint();
     setState('CREATING_ORDER');
     compensations.push({
@@ -145,6 +160,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
         lines: input.lines,
         address: input.address,
         paymentMethod: input.payment.type,
+        ...(pointsDiscountMinor > 0 ? { pointsDiscountMinor } : {}),
         idempotencyKey: key('create-order'),
       }),
     );

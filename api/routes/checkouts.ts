@@ -49,9 +49,24 @@ const payment = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bank_transfer') }).strict(),
 ]);
 
+/** The most loyalty points one checkout can redeem. */
+export const MAX_REDEEM_POINTS = 1_000_000;
+
 /** The request body of POST /v1/checkouts. */
 export const createCheckoutBody = z
-  .object({ lines: z.array(line).min(1).max(100), address, payment, deliverySlotId: z.string().trim().min(1).max(100) })
+  .object({
+    lines: z.array(line).min(1).max(100),
+    address,
+    payment,
+    deliverySlotId: z.string().trim().min(1).max(100),
+    redeemPoints: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_REDEEM_POINTS)
+      .optional()
+      .meta({ description: 'Loyalty points to pay with (1 point = 1 yen off); the balance must cover them and at least 1 yen must remain to pay' }),
+  })
   .strict();
 
 /** The path parameters of the /v1/orders/:orderId routes. */
@@ -75,7 +90,7 @@ function preferredWaitSeconds(prefer: string | undefined): number {
 }
 
 /** The parts of a checkout request besides its lines (shared by POST /v1/checkouts and the cart's checkout). */
-export type CheckoutDetails = Pick<CheckoutInput, 'address' | 'payment' | 'deliverySlotId'>;
+export type CheckoutDetails = Pick<CheckoutInput, 'address' | 'payment' | 'deliverySlotId' | 'redeemPoints'>;
 
 /** What starting a checkout needs from the gateway. */
 export interface CheckoutStartDeps {
@@ -143,6 +158,7 @@ function checkoutView(status: CheckoutStatus) {
     orderId: status.orderId,
     state: status.state,
     ...(status.totalMinor !== undefined ? { totalMinor: status.totalMinor, currency: status.currency } : {}),
+    ...(status.pointsRedeemed !== undefined ? { pointsRedeemed: status.pointsRedeemed } : {}),
     ...(status.payment ? { payment: status.payment } : {}),
     ...(status.failure ? { failure: status.failure } : {}),
     timeline: status.timeline,

@@ -7,7 +7,11 @@ import type { BookingRef as _checkout_delivery_v1_BookingRef, BookingRef__Output
 import type { DeliveryServiceClient as _checkout_delivery_v1_DeliveryServiceClient, DeliveryServiceDefinition as _checkout_delivery_v1_DeliveryServiceDefinition } from './checkout/delivery/v1/DeliveryService';
 import type { ListSlotsRequest as _checkout_delivery_v1_ListSlotsRequest, ListSlotsRequest__Output as _checkout_delivery_v1_ListSlotsRequest__Output } from './checkout/delivery/v1/ListSlotsRequest';
 import type { ListSlotsResponse as _checkout_delivery_v1_ListSlotsResponse, ListSlotsResponse__Output as _checkout_delivery_v1_ListSlotsResponse__Output } from './checkout/delivery/v1/ListSlotsResponse';
+import type { ListZonesRequest as _checkout_delivery_v1_ListZonesRequest, ListZonesRequest__Output as _checkout_delivery_v1_ListZonesRequest__Output } from './checkout/delivery/v1/ListZonesRequest';
+import type { ListZonesResponse as _checkout_delivery_v1_ListZonesResponse, ListZonesResponse__Output as _checkout_delivery_v1_ListZonesResponse__Output } from './checkout/delivery/v1/ListZonesResponse';
 import type { Slot as _checkout_delivery_v1_Slot, Slot__Output as _checkout_delivery_v1_Slot__Output } from './checkout/delivery/v1/Slot';
+import type { UpsertSlotRequest as _checkout_delivery_v1_UpsertSlotRequest, UpsertSlotRequest__Output as _checkout_delivery_v1_UpsertSlotRequest__Output } from './checkout/delivery/v1/UpsertSlotRequest';
+import type { Zone as _checkout_delivery_v1_Zone, Zone__Output as _checkout_delivery_v1_Zone__Output } from './checkout/delivery/v1/Zone';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -23,7 +27,11 @@ export interface ProtoGrpcType {
         DeliveryService: SubtypeConstructor<typeof grpc.Client, _checkout_delivery_v1_DeliveryServiceClient> & { service: _checkout_delivery_v1_DeliveryServiceDefinition }
         ListSlotsRequest: MessageTypeDefinition<_checkout_delivery_v1_ListSlotsRequest, _checkout_delivery_v1_ListSlotsRequest__Output>
         ListSlotsResponse: MessageTypeDefinition<_checkout_delivery_v1_ListSlotsResponse, _checkout_delivery_v1_ListSlotsResponse__Output>
+        ListZonesRequest: MessageTypeDefinition<_checkout_delivery_v1_ListZonesRequest, _checkout_delivery_v1_ListZonesRequest__Output>
+        ListZonesResponse: MessageTypeDefinition<_checkout_delivery_v1_ListZonesResponse, _checkout_delivery_v1_ListZonesResponse__Output>
         Slot: MessageTypeDefinition<_checkout_delivery_v1_Slot, _checkout_delivery_v1_Slot__Output>
+        UpsertSlotRequest: MessageTypeDefinition<_checkout_delivery_v1_UpsertSlotRequest, _checkout_delivery_v1_UpsertSlotRequest__Output>
+        Zone: MessageTypeDefinition<_checkout_delivery_v1_Zone, _checkout_delivery_v1_Zone__Output>
       }
     }
   }

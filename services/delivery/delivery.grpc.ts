@@ -12,6 +12,9 @@ export function deliveryRegistration(deps: ServiceDeps): ServiceRegistration {
     Book: unary('delivery.Book', (r) => service.book(r), deps),
     Release: unary('delivery.Release', (r) => service.release(r), deps),
     ListSlots: unary('delivery.ListSlots', async (r) => ({ slots: await service.listSlots(r) }), deps),
+    UpsertZone: unary('delivery.UpsertZone', (r) => service.upsertZone(r), deps),
+    ListZones: unary('delivery.ListZones', async () => ({ zones: await service.listZones() }), deps),
+    UpsertSlot: unary('delivery.UpsertSlot', (r) => service.upsertSlot(r), deps),
   };
   return {
     name: 'checkout.delivery.v1.DeliveryService',

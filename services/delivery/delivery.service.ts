@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../lib/errors';
 import { idempotentCall, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
@@ -6,10 +7,18 @@ import type { BookRequest__Output } from '../../proto/generated/checkout/deliver
 import type { BookingRef__Output } from '../../proto/generated/checkout/delivery/v1/BookingRef';
 import type { ListSlotsRequest__Output } from '../../proto/generated/checkout/delivery/v1/ListSlotsRequest';
 import type { Slot__Output } from '../../proto/generated/checkout/delivery/v1/Slot';
+import type { UpsertSlotRequest__Output } from '../../proto/generated/checkout/delivery/v1/UpsertSlotRequest';
+import type { Zone__Output } from '../../proto/generated/checkout/delivery/v1/Zone';
 import { matchZone, normalisePostalCode } from './postal-code';
 import { addDays, localDateTime, slotOpening } from './slot-cutoff';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ZONE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+const POSTAL_PREFIX = /^\d{1,7}$/;
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const MAX_PREFIXES = 500;
+const MAX_CAPACITY = 100_000;
+const DEFAULT_TIME_ZONE = 'Asia/Tokyo';
 /** How far ListSlots looks ahead of its from date. */
 const LIST_DAYS = 31;
 
@@ -126,12 +135,99 @@ export class DeliveryService {
       .filter((slot) => slotOpening(slot, zone, now).open);
   }
 
+  /**
+   * Creates or updates a delivery zone (an empty id creates one with a new UUID): postal prefixes of
+   * 1-7 digits, a same-day cutoff HH:MM and an IANA time zone (Asia/Tokyo when empty).
+   */
+  async upsertZone(request: Zone__Output): Promise<Zone__Output> {
+    const id = request.id.trim() || randomUUID();
+    invalidUnless(ZONE_ID.test(id), 'id', 'must be 1-64 letters, digits, ".", "_", ":" or "-"');
+    const name = request.name.trim();
+    invalidUnless(name.length >= 1 && name.length <= 100, 'name', 'must be 1-100 characters');
+    const postalPrefixes = [...new Set(request.postalPrefixes.map((p) => p.normalize('NFKC').trim()))];
+    invalidUnless(postalPrefixes.length >= 1 && postalPrefixes.length <= MAX_PREFIXES, 'postalPrefixes', `must hold 1-${MAX_PREFIXES} prefixes`);
+    postalPrefixes.forEach((p, i) => invalidUnless(POSTAL_PREFIX.test(p), `postalPrefixes[${i}]`, 'must be 1-7 digits'));
+    invalidUnless(HH_MM.test(request.cutoffTime), 'cutoffTime', 'must be a time HH:MM (00:00-23:59)');
+    const timeZone = request.timeZone.trim() || DEFAULT_TIME_ZONE;
+    invalidUnless(isTimeZone(timeZone), 'timeZone', 'must be an IANA time zone such as Asia/Tokyo');
+    const data = { name, postalPrefixes, cutoffTime: request.cutoffTime, timeZone };
+    const row = await this.prisma.deliveryZone.upsert({ where: { id }, create: { id, ...data }, update: data });
+    return toZone(row);
+  }
+
+  /** Every delivery zone, by id. */
+  async listZones(): Promise<Zone__Output[]> {
+    const rows = await this.prisma.deliveryZone.findMany({ orderBy: { id: 'asc' } });
+    return rows.map(toZone);
+  }
+
+  /**
+   * Creates or updates a slot of a zone (an empty id updates the zone's slot of that day and start,
+   * or creates `<zoneId>:<date>:<windowStart>`); the capacity may not drop below the places already
+   * booked (CONFLICT), and a slot never changes zone.
+   */
+  async upsertSlot(request: UpsertSlotRequest__Output): Promise<Slot__Output> {
+    invalidUnless(request.zoneId !== '', 'zoneId', 'is required');
+    invalidUnless(isValidDate(request.date), 'date', 'must be a date YYYY-MM-DD');
+    invalidUnless(HH_MM.test(request.windowStart), 'windowStart', 'must be a time HH:MM');
+    invalidUnless(HH_MM.test(request.windowEnd), 'windowEnd', 'must be a time HH:MM');
+    invalidUnless(request.windowStart < request.windowEnd, 'windowEnd', 'must be after windowStart');
+    invalidUnless(Number.isInteger(request.capacity) && request.capacity >= 0 && request.capacity <= MAX_CAPACITY, 'capacity', `must be an integer from 0 to ${MAX_CAPACITY}`);
+    invalidUnless(request.slotId.length <= 128, 'slotId', 'must be at most 128 characters');
+    const date = new Date(`${request.date}T00:00:00Z`);
+    const data = { date, windowStart: request.windowStart, windowEnd: request.windowEnd, capacity: request.capacity };
+    const row = await this.prisma.$transaction(async (tx) => {
+      const zone = await tx.deliveryZone.findUnique({ where: { id: request.zoneId }, select: { id: true } });
+      if (!zone) throw new DomainError('NOT_FOUND', `no delivery zone ${request.zoneId}`, { zoneId: request.zoneId });
+      // Without an id, the slot of this zone, day and start is updated (whatever its id), or a new one made.
+      const sameWindow = request.slotId ? null : await tx.deliverySlot.findFirst({ where: { zoneId: request.zoneId, date, windowStart: request.windowStart }, select: { id: true } });
+      const id = request.slotId || sameWindow?.id || `${request.zoneId}:${request.date}:${request.windowStart}`;
+      // The row lock makes a concurrent booking wait, so the capacity check below sees its place.
+      const current = (await tx.$queryRaw<{ zoneId: string; booked: number }[]>`
+        SELECT zone_id AS "zoneId", booked FROM delivery.slots WHERE id = ${id} FOR UPDATE`)[0];
+      const clash = await tx.deliverySlot.findFirst({ where: { zoneId: request.zoneId, date, windowStart: request.windowStart, id: { not: id } }, select: { id: true } });
+      if (clash) throw new DomainError('CONFLICT', `slot ${clash.id} already covers ${request.date} ${request.windowStart} in zone ${request.zoneId}`, { slotId: clash.id });
+      if (!current) return tx.deliverySlot.create({ data: { id, zoneId: request.zoneId, ...data } });
+      if (current.zoneId !== request.zoneId) throw new DomainError('CONFLICT', `slot ${id} belongs to zone ${current.zoneId}`, { slotId: id, zoneId: current.zoneId });
+      if (request.capacity < current.booked) {
+        throw new DomainError('CONFLICT', `slot ${id} has ${current.booked} bookings: its capacity cannot drop to ${request.capacity}`, { slotId: id, booked: current.booked, capacity: request.capacity });
+      }
+      return tx.deliverySlot.update({ where: { id }, data });
+    });
+    return {
+      slotId: row.id,
+      zoneId: row.zoneId,
+      date: isoDate(row.date),
+      windowStart: row.windowStart,
+      windowEnd: row.windowEnd,
+      capacity: row.capacity,
+      remaining: Math.max(0, row.capacity - row.booked),
+    };
+  }
+
   private async zoneFor(db: Tx | PrismaClient, postalCode: string): Promise<Zone> {
     const zones = await db.deliveryZone.findMany({ select: { id: true, postalPrefixes: true, cutoffTime: true, timeZone: true } });
     const zone = matchZone(zones, postalCode);
     if (!zone) throw new DomainError('ADDRESS_NOT_SERVED', `no delivery zone serves postal code ${postalCode}`, { postalCode });
     return zone;
   }
+}
+
+function invalidUnless(condition: boolean, field: string, message: string): asserts condition {
+  if (!condition) throw new DomainError('VALIDATION_FAILED', `${field} ${message}`, { field });
+}
+
+function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function toZone(row: { id: string; name: string; postalPrefixes: string[]; cutoffTime: string; timeZone: string }): Zone__Output {
+  return { id: row.id, name: row.name, postalPrefixes: row.postalPrefixes, cutoffTime: row.cutoffTime, timeZone: row.timeZone };
 }
 
 function isValidDate(date: string): boolean {

@@ -150,14 +150,15 @@ export class InventoryService {
 
   /**
    * Adds (or with a negative delta removes) stock on hand and logs an ADJUST movement; a positive
-   * delta creates the SKU's stock row, and removing stock that is reserved is a CONFLICT.
+   * delta creates the SKU's stock row, and removing stock that is reserved is a CONFLICT. With an
+   * idempotency key a repeated call answers with the first result and adjusts (and logs) once.
    */
   async adjustStock(request: AdjustStockRequest__Output): Promise<Stock__Output> {
     const { sku, delta } = request;
     if (!sku.trim()) throw new DomainError('VALIDATION_FAILED', 'sku is required');
     if (!Number.isSafeInteger(delta)) throw new DomainError('VALIDATION_FAILED', 'delta must be an integer');
     if (request.reason.length > MAX_REASON_LENGTH) throw new DomainError('VALIDATION_FAILED', `reason is longer than ${MAX_REASON_LENGTH} characters`);
-    return this.prisma.$transaction(async (tx) => {
+    const adjust = async (tx: Tx): Promise<Stock__Output> => {
       let rows: StockRow[];
       if (delta >= 0) {
         rows = await tx.$queryRaw<StockRow[]>`
@@ -185,7 +186,10 @@ export class InventoryService {
         await tx.stockMovement.create({ data: { sku, kind: 'ADJUST' satisfies MovementKind, quantity: delta, reason: request.reason || null } });
       }
       return toStock(row);
-    });
+    };
+    // Seed data and test fixtures adjust without a key; every staff adjustment carries one.
+    if (!request.idempotencyKey) return this.prisma.$transaction(adjust);
+    return idempotentCall(this.prisma, 'inventory', request.idempotencyKey, 'AdjustStock', adjust);
   }
 }
 

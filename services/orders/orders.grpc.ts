@@ -12,6 +12,7 @@ export function ordersRegistration(deps: ServiceDeps): ServiceRegistration {
     CreateOrder: unary('orders.CreateOrder', (r) => service.createOrder(r), deps),
     TransitionOrder: unary('orders.TransitionOrder', (r) => service.transitionOrder(r), deps),
     GetOrder: unary('orders.GetOrder', (r) => service.getOrder(r), deps),
+    ListOrders: unary('orders.ListOrders', (r) => service.listOrders(r), deps),
   };
   return {
     name: 'checkout.orders.v1.OrdersService',

@@ -8,14 +8,18 @@ import type { GetProductsResponse__Output } from '../../proto/generated/checkout
 import type { Address__Output } from '../../proto/generated/checkout/orders/v1/Address';
 import type { CreateOrderRequest__Output } from '../../proto/generated/checkout/orders/v1/CreateOrderRequest';
 import type { GetOrderRequest__Output } from '../../proto/generated/checkout/orders/v1/GetOrderRequest';
+import type { ListOrdersRequest__Output } from '../../proto/generated/checkout/orders/v1/ListOrdersRequest';
 import type { Order__Output } from '../../proto/generated/checkout/orders/v1/Order';
 import type { TransitionOrderRequest__Output } from '../../proto/generated/checkout/orders/v1/TransitionOrderRequest';
 import type { CatalogServiceClient } from '../../proto/services';
 import { parseAddress, parseCustomerEmail, parseOrderLines, parsePaymentMethod, priceLines } from './order-input';
+import { applyPointsDiscount } from './points-discount';
 import { canTransition, isOrderStatus } from './order-status';
 
 const MAX_ID_LENGTH = 128;
 const MAX_REASON_LENGTH = 1000;
+const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
 
 // customer_email is in orders.proto; these intersections keep the code typed whether or not the
 // generated types already carry it.
@@ -59,7 +63,7 @@ export class OrdersService {
         if (existing.customerId !== customerId) throw new DomainError('CONFLICT', `order ${orderId} belongs to another customer`);
         return existing;
       }
-      const priced = priceLines(lines, products);
+      const priced = applyPointsDiscount(priceLines(lines, products), request.pointsDiscountMinor);
       await tx.order.create({
         data: {
           id: orderId,
@@ -68,6 +72,7 @@ export class OrdersService {
           status: 'PENDING',
           currency: priced.currency,
           subtotalMinor: priced.subtotalMinor,
+          pointsDiscountMinor: priced.pointsDiscountMinor,
           totalMinor: priced.totalMinor,
           address: { ...address },
           paymentMethod,
@@ -117,6 +122,24 @@ export class OrdersService {
     if (!order) throw new DomainError('NOT_FOUND', `no order ${request.orderId}`);
     return order;
   }
+
+  /** Lists orders newest first (ties by id), filtered by status and customer when given, one page at a time. */
+  async listOrders(request: ListOrdersRequest__Output): Promise<{ orders: OrderView[]; total: number; page: number; pageSize: number }> {
+    if (request.status && !isOrderStatus(request.status)) throw new DomainError('VALIDATION_FAILED', `unknown order status ${request.status}`, { field: 'status' });
+    if (request.customerId.length > MAX_ID_LENGTH) throw new DomainError('VALIDATION_FAILED', `customerId is longer than ${MAX_ID_LENGTH} characters`, { field: 'customerId' });
+    const page = request.page || 1;
+    const pageSize = request.pageSize || DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(page) || page < 1 || page > 10_000) throw new DomainError('VALIDATION_FAILED', 'page must be an integer from 1 to 10000', { field: 'page' });
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw new DomainError('VALIDATION_FAILED', `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}`, { field: 'pageSize' });
+    }
+    const where: Prisma.OrderWhereInput = { ...(request.status ? { status: request.status } : {}), ...(request.customerId ? { customerId: request.customerId } : {}) };
+    const [rows, total] = await Promise.all([
+      this.prisma.order.findMany({ where, include: ORDER_INCLUDE, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: (page - 1) * pageSize, take: pageSize }),
+      this.prisma.order.count({ where }),
+    ]);
+    return { orders: rows.map(toOrder), total, page, pageSize };
+  }
 }
 
 function requireId(value: string, field: string): string {
@@ -137,6 +160,7 @@ function toOrder(row: OrderRow): OrderView {
     status: row.status,
     lines: row.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, name: l.name, unitPriceMinor: l.unitPriceMinor, lineTotalMinor: l.lineTotalMinor })),
     subtotalMinor: row.subtotalMinor,
+    pointsDiscountMinor: row.pointsDiscountMinor,
     totalMinor: row.totalMinor,
     currency: row.currency,
     address: toAddress(row.address),

@@ -17,6 +17,7 @@ import { createEmailConsumer, createSmtpTransport } from '../../workers/email-wo
 import { createServer } from 'node:net';
 import { selectServices } from '../../services/registry';
 import { createAnalyticsConsumer } from '../../workers/analytics-worker.run';
+import { createLoyaltyConsumer } from '../../workers/loyalty-worker.run';
 import { createTemporalWorker } from '../../workers/temporal-worker.run';
 import { quietTemporalLogs } from './temporal-logs';
 
@@ -37,7 +38,7 @@ export interface RunningPlatform {
 
 /**
  * Every process of the platform, in this test process, on the real servers: the gRPC services, the
- * Temporal worker, the analytics consumer and the api, each on a free port.
+ * Temporal worker, the analytics and loyalty consumers and the api, each on a free port.
  */
 export async function startPlatform(config: Config): Promise<RunningPlatform> {
   quietTemporalLogs();
@@ -68,6 +69,9 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   const consumer = createAnalyticsConsumer({ kafka, prisma, topicPrefix: config.KAFKA_TOPIC_PREFIX, logger, metrics });
   await consumer.start();
   closers.push(() => consumer.stop());
+  const loyaltyConsumer = createLoyaltyConsumer({ kafka, loyalty: clients.loyalty, topicPrefix: config.KAFKA_TOPIC_PREFIX, logger, metrics });
+  await loyaltyConsumer.start();
+  closers.push(() => loyaltyConsumer.stop());
   const smtp = await startDevSmtpServer({ port: 0 });
   closers.push(() => smtp.stop());
   const transport = createSmtpTransport({ SMTP_HOST: '127.0.0.1', SMTP_PORT: smtp.port });

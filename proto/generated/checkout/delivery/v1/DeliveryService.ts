@@ -7,6 +7,11 @@ import type { Booking as _checkout_delivery_v1_Booking, Booking__Output as _chec
 import type { BookingRef as _checkout_delivery_v1_BookingRef, BookingRef__Output as _checkout_delivery_v1_BookingRef__Output } from '../../../checkout/delivery/v1/BookingRef';
 import type { ListSlotsRequest as _checkout_delivery_v1_ListSlotsRequest, ListSlotsRequest__Output as _checkout_delivery_v1_ListSlotsRequest__Output } from '../../../checkout/delivery/v1/ListSlotsRequest';
 import type { ListSlotsResponse as _checkout_delivery_v1_ListSlotsResponse, ListSlotsResponse__Output as _checkout_delivery_v1_ListSlotsResponse__Output } from '../../../checkout/delivery/v1/ListSlotsResponse';
+import type { ListZonesRequest as _checkout_delivery_v1_ListZonesRequest, ListZonesRequest__Output as _checkout_delivery_v1_ListZonesRequest__Output } from '../../../checkout/delivery/v1/ListZonesRequest';
+import type { ListZonesResponse as _checkout_delivery_v1_ListZonesResponse, ListZonesResponse__Output as _checkout_delivery_v1_ListZonesResponse__Output } from '../../../checkout/delivery/v1/ListZonesResponse';
+import type { Slot as _checkout_delivery_v1_Slot, Slot__Output as _checkout_delivery_v1_Slot__Output } from '../../../checkout/delivery/v1/Slot';
+import type { UpsertSlotRequest as _checkout_delivery_v1_UpsertSlotRequest, UpsertSlotRequest__Output as _checkout_delivery_v1_UpsertSlotRequest__Output } from '../../../checkout/delivery/v1/UpsertSlotRequest';
+import type { Zone as _checkout_delivery_v1_Zone, Zone__Output as _checkout_delivery_v1_Zone__Output } from '../../../checkout/delivery/v1/Zone';
 
 export interface DeliveryServiceClient extends grpc.Client {
   Book(argument: _checkout_delivery_v1_BookRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Booking__Output>): grpc.ClientUnaryCall;
@@ -27,6 +32,15 @@ export interface DeliveryServiceClient extends grpc.Client {
   listSlots(argument: _checkout_delivery_v1_ListSlotsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_ListSlotsResponse__Output>): grpc.ClientUnaryCall;
   listSlots(argument: _checkout_delivery_v1_ListSlotsRequest, callback: grpc.requestCallback<_checkout_delivery_v1_ListSlotsResponse__Output>): grpc.ClientUnaryCall;
   
+  ListZones(argument: _checkout_delivery_v1_ListZonesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_ListZonesResponse__Output>): grpc.ClientUnaryCall;
+  ListZones(argument: _checkout_delivery_v1_ListZonesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_delivery_v1_ListZonesResponse__Output>): grpc.ClientUnaryCall;
+  ListZones(argument: _checkout_delivery_v1_ListZonesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_ListZonesResponse__Output>): grpc.ClientUnaryCall;
+  ListZones(argument: _checkout_delivery_v1_ListZonesRequest, callback: grpc.requestCallback<_checkout_delivery_v1_ListZonesResponse__Output>): grpc.ClientUnaryCall;
+  listZones(argument: _checkout_delivery_v1_ListZonesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_ListZonesResponse__Output>): grpc.ClientUnaryCall;
+  listZones(argument: _checkout_delivery_v1_ListZonesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_delivery_v1_ListZonesResponse__Output>): grpc.ClientUnaryCall;
+  listZones(argument: _checkout_delivery_v1_ListZonesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_ListZonesResponse__Output>): grpc.ClientUnaryCall;
+  listZones(argument: _checkout_delivery_v1_ListZonesRequest, callback: grpc.requestCallback<_checkout_delivery_v1_ListZonesResponse__Output>): grpc.ClientUnaryCall;
+  
   Release(argument: _checkout_delivery_v1_BookingRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Booking__Output>): grpc.ClientUnaryCall;
   Release(argument: _checkout_delivery_v1_BookingRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_delivery_v1_Booking__Output>): grpc.ClientUnaryCall;
   Release(argument: _checkout_delivery_v1_BookingRef, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Booking__Output>): grpc.ClientUnaryCall;
@@ -36,6 +50,24 @@ export interface DeliveryServiceClient extends grpc.Client {
   release(argument: _checkout_delivery_v1_BookingRef, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Booking__Output>): grpc.ClientUnaryCall;
   release(argument: _checkout_delivery_v1_BookingRef, callback: grpc.requestCallback<_checkout_delivery_v1_Booking__Output>): grpc.ClientUnaryCall;
   
+  UpsertSlot(argument: _checkout_delivery_v1_UpsertSlotRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Slot__Output>): grpc.ClientUnaryCall;
+  UpsertSlot(argument: _checkout_delivery_v1_UpsertSlotRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_delivery_v1_Slot__Output>): grpc.ClientUnaryCall;
+  UpsertSlot(argument: _checkout_delivery_v1_UpsertSlotRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Slot__Output>): grpc.ClientUnaryCall;
+  UpsertSlot(argument: _checkout_delivery_v1_UpsertSlotRequest, callback: grpc.requestCallback<_checkout_delivery_v1_Slot__Output>): grpc.ClientUnaryCall;
+  upsertSlot(argument: _checkout_delivery_v1_UpsertSlotRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Slot__Output>): grpc.ClientUnaryCall;
+  upsertSlot(argument: _checkout_delivery_v1_UpsertSlotRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_delivery_v1_Slot__Output>): grpc.ClientUnaryCall;
+  upsertSlot(argument: _checkout_delivery_v1_UpsertSlotRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Slot__Output>): grpc.ClientUnaryCall;
+  upsertSlot(argument: _checkout_delivery_v1_UpsertSlotRequest, callback: grpc.requestCallback<_checkout_delivery_v1_Slot__Output>): grpc.ClientUnaryCall;
+  
+  UpsertZone(argument: _checkout_delivery_v1_Zone, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Zone__Output>): grpc.ClientUnaryCall;
+  UpsertZone(argument: _checkout_delivery_v1_Zone, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_delivery_v1_Zone__Output>): grpc.ClientUnaryCall;
+  UpsertZone(argument: _checkout_delivery_v1_Zone, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Zone__Output>): grpc.ClientUnaryCall;
+  UpsertZone(argument: _checkout_delivery_v1_Zone, callback: grpc.requestCallback<_checkout_delivery_v1_Zone__Output>): grpc.ClientUnaryCall;
+  upsertZone(argument: _checkout_delivery_v1_Zone, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Zone__Output>): grpc.ClientUnaryCall;
+  upsertZone(argument: _checkout_delivery_v1_Zone, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_delivery_v1_Zone__Output>): grpc.ClientUnaryCall;
+  upsertZone(argument: _checkout_delivery_v1_Zone, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Zone__Output>): grpc.ClientUnaryCall;
+  upsertZone(argument: _checkout_delivery_v1_Zone, callback: grpc.requestCallback<_checkout_delivery_v1_Zone__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface DeliveryServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -43,12 +75,21 @@ export interface DeliveryServiceHandlers extends grpc.UntypedServiceImplementati
   
   ListSlots: grpc.handleUnaryCall<_checkout_delivery_v1_ListSlotsRequest__Output, _checkout_delivery_v1_ListSlotsResponse>;
   
+  ListZones: grpc.handleUnaryCall<_checkout_delivery_v1_ListZonesRequest__Output, _checkout_delivery_v1_ListZonesResponse>;
+  
   Release: grpc.handleUnaryCall<_checkout_delivery_v1_BookingRef__Output, _checkout_delivery_v1_Booking>;
+  
+  UpsertSlot: grpc.handleUnaryCall<_checkout_delivery_v1_UpsertSlotRequest__Output, _checkout_delivery_v1_Slot>;
+  
+  UpsertZone: grpc.handleUnaryCall<_checkout_delivery_v1_Zone__Output, _checkout_delivery_v1_Zone>;
   
 }
 
 export interface DeliveryServiceDefinition extends grpc.ServiceDefinition {
   Book: MethodDefinition<_checkout_delivery_v1_BookRequest, _checkout_delivery_v1_Booking, _checkout_delivery_v1_BookRequest__Output, _checkout_delivery_v1_Booking__Output>
   ListSlots: MethodDefinition<_checkout_delivery_v1_ListSlotsRequest, _checkout_delivery_v1_ListSlotsResponse, _checkout_delivery_v1_ListSlotsRequest__Output, _checkout_delivery_v1_ListSlotsResponse__Output>
+  ListZones: MethodDefinition<_checkout_delivery_v1_ListZonesRequest, _checkout_delivery_v1_ListZonesResponse, _checkout_delivery_v1_ListZonesRequest__Output, _checkout_delivery_v1_ListZonesResponse__Output>
   Release: MethodDefinition<_checkout_delivery_v1_BookingRef, _checkout_delivery_v1_Booking, _checkout_delivery_v1_BookingRef__Output, _checkout_delivery_v1_Booking__Output>
+  UpsertSlot: MethodDefinition<_checkout_delivery_v1_UpsertSlotRequest, _checkout_delivery_v1_Slot, _checkout_delivery_v1_UpsertSlotRequest__Output, _checkout_delivery_v1_Slot__Output>
+  UpsertZone: MethodDefinition<_checkout_delivery_v1_Zone, _checkout_delivery_v1_Zone, _checkout_delivery_v1_Zone__Output, _checkout_delivery_v1_Zone__Output>
 }

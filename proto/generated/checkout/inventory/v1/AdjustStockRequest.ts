@@ -5,10 +5,12 @@ export interface AdjustStockRequest {
   'sku'?: (string);
   'delta'?: (number);
   'reason'?: (string);
+  'idempotencyKey'?: (string);
 }
 
 export interface AdjustStockRequest__Output {
   'sku': (string);
   'delta': (number);
   'reason': (string);
+  'idempotencyKey': (string);
 }

@@ -2,6 +2,7 @@
 
 import type { OrderLine as _checkout_orders_v1_OrderLine, OrderLine__Output as _checkout_orders_v1_OrderLine__Output } from '../../../checkout/orders/v1/OrderLine';
 import type { Address as _checkout_orders_v1_Address, Address__Output as _checkout_orders_v1_Address__Output } from '../../../checkout/orders/v1/Address';
+import type { Long } from '@grpc/proto-loader';
 
 export interface CreateOrderRequest {
   'orderId'?: (string);
@@ -11,6 +12,7 @@ export interface CreateOrderRequest {
   'paymentMethod'?: (string);
   'idempotencyKey'?: (string);
   'customerEmail'?: (string);
+  'pointsDiscountMinor'?: (number | string | Long);
 }
 
 export interface CreateOrderRequest__Output {
@@ -21,4 +23,5 @@ export interface CreateOrderRequest__Output {
   'paymentMethod': (string);
   'idempotencyKey': (string);
   'customerEmail': (string);
+  'pointsDiscountMinor': (number);
 }

@@ -19,6 +19,7 @@ export interface Order {
   'history'?: (_checkout_orders_v1_StatusChange)[];
   'createdAt'?: (string);
   'customerEmail'?: (string);
+  'pointsDiscountMinor'?: (number | string | Long);
 }
 
 export interface Order__Output {
@@ -35,4 +36,5 @@ export interface Order__Output {
   'history': (_checkout_orders_v1_StatusChange__Output)[];
   'createdAt': (string);
   'customerEmail': (string);
+  'pointsDiscountMinor': (number);
 }

@@ -1,0 +1,81 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { callUnary } from '../../../lib/grpc';
+import type { ListZonesRequest } from '../../../proto/generated/checkout/delivery/v1/ListZonesRequest';
+import type { ListZonesResponse__Output } from '../../../proto/generated/checkout/delivery/v1/ListZonesResponse';
+import type { Slot__Output } from '../../../proto/generated/checkout/delivery/v1/Slot';
+import type { UpsertSlotRequest } from '../../../proto/generated/checkout/delivery/v1/UpsertSlotRequest';
+import type { Zone, Zone__Output } from '../../../proto/generated/checkout/delivery/v1/Zone';
+import type { DeliveryServiceClient } from '../../../proto/services';
+import { requirePermission } from '../../auth';
+
+const entityId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/);
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').meta({ example: '2026-12-01' });
+
+/** The request body of PUT /v1/staff/delivery/zones/:zoneId. */
+export const zoneBody = z
+  .object({
+    name: z.string().trim().min(1).max(100).meta({ example: 'Tokyo 23 wards' }),
+    postalPrefixes: z
+      .array(z.string().regex(/^\d{1,7}$/, 'must be 1-7 digits'))
+      .min(1)
+      .max(500)
+      .meta({ description: 'Digits a served postal code starts with; the longest matching prefix over all zones wins', example: ['100', '150'] }),
+    cutoffTime: time.meta({ description: 'Same-day slots close at this time (zone time)', example: '14:00' }),
+    timeZone: z.string().min(1).max(64).default('Asia/Tokyo').meta({ description: 'IANA time zone' }),
+  })
+  .strict();
+/** The path parameters of PUT /v1/staff/delivery/zones/:zoneId and its slots. */
+export const zoneIdParam = z.object({ zoneId: entityId });
+
+/** The request body of POST /v1/staff/delivery/zones/:zoneId/slots and PUT /v1/staff/delivery/slots/:slotId. */
+export const slotBody = z
+  .object({
+    date,
+    windowStart: time.meta({ example: '09:00' }),
+    windowEnd: time.meta({ example: '12:00' }),
+    capacity: z.number().int().min(0).max(100_000).meta({ description: 'Deliveries the window takes; never below the places already booked (409)' }),
+  })
+  .strict()
+  .refine((s) => s.windowStart < s.windowEnd, { message: 'windowEnd must be after windowStart', path: ['windowEnd'] });
+/** The request body of PUT /v1/staff/delivery/slots/:slotId: a slot body naming its zone. */
+export const slotUpdateBody = z
+  .object({ zoneId: entityId, date, windowStart: time, windowEnd: time, capacity: z.number().int().min(0).max(100_000) })
+  .strict()
+  .refine((s) => s.windowStart < s.windowEnd, { message: 'windowEnd must be after windowStart', path: ['windowEnd'] });
+/** The path parameters of PUT /v1/staff/delivery/slots/:slotId. */
+export const slotIdParam = z.object({ slotId: z.string().min(1).max(128) });
+
+/** Staff management of delivery zones and slots: permission delivery:manage. */
+export function staffDeliveryRoutes(deps: { delivery: DeliveryServiceClient }): Router {
+  const router = Router();
+  const { delivery } = deps;
+  const guard = requirePermission('delivery:manage');
+  const upsertSlot = (request: UpsertSlotRequest) => callUnary<UpsertSlotRequest, Slot__Output>(delivery.UpsertSlot.bind(delivery), request);
+
+  router.get('/v1/staff/delivery/zones', guard, async (_req, res) => {
+    res.json(await callUnary<ListZonesRequest, ListZonesResponse__Output>(delivery.ListZones.bind(delivery), {}));
+  });
+
+  router.put('/v1/staff/delivery/zones/:zoneId', guard, async (req, res) => {
+    const { zoneId } = zoneIdParam.parse(req.params);
+    const body = zoneBody.parse(req.body ?? {});
+    res.json(await callUnary<Zone, Zone__Output>(delivery.UpsertZone.bind(delivery), { id: zoneId, ...body }));
+  });
+
+  router.post('/v1/staff/delivery/zones/:zoneId/slots', guard, async (req, res) => {
+    const { zoneId } = zoneIdParam.parse(req.params);
+    const body = slotBody.parse(req.body ?? {});
+    const slot = await upsertSlot({ slotId: '', zoneId, ...body });
+    res.status(201).location(`/v1/staff/delivery/slots/${encodeURIComponent(slot.slotId)}`).json(slot);
+  });
+
+  router.put('/v1/staff/delivery/slots/:slotId', guard, async (req, res) => {
+    const { slotId } = slotIdParam.parse(req.params);
+    const body = slotUpdateBody.parse(req.body ?? {});
+    res.json(await upsertSlot({ slotId, ...body }));
+  });
+
+  return router;
+}

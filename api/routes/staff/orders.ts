@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { callUnary } from '../../../lib/grpc';
+import type { GetOrderRequest } from '../../../proto/generated/checkout/orders/v1/GetOrderRequest';
+import type { ListOrdersRequest } from '../../../proto/generated/checkout/orders/v1/ListOrdersRequest';
+import type { ListOrdersResponse__Output } from '../../../proto/generated/checkout/orders/v1/ListOrdersResponse';
+import type { Order__Output } from '../../../proto/generated/checkout/orders/v1/Order';
+import type { OrdersServiceClient } from '../../../proto/services';
+import { ORDER_STATUSES } from '../../../services/orders/order-status';
+import { requirePermission } from '../../auth';
+
+/** The query of GET /v1/staff/orders. */
+export const listOrdersQuery = z
+  .object({
+    status: z.enum(ORDER_STATUSES).optional(),
+    customerId: z.string().min(1).max(128).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+/** The path parameters of GET /v1/staff/orders/:orderId. */
+export const staffOrderIdParam = z.object({ orderId: z.string().min(1).max(128) });
+
+/** Staff reads of any customer's orders: permission orders:read:any. */
+export function staffOrderRoutes(deps: { orders: OrdersServiceClient }): Router {
+  const router = Router();
+  const { orders } = deps;
+  const guard = requirePermission('orders:read:any');
+
+  router.get('/v1/staff/orders', guard, async (req, res) => {
+    const q = listOrdersQuery.parse(req.query);
+    const request: ListOrdersRequest = { status: q.status ?? '', customerId: q.customerId ?? '', page: q.page, pageSize: q.pageSize };
+    res.json(await callUnary<ListOrdersRequest, ListOrdersResponse__Output>(orders.ListOrders.bind(orders), request));
+  });
+
+  router.get('/v1/staff/orders/:orderId', guard, async (req, res) => {
+    const { orderId } = staffOrderIdParam.parse(req.params);
+    res.json(await callUnary<GetOrderRequest, Order__Output>(orders.GetOrder.bind(orders), { orderId }));
+  });
+
+  return router;
+}

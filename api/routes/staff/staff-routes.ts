@@ -1,0 +1,22 @@
+import { Router } from 'express';
+import type { DomainClients } from '../../../proto/services';
+import { authenticate, type AuthDeps } from '../../auth';
+import type { IdempotencyKeys } from '../../idempotency';
+import { staffAnalyticsRoutes } from './analytics';
+import { staffCatalogRoutes } from './catalog';
+import { staffDeliveryRoutes } from './delivery';
+import { staffOrderRoutes } from './orders';
+import { staffStockRoutes } from './stock';
+
+/** Every staff route under /v1/staff: a valid token first, then each route checks its own permission. */
+export function staffRoutes(deps: { clients: DomainClients; auth: AuthDeps; idempotency: IdempotencyKeys }): Router {
+  const router = Router();
+  const { clients } = deps;
+  router.use('/v1/staff', authenticate(deps.auth));
+  router.use(staffCatalogRoutes({ catalog: clients.catalog }));
+  router.use(staffStockRoutes({ inventory: clients.inventory, idempotency: deps.idempotency }));
+  router.use(staffDeliveryRoutes({ delivery: clients.delivery }));
+  router.use(staffOrderRoutes({ orders: clients.orders }));
+  router.use(staffAnalyticsRoutes({ analytics: clients.analytics }));
+  return router;
+}

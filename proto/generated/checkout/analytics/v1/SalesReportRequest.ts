@@ -1,0 +1,12 @@
+// Original file: proto/analytics.proto
+
+
+export interface SalesReportRequest {
+  'fromDay'?: (string);
+  'toDay'?: (string);
+}
+
+export interface SalesReportRequest__Output {
+  'fromDay': (string);
+  'toDay': (string);
+}

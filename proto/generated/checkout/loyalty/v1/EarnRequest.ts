@@ -1,0 +1,17 @@
+// Original file: proto/loyalty.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+export interface EarnRequest {
+  'customerId'?: (string);
+  'orderId'?: (string);
+  'points'?: (number | string | Long);
+  'idempotencyKey'?: (string);
+}
+
+export interface EarnRequest__Output {
+  'customerId': (string);
+  'orderId': (string);
+  'points': (number);
+  'idempotencyKey': (string);
+}

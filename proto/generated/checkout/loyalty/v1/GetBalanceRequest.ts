@@ -1,0 +1,12 @@
+// Original file: proto/loyalty.proto
+
+
+export interface GetBalanceRequest {
+  'customerId'?: (string);
+  'historyLimit'?: (number);
+}
+
+export interface GetBalanceRequest__Output {
+  'customerId': (string);
+  'historyLimit': (number);
+}

@@ -1,0 +1,16 @@
+// Original file: proto/orders.proto
+
+
+export interface ListOrdersRequest {
+  'status'?: (string);
+  'customerId'?: (string);
+  'page'?: (number);
+  'pageSize'?: (number);
+}
+
+export interface ListOrdersRequest__Output {
+  'status': (string);
+  'customerId': (string);
+  'page': (number);
+  'pageSize': (number);
+}

@@ -1,0 +1,26 @@
+import { DomainError } from '../../lib/errors';
+import type { PricedOrder } from './order-input';
+
+/** A priced order after the loyalty points the checkout redeemed for it. */
+export interface DiscountedOrder extends PricedOrder {
+  pointsDiscountMinor: number;
+}
+
+/**
+ * Takes redeemed loyalty points (1 point = 1 minor unit) off a priced order. The discount must leave
+ * at least 1 to pay, because a payment of 0 cannot be charged or issued; a larger one is
+ * VALIDATION_FAILED, so the saga restores the points instead of swallowing the excess.
+ */
+export function applyPointsDiscount(priced: PricedOrder, discountMinor: number): DiscountedOrder {
+  if (!Number.isSafeInteger(discountMinor) || discountMinor < 0) {
+    throw new DomainError('VALIDATION_FAILED', 'pointsDiscountMinor must be a non-negative integer', { field: 'pointsDiscountMinor' });
+  }
+  if (discountMinor > 0 && discountMinor >= priced.subtotalMinor) {
+    throw new DomainError('VALIDATION_FAILED', `points can pay at most ${priced.subtotalMinor - 1} of this order (subtotal ${priced.subtotalMinor}): at least 1 must be paid`, {
+      field: 'pointsDiscountMinor',
+      subtotalMinor: priced.subtotalMinor,
+      pointsDiscountMinor: discountMinor,
+    });
+  }
+  return { ...priced, pointsDiscountMinor: discountMinor, totalMinor: Math.max(0, priced.totalMinor - discountMinor) };
+}
