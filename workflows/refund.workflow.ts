@@ -1,4 +1,4 @@
-import { ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { RefundInput, RefundResult } from './checkout.contract';
 import { NON_RETRYABLE_TYPES, RETRY_BASE } from './retry-policies';
@@ -11,7 +11,7 @@ const steps = proxyActivities<Activities>({
 
 /**
  * Cancels a completed order: refunds the payment, frees the delivery slot, puts the goods back on
- * hand, marks the order REFUNDED and publishes `order.refunded`.
+ * hand, gives back the loyalty points it redeemed, marks the order REFUNDED and publishes `order.refunded`.
  */
 export async function refundOrderWorkflow(input: RefundInput): Promise<RefundResult> {
   const { workflowId } = workflowInfo();
@@ -25,6 +25,10 @@ export async function refundOrderWorkflow(input: RefundInput): Promise<RefundRes
   await steps.refundPayment({ paymentId: orderId, idempotencyKey: key('refund-payment') });
   await steps.releaseDelivery({ bookingId: orderId, idempotencyKey: key('release-delivery') });
   await steps.releaseStock({ reservationId: orderId, idempotencyKey: key('restock') });
+  // Refunds that started before loyalty existed replay without this step.
+  if (patched('refund-restores-points')) {
+    await steps.restorePoints({ customerId: order.customerId, orderId, idempotencyKey: key('restore-points') });
+  }
   await steps.transitionOrder({ orderId, toStatus: 'REFUNDED', reason: input.reason, idempotencyKey: key('mark-refunded') });
   await steps.publishEvent({
     topic: 'orders',

@@ -125,6 +125,26 @@ describe('loyalty points (real PostgreSQL, Redis, Kafka, Temporal)', () => {
     expect(view.entries.filter((e) => e.orderId === orderId).map((e) => [e.kind, e.points]).sort()).toEqual([['EARN', 17], ['REDEEM', -300]]);
   });
 
+  it('gives the redeemed points back when a completed order is refunded', async () => {
+    const sku = await createProduct(platform, { priceMinor: 2000, stock: 5 });
+    const slot = await createDeliverySlot(platform, 5);
+    const customer = customerToken(platform);
+    await seed(customer.customerId, 500);
+    const res = await checkout(customer.token, body(sku, slot, { redeemPoints: 200 }));
+    expect(res.body).toMatchObject({ state: 'COMPLETED', totalMinor: 1800 });
+    await pointsReach(customer.token, 500 - 200 + 18);
+    const cancel = await fetch(`${platform.api}/v1/orders/${res.body.orderId}/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${customer.token}` },
+      body: JSON.stringify({ reason: 'refund with points' }),
+    });
+    expect(cancel.status).toBe(202);
+    const { refundWorkflowId } = (await cancel.json()) as { refundWorkflowId: string };
+    await platform.temporal.workflow.getHandle(refundWorkflowId).result();
+    const view = await pointsReach(customer.token, 500 + 18);
+    expect(view.entries.filter((e) => e.orderId === res.body.orderId).map((e) => [e.kind, e.points]).sort()).toEqual([['EARN', 18], ['REDEEM', -200], ['RESTORE', 200]]);
+  });
+
   it('gives the points back when the card is declined', async () => {
     const sku = await createProduct(platform, { priceMinor: 1000, stock: 5 });
     const slot = await createDeliverySlot(platform, 5);
