@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { EventEnvelope } from '../../lib/events';
 import type { Logger } from '../../lib/logger';
 import type { PrismaClient } from '../../lib/prisma';
+import { escapeHtml, formatShopTime, htmlPage, messageIdFor } from './email-format';
 import { IDENTITY_EVENT_TYPES, type IdentityEmailData, type IdentityEventType } from '../identity/identity-events';
 import type { EmailOutcome, MailTransport, OrderEmail } from './order-emails';
 
 /** Longest a claimed email may stay unsent before the claim is rolled back (SMTP timeouts are shorter). */
 const SEND_TRANSACTION_TIMEOUT_MS = 60_000;
-const SHOP_TIME_ZONE = 'Asia/Tokyo';
 
 /** The pages of the web front end that the emailed links open (they call the matching REST routes). */
 export const IDENTITY_LINK_PATHS = {
@@ -34,7 +33,7 @@ export function identityLink(webBaseUrl: string, type: IdentityEventType, token:
 /** The email asking a new customer to confirm their address. */
 export function verificationEmail(data: IdentityEmailData, webBaseUrl: string): OrderEmail {
   const link = identityLink(webBaseUrl, IDENTITY_EVENT_TYPES.emailVerificationRequested, data.token);
-  const until = formatTime(data.expiresAt);
+  const until = formatShopTime(data.expiresAt);
   const text = [
     'Welcome! Please confirm your email address by opening this link:',
     '',
@@ -43,7 +42,7 @@ export function verificationEmail(data: IdentityEmailData, webBaseUrl: string): 
     `The link works once, until ${until}.`,
     'If you did not create an account, ignore this email.',
   ].join('\n');
-  const html = page(
+  const html = htmlPage(
     `<p>Welcome! Please confirm your email address:</p>
 <p><a href="${escapeHtml(link)}">Confirm my email address</a></p>
 <p>The link works once, until ${escapeHtml(until)}.<br>If you did not create an account, ignore this email.</p>`,
@@ -54,7 +53,7 @@ export function verificationEmail(data: IdentityEmailData, webBaseUrl: string): 
 /** The email carrying a password-reset link. */
 export function passwordResetEmail(data: IdentityEmailData, webBaseUrl: string): OrderEmail {
   const link = identityLink(webBaseUrl, IDENTITY_EVENT_TYPES.passwordResetRequested, data.token);
-  const until = formatTime(data.expiresAt);
+  const until = formatShopTime(data.expiresAt);
   const text = [
     'Someone asked to reset the password of your account. To choose a new password, open this link:',
     '',
@@ -63,7 +62,7 @@ export function passwordResetEmail(data: IdentityEmailData, webBaseUrl: string):
     `The link works once, until ${until}. Resetting the password signs out every device.`,
     'If you did not ask for this, ignore this email: your password stays as it is.',
   ].join('\n');
-  const html = page(
+  const html = htmlPage(
     `<p>Someone asked to reset the password of your account.</p>
 <p><a href="${escapeHtml(link)}">Choose a new password</a></p>
 <p>The link works once, until ${escapeHtml(until)}. Resetting the password signs out every device.<br>If you did not ask for this, ignore this email: your password stays as it is.</p>`,
@@ -107,7 +106,7 @@ export function createIdentityEmailHandler(deps: {
         const info = await deps.transport.sendMail({
           ...email,
           from: deps.from,
-          messageId: identityMessageId(event.id, deps.from),
+          messageId: messageIdFor(event.id, deps.from, 'identity-event'),
           headers: { 'X-Checkout-Event-Id': event.id },
         });
         if (info.messageId) await tx.sentEmail.update({ where: { eventId: event.id }, data: { messageId: info.messageId } });
@@ -124,31 +123,4 @@ export function createIdentityEmailHandler(deps: {
 /** Whether an event type is one of the identity emails. */
 export function identityEventType(type: string): IdentityEventType | undefined {
   return Object.values(IDENTITY_EVENT_TYPES).find((t) => t === type);
-}
-
-function identityMessageId(eventId: string, from: string): string {
-  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'checkout.local';
-  return `<${createHash('sha256').update(eventId).digest('hex').slice(0, 32)}.identity-event@${domain}>`;
-}
-
-function formatTime(iso: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: SHOP_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} JST`;
-}
-
-function page(body: string): string {
-  return `<!doctype html>\n<html><body style="font-family: sans-serif">\n${body}\n</body></html>`;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }

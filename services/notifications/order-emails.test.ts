@@ -4,7 +4,6 @@ import type { PrismaClient } from '../../lib/prisma';
 import {
   createOrderEmailHandler,
   formatMoney,
-  messageIdFor,
   orderCancelledEmail,
   orderCompletedEmail,
   orderFailedEmail,
@@ -12,6 +11,7 @@ import {
   type MailMessage,
   type MailTransport,
 } from './order-emails';
+import { messageIdFor } from './email-format';
 import type { OrderCompletedData } from './order-events';
 
 const completed: OrderCompletedData = {

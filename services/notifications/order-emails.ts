@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { EventEnvelope } from '../../lib/events';
 import type { Logger } from '../../lib/logger';
 import type { PrismaClient } from '../../lib/prisma';
+import { escapeHtml, formatShopTime, htmlPage, messageIdFor } from './email-format';
 import {
   parseOrderEvent,
   type OrderCancelledData,
@@ -13,7 +13,6 @@ import {
 } from './order-events';
 
 /** Times in emails are the shop's local time. */
-const SHOP_TIME_ZONE = 'Asia/Tokyo';
 /** Longest a claimed email may stay unsent before the claim is rolled back (SMTP timeouts are shorter). */
 const SEND_TRANSACTION_TIMEOUT_MS = 60_000;
 
@@ -46,7 +45,7 @@ export function orderCompletedEmail(data: OrderCompletedData): OrderEmail {
     'Thank you for your order.',
     '',
     `Order: ${data.orderId}`,
-    `Placed: ${formatTime(data.completedAt)}`,
+    `Placed: ${formatShopTime(data.completedAt)}`,
     '',
     ...lines,
     '',
@@ -57,9 +56,9 @@ export function orderCompletedEmail(data: OrderCompletedData): OrderEmail {
   const rows = data.lines
     .map((l) => `<tr><td>${escapeHtml(l.name)} <small>(${escapeHtml(l.sku)})</small></td><td align="right">${l.quantity}</td><td align="right">${escapeHtml(money(l.unitPriceMinor))}</td><td align="right">${escapeHtml(money(l.lineTotalMinor))}</td></tr>`)
     .join('\n');
-  const html = page(
+  const html = htmlPage(
     `<p>Thank you for your order.</p>
-<p>Order <strong>${escapeHtml(data.orderId)}</strong>, placed ${escapeHtml(formatTime(data.completedAt))}.</p>
+<p>Order <strong>${escapeHtml(data.orderId)}</strong>, placed ${escapeHtml(formatShopTime(data.completedAt))}.</p>
 <table cellpadding="4">
 <tr><th align="left">Item</th><th align="right">Qty</th><th align="right">Price</th><th align="right">Total</th></tr>
 ${rows}
@@ -79,7 +78,7 @@ export function orderFailedEmail(data: OrderFailedData): OrderEmail {
     '',
     'Any payment, stock or delivery slot held for this order has been released.',
   ].join('\n');
-  const html = page(
+  const html = htmlPage(
     `<p>We could not complete your order <strong>${escapeHtml(data.orderId)}</strong>.</p>
 <p>Reason: ${escapeHtml(data.message)} <small>(${escapeHtml(data.reason)})</small></p>
 <p>Any payment, stock or delivery slot held for this order has been released.</p>`,
@@ -90,9 +89,9 @@ export function orderFailedEmail(data: OrderFailedData): OrderEmail {
 /** The email for a cancelled order. */
 export function orderCancelledEmail(data: OrderCancelledData): OrderEmail {
   const reason = data.reason ? `Reason: ${data.reason}` : '';
-  const text = [`Your order ${data.orderId} has been cancelled (${formatTime(data.cancelledAt)}).`, reason].filter(Boolean).join('\n\n');
-  const html = page(
-    `<p>Your order <strong>${escapeHtml(data.orderId)}</strong> has been cancelled (${escapeHtml(formatTime(data.cancelledAt))}).</p>${reason ? `\n<p>${escapeHtml(reason)}</p>` : ''}`,
+  const text = [`Your order ${data.orderId} has been cancelled (${formatShopTime(data.cancelledAt)}).`, reason].filter(Boolean).join('\n\n');
+  const html = htmlPage(
+    `<p>Your order <strong>${escapeHtml(data.orderId)}</strong> has been cancelled (${escapeHtml(formatShopTime(data.cancelledAt))}).</p>${reason ? `\n<p>${escapeHtml(reason)}</p>` : ''}`,
   );
   return { to: data.customerEmail, subject: `Your order ${data.orderId} has been cancelled`, text, html };
 }
@@ -101,11 +100,11 @@ export function orderCancelledEmail(data: OrderCancelledData): OrderEmail {
 export function orderRefundedEmail(data: OrderRefundedData): OrderEmail {
   const amount = formatMoney(data.amountMinor, data.currency);
   const reason = data.reason ? `Reason: ${data.reason}` : '';
-  const text = [`We have refunded ${amount} for your order ${data.orderId} (${formatTime(data.refundedAt)}).`, reason, 'It may take a few days to appear on your statement.']
+  const text = [`We have refunded ${amount} for your order ${data.orderId} (${formatShopTime(data.refundedAt)}).`, reason, 'It may take a few days to appear on your statement.']
     .filter(Boolean)
     .join('\n\n');
-  const html = page(
-    `<p>We have refunded <strong>${escapeHtml(amount)}</strong> for your order <strong>${escapeHtml(data.orderId)}</strong> (${escapeHtml(formatTime(data.refundedAt))}).</p>${reason ? `\n<p>${escapeHtml(reason)}</p>` : ''}
+  const html = htmlPage(
+    `<p>We have refunded <strong>${escapeHtml(amount)}</strong> for your order <strong>${escapeHtml(data.orderId)}</strong> (${escapeHtml(formatShopTime(data.refundedAt))}).</p>${reason ? `\n<p>${escapeHtml(reason)}</p>` : ''}
 <p>It may take a few days to appear on your statement.</p>`,
   );
   return { to: data.customerEmail, subject: `Your refund for order ${data.orderId}`, text, html };
@@ -176,32 +175,4 @@ export function createOrderEmailHandler(deps: { prisma: PrismaClient; transport:
     deps.logger.info({ eventId: event.id, type: event.type, orderId: event.data.orderId, outcome }, outcome === 'sent' ? 'order email sent' : 'order email already sent');
     return outcome;
   };
-}
-
-/** A stable Message-ID for an event's email, in the sender's domain. */
-export function messageIdFor(eventId: string, from: string): string {
-  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'checkout.local';
-  return `<${createHash('sha256').update(eventId).digest('hex').slice(0, 32)}.order-event@${domain}>`;
-}
-
-function formatTime(iso: string): string {
-  const local = new Intl.DateTimeFormat('en-CA', {
-    timeZone: SHOP_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const part = (type: Intl.DateTimeFormatPartTypes) => local.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} JST`;
-}
-
-function page(body: string): string {
-  return `<!doctype html>\n<html><body style="font-family: sans-serif">\n${body}\n</body></html>`;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
