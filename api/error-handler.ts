@@ -1,3 +1,4 @@
+import { status as GrpcStatus } from '@grpc/grpc-js';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { isDomainError, type DomainErrorCode } from '../lib/errors';
@@ -44,6 +45,20 @@ export const notFoundHandler: RequestHandler = (req, res) => {
   res.status(404).json(body('NOT_FOUND', `No route for ${req.method} ${req.path}`));
 };
 
+const TRANSIENT_GRPC = new Set<number>([GrpcStatus.UNAVAILABLE, GrpcStatus.DEADLINE_EXCEEDED, GrpcStatus.RESOURCE_EXHAUSTED, GrpcStatus.CANCELLED]);
+
+/**
+ * A call to the Temporal server (or through it, a query no worker answered in time) that failed for
+ * a reason that retrying later can fix: the client sees 503, not a 500 that looks like a bug.
+ */
+export function isTransientUpstreamError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'number' && TRANSIENT_GRPC.has(code)) return true;
+  }
+  return false;
+}
+
 /** Maps every error to `{ error: { code, message, details } }`; never leaks a stack trace. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
@@ -64,6 +79,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (typeof httpErr.status === 'number' && httpErr.status >= 400 && httpErr.status < 500) {
       const code = httpErr.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : httpErr.type === 'entity.parse.failed' ? 'MALFORMED_JSON' : 'BAD_REQUEST';
       res.status(httpErr.status).json(body(code, httpErr.expose && httpErr.message ? httpErr.message : 'The request could not be read'));
+      return;
+    }
+    if (isTransientUpstreamError(err)) {
+      logger.warn({ err, method: req.method, path: req.path }, 'upstream unavailable');
+      res.set('Retry-After', '5').status(503).json(body('UNAVAILABLE', 'A service this request needs is unavailable right now; retry shortly'));
       return;
     }
     logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
