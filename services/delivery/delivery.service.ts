@@ -123,15 +123,7 @@ export class DeliveryService {
       orderBy: [{ date: 'asc' }, { windowStart: 'asc' }],
     });
     return rows
-      .map((row) => ({
-        slotId: row.id,
-        zoneId: row.zoneId,
-        date: isoDate(row.date),
-        windowStart: row.windowStart,
-        windowEnd: row.windowEnd,
-        capacity: row.capacity,
-        remaining: Math.max(0, row.capacity - row.booked),
-      }))
+      .map(toSlot)
       .filter((slot) => slotOpening(slot, zone, now).open);
   }
 
@@ -194,15 +186,7 @@ export class DeliveryService {
       }
       return tx.deliverySlot.update({ where: { id }, data });
     });
-    return {
-      slotId: row.id,
-      zoneId: row.zoneId,
-      date: isoDate(row.date),
-      windowStart: row.windowStart,
-      windowEnd: row.windowEnd,
-      capacity: row.capacity,
-      remaining: Math.max(0, row.capacity - row.booked),
-    };
+    return toSlot(row);
   }
 
   private async zoneFor(db: Tx | PrismaClient, postalCode: string): Promise<Zone> {
@@ -248,5 +232,18 @@ function toBooking(row: { id: string; orderId: string; slotId: string; status: s
     date: isoDate(row.slot.date),
     windowStart: row.slot.windowStart,
     windowEnd: row.slot.windowEnd,
+  };
+}
+
+/** A slot row as the API shows it, with what is left to book. */
+function toSlot(row: { id: string; zoneId: string; date: Date; windowStart: string; windowEnd: string; capacity: number; booked: number }) {
+  return {
+    slotId: row.id,
+    zoneId: row.zoneId,
+    date: isoDate(row.date),
+    windowStart: row.windowStart,
+    windowEnd: row.windowEnd,
+    capacity: row.capacity,
+    remaining: Math.max(0, row.capacity - row.booked),
   };
 }

@@ -1,16 +1,8 @@
-import { DomainError } from '../../lib/errors';
 import { SandboxProvider, TRANSIENT_FAILURES_PER_PAYMENT } from './sandbox-provider';
+import { rejection } from '../../test/support/rejection';
 
 const charge = (provider: SandboxProvider, cardToken: string, paymentId = 'pay-1') => provider.charge({ paymentId, amountMinor: 1000, currency: 'JPY', cardToken });
 
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (err instanceof DomainError) return err;
-  throw new Error(`expected a DomainError, got ${String(err)}`);
-}
 
 describe('sandbox payment provider', () => {
   it('charges tok_visa and returns a reference', async () => {

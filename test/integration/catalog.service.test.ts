@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '../../lib/errors';
 import { callUnary, startGrpcServer, type RunningGrpcServer } from '../../lib/grpc';
 import { createPrisma, type PrismaClient } from '../../lib/prisma';
 import { createRedis, type Redis } from '../../lib/redis';
@@ -23,6 +22,7 @@ import { catalogRegistration } from '../../services/catalog/catalog.grpc';
 import { freePort } from '../support/platform';
 import { serviceDeps } from '../support/service-deps';
 import { testConfig } from '../support/test-config';
+import { rejection } from '../support/rejection';
 
 /** The storefront catalog on the real PostgreSQL and Redis, over gRPC. */
 describe('catalog service (real PostgreSQL + Redis)', () => {
@@ -48,7 +48,6 @@ describe('catalog service (real PostgreSQL + Redis)', () => {
   const deactivate = (method: 'DeactivateStorefrontProduct' | 'DeactivateCategory' | 'DeactivateVariant', id: string) =>
     callUnary<DeactivateRequest, unknown>(c()[method].bind(c()) as never, { id });
   const names = (r: SearchProductsResponse__Output) => r.products.map((p) => p.id);
-  const rejection = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a rejection'); }, (err: unknown) => err as DomainError);
   const findNode = (nodes: CategoryNode__Output[], id: string): CategoryNode__Output | undefined =>
     nodes.map((n) => (n.id === id ? n : findNode(n.children, id))).find((n) => n !== undefined);
 

@@ -12,6 +12,7 @@ import { DEMO_WINDOWS, ensureDemoDeliveryData } from '../../services/delivery/se
 import { freePort } from '../support/platform';
 import { serviceDeps } from '../support/service-deps';
 import { testConfig } from '../support/test-config';
+import { rejection } from '../support/rejection';
 
 /** An instant given as Tokyo wall-clock time (JST is UTC+9 all year). */
 const jst = (local: string) => new Date(`${local}+09:00`);
@@ -75,7 +76,6 @@ describe('delivery service (real PostgreSQL over gRPC)', () => {
   const listSlots = async (postalCode: string, fromDate = ''): Promise<Slot__Output[]> =>
     (await callUnary<ListSlotsRequest, ListSlotsResponse__Output>(clients.delivery.listSlots.bind(clients.delivery), { postalCode, fromDate })).slots;
   const booked = async (slotId: string) => (await prisma.deliverySlot.findUniqueOrThrow({ where: { id: slotId } })).booked;
-  const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (err: unknown) => err as DomainError);
 
   it('books a slot and releases it, freeing its place once however often release is called', async () => {
     const { zoneId, postalCode } = await createZone();

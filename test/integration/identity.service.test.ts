@@ -1,6 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { DomainError } from '../../lib/errors';
 import { callUnary, startGrpcServer, type RunningGrpcServer } from '../../lib/grpc';
 import { createLogger } from '../../lib/logger';
 import { createMetrics } from '../../lib/metrics';
@@ -20,6 +19,7 @@ import { createIdentityClient } from '../../proto/services';
 import { identityRegistration } from '../../services/identity/identity.grpc';
 import { freePort } from '../support/platform';
 import { testConfig } from '../support/test-config';
+import { rejection } from '../support/rejection';
 
 const JWT_SECRET = 'identity-integration-test-secret-0123456789';
 const PASSWORD = 'correct horse battery';
@@ -78,13 +78,6 @@ describe('identity service (real PostgreSQL and Redis over gRPC)', () => {
     offsetMs = 0;
   });
 
-  const rejection = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected a rejection');
-      },
-      (err: unknown) => err as DomainError,
-    );
   const newEmail = () => {
     const email = `id-${randomUUID()}@example.com`;
     emails.push(email);

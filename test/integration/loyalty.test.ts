@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
-import { isDomainError, type DomainError } from '../../lib/errors';
 import { createEnvelope, type EventEnvelope } from '../../lib/events';
 import { callUnary } from '../../lib/grpc';
 import { createEventPublisher, createKafka, createProducer, kafkaSettings, TOPICS, type EventPublisher } from '../../lib/kafka';
@@ -12,6 +11,8 @@ import type { RestoreRequest } from '../../proto/generated/checkout/loyalty/v1/R
 import { createDeliverySlot, createProduct, customerToken } from '../support/fixtures';
 import { eventually, startPlatform, type RunningPlatform } from '../support/platform';
 import { testConfig } from '../support/test-config';
+import { rejection } from '../support/rejection';
+import { DomainError } from '../../lib/errors';
 
 interface CheckoutView {
   orderId: string;
@@ -49,7 +50,6 @@ describe('loyalty points (real PostgreSQL, Redis, Kafka, Temporal)', () => {
   const earn = (request: EarnRequest) => callUnary<EarnRequest, PointsChange__Output>(loyalty().earn.bind(loyalty()), request);
   const redeem = (request: RedeemRequest) => callUnary<RedeemRequest, PointsChange__Output>(loyalty().redeem.bind(loyalty()), request);
   const restore = (request: RestoreRequest) => callUnary<RestoreRequest, PointsChange__Output>(loyalty().restore.bind(loyalty()), request);
-  const rejection = (p: Promise<unknown>) => p.then(() => undefined, (err: unknown) => (isDomainError(err) ? err : Promise.reject(err))) as Promise<DomainError | undefined>;
   /** Gives a customer points through the service, as a completed order of another test would. */
   const seed = (customerId: string, points: number) => earn({ customerId, orderId: `seed-${randomUUID()}`, points, idempotencyKey: `seed:${randomUUID()}` });
 
@@ -210,7 +210,10 @@ describe('loyalty points (real PostgreSQL, Redis, Kafka, Temporal)', () => {
     it('never overdraws: of concurrent redemptions only those the balance covers succeed', async () => {
       const customerId = `cust-${randomUUID()}`;
       await seed(customerId, 500);
-      const outcomes = await Promise.all([1, 2, 3].map(() => rejection(redeem({ customerId, orderId: randomUUID(), points: 200, idempotencyKey: randomUUID() }))));
+      // Each outcome: undefined when the redemption went through, else the DomainError it got.
+      const outcomes = await Promise.all(
+        [1, 2, 3].map(() => redeem({ customerId, orderId: randomUUID(), points: 200, idempotencyKey: randomUUID() }).then(() => undefined, (err: unknown) => (err instanceof DomainError ? err : Promise.reject(err)))),
+      );
       expect(outcomes.filter((o) => o === undefined)).toHaveLength(2);
       expect(outcomes.filter((o) => o?.code === 'INSUFFICIENT_POINTS')).toHaveLength(1);
       expect(await platform.prisma.loyaltyAccount.findUniqueOrThrow({ where: { customerId } })).toMatchObject({ balance: 100 });

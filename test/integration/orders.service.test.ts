@@ -13,6 +13,7 @@ import { ordersRegistration } from '../../services/orders/orders.grpc';
 import { freePort } from '../support/platform';
 import { serviceDeps } from '../support/service-deps';
 import { testConfig } from '../support/test-config';
+import { rejection } from '../support/rejection';
 
 type Order = Order__Output & { customerEmail?: string };
 
@@ -63,14 +64,6 @@ describe('orders service (real PostgreSQL, catalog over gRPC)', () => {
   const move = (orderId: string, toStatus: string, reason = '') => transition({ orderId, toStatus, reason, idempotencyKey: `${orderId}:${toStatus}:${randomUUID()}` });
   const historyOf = (order: Order) => order.history.map((h) => [h.fromStatus, h.toStatus]);
 
-  async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-    const err = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    if (err instanceof DomainError) return err;
-    throw new Error(`expected a DomainError, got ${String(err)}`);
-  }
 
   it('prices lines from the catalog and ignores prices sent by the client', async () => {
     const request = newOrder({

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '../../lib/errors';
 import { callUnary, startGrpcServer, type RunningGrpcServer } from '../../lib/grpc';
 import { createPrisma, type PrismaClient } from '../../lib/prisma';
 import type { ChargeRequest } from '../../proto/generated/checkout/payments/v1/ChargeRequest';
@@ -14,6 +13,7 @@ import { SandboxProvider } from '../../services/payments/sandbox-provider';
 import { freePort } from '../support/platform';
 import { serviceDeps } from '../support/service-deps';
 import { testConfig } from '../support/test-config';
+import { rejection } from '../support/rejection';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -60,14 +60,6 @@ describe('payments service (real PostgreSQL, sandbox provider)', () => {
   const chargesOf = (paymentId: string) => providerCharge.mock.calls.filter(([r]) => r.paymentId === paymentId).length;
   const key = () => randomUUID();
 
-  async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-    const err = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    if (err instanceof DomainError) return err;
-    throw new Error(`expected a DomainError, got ${String(err)}`);
-  }
 
   it('charges tok_visa once and records one CHARGE in the ledger', async () => {
     const request = cardCharge('tok_visa');
