@@ -30,6 +30,7 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   CART_EMPTY: 422,
   RATE_LIMITED: 429,
   INSUFFICIENT_POINTS: 422,
+  STEP_UNDONE: 409,
 };
 
 export interface ErrorBody {

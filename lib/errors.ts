@@ -40,6 +40,8 @@ export const DOMAIN_ERROR_CODES = {
   CART_EMPTY: { retryable: false },
   RATE_LIMITED: { retryable: false },
   INSUFFICIENT_POINTS: { retryable: false },
+  // A forward call whose step was already undone (a late retry, or a run after a reset): never a stale success.
+  STEP_UNDONE: { retryable: false },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -31,17 +31,20 @@ const STATUS_BY_CODE: Record<DomainErrorCode, grpc.status> = {
   CART_EMPTY: grpc.status.FAILED_PRECONDITION,
   RATE_LIMITED: grpc.status.RESOURCE_EXHAUSTED,
   INSUFFICIENT_POINTS: grpc.status.FAILED_PRECONDITION,
+  STEP_UNDONE: grpc.status.FAILED_PRECONDITION,
 };
 
 const ERROR_CODE_KEY = 'error-code';
-const ERROR_DETAILS_KEY = 'error-details';
+// A `-bin` key: grpc-js sends its value base64-encoded, so details may hold any Unicode (a SKU such as
+// 抹茶); an ASCII-only metadata value would throw on the server and take the process down.
+const ERROR_DETAILS_KEY = 'error-details-bin';
 
 /** Turns a thrown error into a gRPC error whose metadata carries the domain code. */
 export function toServiceError(err: unknown): Partial<grpc.StatusObject> {
   const domain = isDomainError(err) ? err : new DomainError('INTERNAL', 'internal error');
   const metadata = new grpc.Metadata();
   metadata.set(ERROR_CODE_KEY, domain.code);
-  if (domain.details) metadata.set(ERROR_DETAILS_KEY, JSON.stringify(domain.details));
+  if (domain.details) metadata.set(ERROR_DETAILS_KEY, Buffer.from(JSON.stringify(domain.details), 'utf8'));
   return { code: STATUS_BY_CODE[domain.code], details: domain.message, metadata };
 }
 
@@ -49,11 +52,20 @@ export function toServiceError(err: unknown): Partial<grpc.StatusObject> {
 export function fromServiceError(err: grpc.ServiceError): DomainError {
   const code = err.metadata?.get(ERROR_CODE_KEY)[0]?.toString();
   if (code && code in DOMAIN_ERROR_CODES) {
-    const rawDetails = err.metadata.get(ERROR_DETAILS_KEY)[0]?.toString();
-    return new DomainError(code as DomainErrorCode, err.details, rawDetails ? (JSON.parse(rawDetails) as Record<string, unknown>) : undefined);
+    return new DomainError(code as DomainErrorCode, err.details, parseDetails(err.metadata.get(ERROR_DETAILS_KEY)[0]));
   }
   const transient = [grpc.status.UNAVAILABLE, grpc.status.DEADLINE_EXCEEDED, grpc.status.RESOURCE_EXHAUSTED, grpc.status.CANCELLED];
   return new DomainError(transient.includes(err.code) ? 'UNAVAILABLE' : 'INTERNAL', err.details || err.message);
+}
+
+function parseDetails(raw: grpc.MetadataValue | undefined): Record<string, unknown> | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : raw);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -74,7 +86,16 @@ export function unary<Req, Res>(
           if (!isDomainError(err)) deps.logger.error({ err, operation }, 'unexpected error in gRPC method');
           callback(toServiceError(err));
         },
-      );
+      )
+      .catch((err: unknown) => {
+        // Answering must never throw out of the handler: that would end the process for one bad call.
+        deps.logger.error({ err, operation }, 'could not answer a gRPC call');
+        try {
+          callback({ code: grpc.status.INTERNAL, details: 'internal error' });
+        } catch {
+          // the call is already answered or gone
+        }
+      });
   };
 }
 

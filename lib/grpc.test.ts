@@ -1,0 +1,58 @@
+import * as grpc from '@grpc/grpc-js';
+import { DomainError } from './errors';
+import { callUnary, startGrpcServer, unary, type RunningGrpcServer } from './grpc';
+import { createLogger } from './logger';
+import { createMetrics } from './metrics';
+
+// A one-method service with JSON messages, so the test needs no .proto file.
+const json = {
+  requestSerialize: (v: unknown) => Buffer.from(JSON.stringify(v)),
+  requestDeserialize: (b: Buffer) => JSON.parse(b.toString()) as unknown,
+  responseSerialize: (v: unknown) => Buffer.from(JSON.stringify(v)),
+  responseDeserialize: (b: Buffer) => JSON.parse(b.toString()) as unknown,
+};
+const definition: grpc.ServiceDefinition = {
+  Echo: { path: '/test.Echo/Echo', requestStream: false, responseStream: false, ...json },
+};
+
+describe('gRPC errors across the wire', () => {
+  let server: RunningGrpcServer;
+  let client: grpc.Client & { Echo: grpc.MethodDefinition<unknown, unknown> & ((...args: unknown[]) => grpc.ClientUnaryCall) };
+  const handler = jest.fn<Promise<unknown>, [{ sku: string }]>();
+
+  beforeAll(async () => {
+    const deps = { metrics: createMetrics('test'), logger: createLogger('test', 'silent') };
+    server = await startGrpcServer('127.0.0.1', 0, [
+      { name: 'test.Echo', definition, implementation: { Echo: unary('Echo', handler, deps) }, packageDefinition: {} },
+    ]);
+    const Client = grpc.makeGenericClientConstructor(definition, 'Echo');
+    client = new Client(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure()) as typeof client;
+  });
+  afterAll(async () => {
+    client.close();
+    await server.stop();
+  });
+
+  const echo = (request: { sku: string }) => callUnary(client.Echo.bind(client) as never, request, 5_000);
+
+  it('carries a domain error whose details are Japanese text, and the server keeps answering', async () => {
+    handler.mockImplementationOnce(async ({ sku }) => {
+      throw new DomainError('OUT_OF_STOCK', `${sku} の在庫がありません`, { sku, names: ['抹茶', 'ほうじ茶 🍵'] });
+    });
+    const err = await echo({ sku: '抹茶' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    expect(err).toMatchObject({ code: 'OUT_OF_STOCK', details: { sku: '抹茶', names: ['抹茶', 'ほうじ茶 🍵'] } });
+
+    handler.mockImplementationOnce(async ({ sku }) => ({ sku }));
+    await expect(echo({ sku: '煎茶' })).resolves.toEqual({ sku: '煎茶' });
+  });
+
+  it('answers INTERNAL, without its message, for an unexpected error', async () => {
+    handler.mockImplementationOnce(async () => {
+      throw new TypeError('secret internals');
+    });
+    const err = await echo({ sku: 'x' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'INTERNAL' });
+    expect((err as Error).message).not.toContain('secret internals');
+  });
+});
