@@ -26,7 +26,7 @@ describe('gRPC errors across the wire', () => {
       { name: 'test.Echo', definition, implementation: { Echo: unary('Echo', handler, deps) }, packageDefinition: {} },
     ]);
     const Client = grpc.makeGenericClientConstructor(definition, 'Echo');
-    client = new Client(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure()) as typeof client;
+    client = new Client(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure()) as unknown as typeof client;
   });
   afterAll(async () => {
     client.close();
