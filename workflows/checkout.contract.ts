@@ -1,5 +1,6 @@
 import { defineSearchAttributeKey } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { OperatorAction, UndoRecord } from './saga';
 
 /**
  * Contract of the checkout saga and of the refund that undoes a completed order: workflow types
@@ -57,6 +58,8 @@ export type CheckoutState =
   | 'CONFIRMING'
   | 'COMPLETED'
   | 'COMPENSATING'
+  /** An undo cannot succeed on its own: the saga waits for an operator (`resolveCompensation`). */
+  | 'COMPENSATION_STUCK'
   | 'FAILED'
   | 'CANCELLED';
 
@@ -67,8 +70,10 @@ export type CheckoutStep =
   | 'create-order'
   | 'charge-payment'
   | 'issue-slip'
+  | 'mark-awaiting-payment'
   | 'await-payment'
   | 'confirm-slip'
+  | 'mark-paid'
   | 'book-delivery'
   | 'confirm-order'
   | 'commit-stock'
@@ -82,17 +87,13 @@ export type CheckoutStep =
 
 export interface TimelineEntry {
   step: CheckoutStep;
-  status: 'STARTED' | 'COMPLETED' | 'FAILED' | 'RETRYING';
+  status: 'STARTED' | 'COMPLETED' | 'FAILED' | 'RETRYING' | 'STUCK' | 'RESOLVED';
   at: string;
   detail?: string;
 }
 
-export interface CompensationStatus {
-  step: CheckoutStep;
-  status: 'PENDING' | 'RUNNING' | 'RETRYING' | 'DONE';
-  attempts: number;
-  lastError?: string;
-}
+/** One undo's progress: STUCK waits for an operator; RESOLVED_BY_OPERATOR was settled by hand. */
+export type CompensationStatus = UndoRecord<CheckoutStep>;
 
 export interface CheckoutFailure {
   /** A stable code: OUT_OF_STOCK, CARD_DECLINED, PAYMENT_EXPIRED, SLOT_FULL, CANCELLED, … */
@@ -138,6 +139,11 @@ export const checkoutStatusQuery = defineQuery<CheckoutStatus>('status');
 export const paymentConfirmedSignal = defineSignal<[PaymentConfirmed]>('paymentConfirmed');
 /** Accepted until delivery is booked; resolves once the saga has undone its steps. */
 export const cancelCheckoutUpdate = defineUpdate<CheckoutStatus, [CancelRequest]>('cancel');
+
+/** An operator's decision on a stuck undo: run it again, or record that it was settled by hand. */
+export type ResolveCompensationRequest = OperatorAction<CheckoutStep>;
+/** Accepted only while an undo is stuck (state COMPENSATION_STUCK); resolves once the saga has taken the action up. */
+export const resolveCompensationUpdate = defineUpdate<CheckoutStatus, [ResolveCompensationRequest]>('resolveCompensation');
 
 export interface RefundInput {
   orderId: string;

@@ -1,12 +1,11 @@
 import {
-  ActivityFailure,
   ApplicationFailure,
   CancellationScope,
   condition,
+  isCancellation,
   patched,
   proxyActivities,
   setHandler,
-  sleep,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -16,6 +15,7 @@ import {
   checkoutStatusQuery,
   DEFAULT_SLIP_EXPIRY_SECONDS,
   paymentConfirmedSignal,
+  resolveCompensationUpdate,
   SEARCH_ATTRIBUTES,
   type CheckoutFailure,
   type CheckoutInput,
@@ -23,12 +23,11 @@ import {
   type CheckoutState,
   type CheckoutStatus,
   type CheckoutStep,
-  type CompensationStatus,
   type PaymentConfirmed,
   type TimelineEntry,
 } from './checkout.contract';
 import { NON_RETRYABLE_TYPES, RETRY_BASE } from './retry-policies';
-
+import { failureOf, Saga } from './saga';
 
 // Forward steps: infrastructure faults are retried for a few minutes, then the saga compensates.
 const steps = proxyActivities<Activities>({
@@ -40,29 +39,24 @@ const events = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { ...RETRY_BASE, maximumInterval: '1 minute' },
 });
-// Undos: one attempt per activity; the workflow retries them itself so each attempt shows in `status`.
+// Undos: one attempt per activity; the saga retries them itself so each attempt shows in `status`.
 const undos = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 1 } });
 
 const TERMINAL: CheckoutState[] = ['COMPLETED', 'FAILED', 'CANCELLED'];
-const MAX_UNDO_BACKOFF_MS = 60_000;
-
-interface Compensation {
-  step: CheckoutStep;
-  run: () => Promise<unknown>;
-}
+const UNDOING: CheckoutState[] = ['COMPENSATING', 'COMPENSATION_STUCK'];
+const OPERATOR_CANCEL_REASON = 'cancelled by an operator (Temporal cancellation)';
 
 /**
  * The checkout saga: reserve stock → redeem loyalty points (if any) → create the order → charge
- * (or issue a slip and wait for its payment) → book delivery → confirm, with each step's undo
- * registered before the step runs and run in reverse, non-cancellably, when a later step fails or
- * the customer cancels.
+ * (or issue a slip and wait for its payment) → book delivery → confirm. Each step names its undo
+ * (`saga.step(name, undo, call)`), registered before the call and run in reverse, non-cancellably,
+ * when a later step fails, the customer cancels, or an operator cancels the workflow.
  */
 export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutResult> {
   const { workflowId } = workflowInfo();
   const key = (step: CheckoutStep) => `${workflowId}:${step}`;
   const { orderId } = input;
   const status: CheckoutStatus = { orderId, customerId: input.customerId, state: 'RESERVING_STOCK', timeline: [], compensations: [] };
-  const compensations: Compensation[] = [];
   let confirmed: PaymentConfirmed | undefined;
   let cancelRequest: { reason: string } | undefined;
   let deliveryBooked = false;
@@ -75,18 +69,11 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     // new Date() is deterministic in a workflow: the time of the current workflow task.
     status.timeline.push({ step, status: stepStatus, at: new Date().toISOString(), ...(detail ? { detail } : {}) });
   };
-  /** Runs a forward step, recording it in the timeline. */
-  const step = async <T>(name: CheckoutStep, run: () => Promise<T>): Promise<T> => {
-    mark(name, 'STARTED');
-    try {
-      const result = await run();
-      mark(name, 'COMPLETED');
-      return result;
-    } catch (err) {
-      mark(name, 'FAILED', failureOf(err, name).code);
-      throw err;
-    }
-  };
+  const saga = new Saga<CheckoutStep>({
+    mark,
+    undoRecords: status.compensations,
+    onStuck: (stuck) => setState(stuck ? 'COMPENSATION_STUCK' : 'COMPENSATING'),
+  });
   /** Step boundary: a cancel requested meanwhile stops the saga here. */
   const checkpoint = () => {
     if (cancelRequest) throw ApplicationFailure.nonRetryable(cancelRequest.reason, 'CANCELLED');
@@ -111,6 +98,31 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
             'ORDER_NOT_CANCELLABLE',
           );
         }
+        // Already failing: its outcome (FAILED, with its reason) is decided, and a cancel cannot change it.
+        if (UNDOING.includes(status.state)) {
+          throw ApplicationFailure.nonRetryable(
+            `order ${orderId} is already failing (${status.failure?.code ?? 'FAILED'}) and its steps are being undone`,
+            'ORDER_NOT_CANCELLABLE',
+          );
+        }
+      },
+    },
+  );
+  setHandler(
+    resolveCompensationUpdate,
+    async (action) => {
+      saga.act(action);
+      await saga.actionTaken();
+      return status;
+    },
+    {
+      validator: (action) => {
+        if (saga.stuck === undefined || action.step !== saga.stuck) {
+          throw ApplicationFailure.nonRetryable(
+            saga.stuck === undefined ? `no undo of order ${orderId} is waiting for an operator (${status.state})` : `the undo waiting for an operator is ${saga.stuck}, not ${action.step}`,
+            'CONFLICT',
+          );
+        }
       },
     },
   );
@@ -119,9 +131,8 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
   try {
     checkpoint();
     // 1. Reserve stock; it must outlive the longest payment wait.
-    compensations.push({ step: 'release-stock', run: () => undos.releaseStock({ reservationId: orderId, idempotencyKey: key('release-stock') }) });
     const slipExpirySeconds = input.slipExpirySeconds ?? DEFAULT_SLIP_EXPIRY_SECONDS;
-    await step('reserve-stock', () =>
+    await saga.step('reserve-stock', { step: 'release-stock', run: () => undos.releaseStock({ reservationId: orderId, idempotencyKey: key('release-stock') }) }, () =>
       steps.reserveStock({ reservationId: orderId, orderId, lines: input.lines, ttlSeconds: slipExpirySeconds + 24 * 60 * 60, idempotencyKey: key('reserve-stock') }),
     );
 
@@ -133,8 +144,9 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
       checkpoint();
       setState('REDEEMING_POINTS');
       const points = { customerId: input.customerId, orderId };
-      compensations.push({ step: 'restore-points', run: () => undos.restorePoints({ ...points, idempotencyKey: key('restore-points') }) });
-      await step('redeem-points', () => steps.redeemPoints({ ...points, points: redeemPoints, idempotencyKey: key('redeem-points') }));
+      await saga.step('redeem-points', { step: 'restore-points', run: () => undos.restorePoints({ ...points, idempotencyKey: key('restore-points') }) }, () =>
+        steps.redeemPoints({ ...points, points: redeemPoints, idempotencyKey: key('redeem-points') }),
+      );
       pointsDiscountMinor = redeemPoints;
       status.pointsRedeemed = redeemPoints;
     }
@@ -142,17 +154,12 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     // 3. Create the order, priced from the catalog by the orders service (less the points redeemed).
     checkpoint();
     setState('CREATING_ORDER');
-    compensations.push({
-      step: 'fail-order',
-      run: () =>
-        undos.failOrder({
-          orderId,
-          toStatus: cancelRequest ? 'CANCELLED' : 'FAILED',
-          reason: status.failure?.code ?? 'FAILED',
-          idempotencyKey: key('fail-order'),
-        }),
-    });
-    const order = await step('create-order', () =>
+    const failOrder = {
+      step: 'fail-order' as const,
+      // Read when the undo runs: by then the saga's outcome (FAILED or CANCELLED, and why) is decided.
+      run: () => undos.failOrder({ orderId, toStatus: status.failure?.code === 'CANCELLED' ? 'CANCELLED' : 'FAILED', reason: status.failure?.code ?? 'FAILED', idempotencyKey: key('fail-order') }),
+    };
+    const order = await saga.step('create-order', failOrder, () =>
       steps.createOrder({
         orderId,
         customerId: input.customerId,
@@ -170,56 +177,59 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     // 4. Payment: a card is charged now; a slip is issued and its payment awaited until it expires.
     checkpoint();
     const paymentId = orderId;
+    const refundPayment = { step: 'refund-payment' as const, run: () => undos.refundPayment({ paymentId, idempotencyKey: key('refund-payment') }) };
     if (input.payment.type === 'card') {
       const { cardToken } = input.payment;
       setState('CHARGING_PAYMENT');
       status.payment = { paymentId, method: 'card' };
-      compensations.push({ step: 'refund-payment', run: () => undos.refundPayment({ paymentId, idempotencyKey: key('refund-payment') }) });
-      await step('charge-payment', () =>
+      await saga.step('charge-payment', refundPayment, () =>
         steps.chargeCard({ paymentId, orderId, amountMinor: order.totalMinor, currency: order.currency, cardToken, idempotencyKey: key('charge-payment') }),
       );
     } else {
       const method = input.payment.type;
       const expiresAt = new Date(Date.now() + slipExpirySeconds * 1000).toISOString();
-      compensations.push({ step: 'void-payment', run: () => undos.voidPayment({ paymentId, idempotencyKey: key('void-payment') }) });
-      const slip = await step('issue-slip', () =>
+      const slip = await saga.step('issue-slip', { step: 'void-payment', run: () => undos.voidPayment({ paymentId, idempotencyKey: key('void-payment') }) }, () =>
         steps.issuePaymentSlip({ paymentId, orderId, amountMinor: order.totalMinor, currency: order.currency, method, expiresAt, idempotencyKey: key('issue-slip') }),
       );
       status.payment = { paymentId, method, slipNumber: slip.slipNumber, expiresAt };
-      await steps.transitionOrder({ orderId, toStatus: 'AWAITING_PAYMENT', idempotencyKey: key('await-payment') });
+      await saga.step('mark-awaiting-payment', null, () => steps.transitionOrder({ orderId, toStatus: 'AWAITING_PAYMENT', idempotencyKey: key('await-payment') }));
       setState('AWAITING_PAYMENT');
       mark('await-payment', 'STARTED');
       const settled = await condition(() => confirmed !== undefined || cancelRequest !== undefined, slipExpirySeconds * 1000);
+      // A payment that came in is money in, even when a cancel arrived with it: record it and make its
+      // undo a refund, never a void. (Patched: histories where both arrived replay the old order.)
+      if (confirmed && (!cancelRequest || patched('paid-slip-refunded-on-cancel'))) {
+        mark('await-payment', 'COMPLETED');
+        const paidAt = confirmed.paidAt;
+        await saga.step('confirm-slip', refundPayment, () => steps.confirmSlipPayment({ paymentId, paidAt, idempotencyKey: key('confirm-slip') }));
+      }
       checkpoint();
       if (!settled || !confirmed) {
         mark('await-payment', 'FAILED', 'PAYMENT_EXPIRED');
         throw ApplicationFailure.nonRetryable(`the ${method} slip expired unpaid at ${expiresAt}`, 'PAYMENT_EXPIRED');
       }
-      mark('await-payment', 'COMPLETED');
-      // A paid slip is money in: from here its undo is a refund.
-      compensations.push({ step: 'refund-payment', run: () => undos.refundPayment({ paymentId, idempotencyKey: key('refund-payment') }) });
-      const paidAt = confirmed.paidAt;
-      await step('confirm-slip', () => steps.confirmSlipPayment({ paymentId, paidAt, idempotencyKey: key('confirm-slip') }));
     }
-    await steps.transitionOrder({ orderId, toStatus: 'PAID', idempotencyKey: key('charge-payment') + ':paid' });
+    await saga.step('mark-paid', null, () => steps.transitionOrder({ orderId, toStatus: 'PAID', idempotencyKey: key('charge-payment') + ':paid' }));
 
-    // 5. Book the delivery slot; from here on the order can no longer be cancelled, only refunded.
+    // 5. Book the delivery slot; a cancel accepted while it was being booked is still honoured (the
+    // booking undone). From then on the order can no longer be cancelled, only refunded.
     checkpoint();
     setState('BOOKING_DELIVERY');
-    compensations.push({ step: 'release-delivery', run: () => undos.releaseDelivery({ bookingId: orderId, idempotencyKey: key('release-delivery') }) });
-    const booking = await step('book-delivery', () =>
+    const booking = await saga.step('book-delivery', { step: 'release-delivery', run: () => undos.releaseDelivery({ bookingId: orderId, idempotencyKey: key('release-delivery') }) }, () =>
       steps.bookDelivery({ bookingId: orderId, orderId, slotId: input.deliverySlotId, postalCode: input.address.postalCode, idempotencyKey: key('book-delivery') }),
     );
     deliveryBooked = true;
     status.bookingId = orderId;
+    // patched() is only reached with a cancel pending, so histories without one gain no marker.
+    if (cancelRequest && patched('honour-cancel-after-booking')) checkpoint();
 
     // 6. Confirm: stock becomes sold, the order CONFIRMED.
     setState('CONFIRMING');
-    await step('commit-stock', () => steps.commitStock({ reservationId: orderId, idempotencyKey: key('commit-stock') }));
-    const confirmedOrder = await step('confirm-order', () => steps.transitionOrder({ orderId, toStatus: 'CONFIRMED', idempotencyKey: key('confirm-order') }));
+    await saga.step('commit-stock', null, () => steps.commitStock({ reservationId: orderId, idempotencyKey: key('commit-stock') }));
+    const confirmedOrder = await saga.step('confirm-order', null, () => steps.transitionOrder({ orderId, toStatus: 'CONFIRMED', idempotencyKey: key('confirm-order') }));
 
     // 7. Publish; retried until Kafka takes it.
-    await step('publish-event', () =>
+    await saga.step('publish-event', null, () =>
       events.publishEvent({
         topic: 'orders',
         event: {
@@ -244,13 +254,18 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     setState('COMPLETED');
     return { orderId, outcome: 'COMPLETED', totalMinor: confirmedOrder.totalMinor, currency: confirmedOrder.currency };
   } catch (err) {
-    const cancelled = cancelRequest !== undefined && failureOf(err).code === 'CANCELLED';
-    const failure: CheckoutFailure = cancelled ? { code: 'CANCELLED', message: cancelRequest?.reason ?? 'cancelled' } : failureOf(err);
+    // Cancelled by the customer (at a checkpoint) or by an operator (Temporal cancellation from the
+    // Web UI or CLI): both end CANCELLED after the undos. Decided once, before any undo runs, so the
+    // order's status, the result and the event agree.
+    const operatorCancelled = isCancellation(err);
+    const cancelled = operatorCancelled || (cancelRequest !== undefined && failureOf(err).code === 'CANCELLED');
+    const reason = operatorCancelled ? (cancelRequest?.reason ?? OPERATOR_CANCEL_REASON) : (cancelRequest?.reason ?? 'cancelled');
+    const failure: CheckoutFailure = cancelled ? { code: 'CANCELLED', message: reason } : failureOf(err);
     status.failure = failure;
     setState('COMPENSATING');
     const customer = { orderId, customerId: input.customerId, customerEmail: input.customerEmail };
     await CancellationScope.nonCancellable(async () => {
-      for (const compensation of [...compensations].reverse()) await runCompensation(compensation, status, mark);
+      await saga.compensate();
       const type = cancelled ? 'order.cancelled' : 'order.failed';
       await events.publishEvent({
         topic: 'orders',
@@ -260,49 +275,12 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
           source: '/workflows/checkout',
           subject: orderId,
           data: cancelled
-            ? { ...customer, reason: cancelRequest?.reason ?? 'cancelled', cancelledAt: new Date().toISOString() }
+            ? { ...customer, reason, cancelledAt: new Date().toISOString() }
             : { ...customer, reason: failure.code, message: failure.message, failedAt: new Date().toISOString() },
         },
       });
     });
     setState(cancelled ? 'CANCELLED' : 'FAILED');
-    return { orderId, outcome: cancelled ? 'CANCELLED' : 'FAILED', failure: status.failure, totalMinor: status.totalMinor, currency: status.currency };
+    return { orderId, outcome: cancelled ? 'CANCELLED' : 'FAILED', failure, totalMinor: status.totalMinor, currency: status.currency };
   }
-}
-
-/**
- * Runs one undo until it succeeds, backing off up to a minute; every failed attempt is visible in
- * the status query (and the activity failure in the Web UI). An undo is never skipped.
- */
-async function runCompensation(
-  compensation: Compensation,
-  status: CheckoutStatus,
-  mark: (step: CheckoutStep, s: TimelineEntry['status'], detail?: string) => void,
-): Promise<void> {
-  const entry: CompensationStatus = { step: compensation.step, status: 'RUNNING', attempts: 0 };
-  status.compensations.push(entry);
-  mark(compensation.step, 'STARTED');
-  for (;;) {
-    entry.attempts += 1;
-    try {
-      await compensation.run();
-      entry.status = 'DONE';
-      mark(compensation.step, 'COMPLETED');
-      return;
-    } catch (err) {
-      entry.status = 'RETRYING';
-      entry.lastError = failureOf(err).message;
-      mark(compensation.step, 'RETRYING', entry.lastError);
-      await sleep(Math.min(1000 * 2 ** (entry.attempts - 1), MAX_UNDO_BACKOFF_MS));
-    }
-  }
-}
-
-/** The stable code and message of a step's failure. */
-function failureOf(err: unknown, step?: CheckoutStep): CheckoutFailure {
-  const cause = err instanceof ActivityFailure ? err.cause : err;
-  if (cause instanceof ApplicationFailure) {
-    return { code: cause.type ?? 'STEP_FAILED', message: cause.message, ...(step ? { step } : {}) };
-  }
-  return { code: 'STEP_FAILED', message: cause instanceof Error ? cause.message : String(cause), ...(step ? { step } : {}) };
 }
