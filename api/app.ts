@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import { randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
-import type { Logger } from '../lib/logger';
+import { redactUrl, type Logger } from '../lib/logger';
 import type { Metrics } from '../lib/metrics';
 import type { Redis } from '../lib/redis';
 import { errorHandler, notFoundHandler } from './error-handler';
@@ -44,6 +44,8 @@ export function createApp(deps: ApiDeps): Express {
   app.use(
     pinoHttp({
       logger: deps.logger,
+      // Headers are redacted by the logger (lib/logger.ts); the URL's query is scrubbed here.
+      serializers: { req: (req: { url?: string }) => (typeof req.url === 'string' ? { ...req, url: redactUrl(req.url) } : req) },
       genReqId: (req, res) => {
         const incoming = req.headers['x-request-id'];
         const id = typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();

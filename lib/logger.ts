@@ -1,13 +1,73 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-/** A JSON logger tagged with the process role (api, services, temporal-worker, …). */
-export function createLogger(role: string, level = 'info'): Logger {
-  return pino({
+/**
+ * Keys whose values are secrets wherever they appear in a logged object: credentials, session and
+ * one-time tokens, card tokens, webhook signatures. Matched by exact key name (headers are lower case).
+ */
+export const SECRET_KEYS = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'password',
+  'currentPassword',
+  'newPassword',
+  'passwordHash',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'resetToken',
+  'verificationToken',
+  'idToken',
+  'cardToken',
+  'x-payments-signature',
+  'signature',
+  'secret',
+  'jwtSecret',
+  'webhookSecret',
+  'clientSecret',
+  'apiKey',
+  'x-api-key',
+] as const;
+
+/** How deep below the logged object a secret key is still found (pino's redact paths have no `**`). */
+const REDACT_DEPTH = 6;
+
+/** The pino redact paths: every secret key at the top level and under up to REDACT_DEPTH wildcards. */
+export function redactPaths(keys: readonly string[] = SECRET_KEYS, depth = REDACT_DEPTH): string[] {
+  const paths: string[] = [];
+  for (const key of keys) {
+    const leaf = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
+    for (let level = 0; level <= depth; level++) {
+      const prefix = '*.'.repeat(level);
+      paths.push(leaf.startsWith('[') ? (level === 0 ? leaf : `${prefix.slice(0, -1)}${leaf}`) : `${prefix}${leaf}`);
+    }
+  }
+  return paths;
+}
+
+export const REDACTED = '[REDACTED]';
+
+const SECRET_QUERY = /([?&](?:token|access_token|refresh_token|code|signature|password|key)=)[^&#]*/gi;
+
+/** A URL with the values of secret-looking query parameters replaced, for request logs. */
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_QUERY, `$1${REDACTED}`);
+}
+
+/**
+ * A JSON logger tagged with the process role (api, services, temporal-worker, …). Secrets are
+ * redacted (see SECRET_KEYS) before a line is written; `destination` lets tests capture the output.
+ */
+export function createLogger(role: string, level = 'info', destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { role, pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
-  });
+    redact: { paths: redactPaths(), censor: REDACTED },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
