@@ -7,6 +7,8 @@ import { redactUrl, type Logger } from '../lib/logger';
 import type { Metrics } from '../lib/metrics';
 import type { Redis } from '../lib/redis';
 import { errorHandler, notFoundHandler } from './error-handler';
+import { methodNotAllowedHandler } from './method-not-allowed';
+import { rateLimiter, type RateLimitSettings } from './rate-limits';
 import { IdempotencyKeys } from './idempotency';
 import { CartStore, DEFAULT_CART_TTL_SECONDS } from './cart/cart-store';
 import { accountRoutes } from './routes/accounts';
@@ -35,6 +37,11 @@ export interface ApiDeps {
   corsOrigins?: string[];
   /** Sliding expiry of customers' carts (config CART_TTL_SECONDS); 30 days when absent. */
   cartTtlSeconds?: number;
+  /**
+   * Per-client request limits, counted in `redis` (config RATE_LIMIT_*; the api process always
+   * passes them). Absent: no limits, for tests whose Redis is a fake.
+   */
+  rateLimits?: RateLimitSettings;
 }
 
 /** The REST gateway: thin routes over Temporal and the domain services. */
@@ -65,6 +72,8 @@ export function createApp(deps: ApiDeps): Express {
   });
   app.use(securityHeaders());
   app.use(corsPolicy(deps.corsOrigins ?? []));
+  // Before every route (webhooks included) and before any body is read, so a flood costs little.
+  if (deps.rateLimits) app.use(rateLimiter({ redis: deps.redis, settings: deps.rateLimits, jwtSecret: deps.jwtSecret, logger: deps.logger }));
   // Before the JSON parser: webhooks verify a signature over the raw body.
   app.use(paymentWebhookRoutes({ temporal: deps.temporal, clients: deps.clients, secret: deps.webhookSecret }));
   app.use(requireJsonBody);
@@ -103,6 +112,7 @@ export function createApp(deps: ApiDeps): Express {
   const cart = new CartStore(deps.redis, deps.cartTtlSeconds ?? DEFAULT_CART_TTL_SECONDS);
   app.use(cartRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency, clients: deps.clients, cart }));
 
+  app.use(methodNotAllowedHandler(document));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

@@ -7,6 +7,7 @@ import { createRedis } from '../lib/redis';
 import { GracefulShutdown } from '../lib/shutdown';
 import { closeDomainClients, createDomainClients } from '../proto/services';
 import { createApp } from './app';
+import { rateLimitSettings } from './rate-limits';
 
 /** Runs the REST api until SIGTERM/SIGINT; stops accepting requests first, then closes clients. */
 export async function runApi(config: Config): Promise<void> {
@@ -34,6 +35,7 @@ export async function runApi(config: Config): Promise<void> {
     webhookSecret: config.PAYMENT_WEBHOOK_SECRET,
     corsOrigins: [...config.CORS_ORIGINS],
     cartTtlSeconds: config.CART_TTL_SECONDS,
+    rateLimits: rateLimitSettings(config),
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.API_PORT, config.API_HOST, (err?: Error) => (err ? reject(err) : resolve(s)));

@@ -48,6 +48,18 @@ const schema = z.object({
   REDIS_KEY_PREFIX: z.string().default('checkout:'),
   /** Sliding expiry of a customer's cart: every read or write restarts it (30 days). */
   CART_TTL_SECONDS: z.coerce.number().int().min(60).default(2_592_000),
+  /**
+   * Abuse limits of the api, counted in Redis per client (token subject, else IP) and route class
+   * over a fixed window: requests per RATE_LIMIT_WINDOW_SECONDS for reads (GET), other writes,
+   * checkouts, account and session routes (sign-up, sign-in, password reset: per IP when anonymous),
+   * and the payment provider's webhooks (per IP).
+   */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  RATE_LIMIT_READ: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_WRITE: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_CHECKOUT: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_ACCOUNT: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_WEBHOOK: z.coerce.number().int().min(1).default(1200),
 
   KAFKA_BROKERS: csv.default(['127.0.0.1:9092']),
   KAFKA_CLIENT_ID: z.string().default('checkout-platform'),
