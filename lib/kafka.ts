@@ -40,6 +40,19 @@ export function topicName(settings: Pick<KafkaSettings, 'topicPrefix'>, topic: T
 }
 
 /**
+ * Text made safe for a Kafka header value: printable ASCII, anything else escaped as \uXXXX. Headers
+ * are bytes to Kafka, but the tools and bridges that read them expect ASCII; Unicode belongs in the value.
+ */
+export function asciiHeader(text: string, max = 500): string {
+  return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).slice(0, max);
+}
+
+/** Where a consumer puts a message it gave up on: the full topic name plus `.dlq`. */
+export function deadLetterTopicName(fullTopicName: string): string {
+  return `${fullTopicName}.dlq`;
+}
+
+/**
  * A producer for envelopes: the default (murmur2) partitioner, so one key always lands on one
  * partition. Durability comes from acks from all in-sync replicas; duplicates from a retried send
  * are skipped by consumers, which record event ids.
@@ -59,19 +72,21 @@ export function createEventPublisher(producer: Producer, settings: Pick<KafkaSet
       await producer.send({
         topic: topicName(settings, topic),
         acks: -1,
-        messages: [{ key: event.subject, value: JSON.stringify(event), headers: { 'ce-type': event.type, 'ce-id': event.id } }],
+        messages: [{ key: event.subject, value: JSON.stringify(event), headers: { 'ce-type': asciiHeader(event.type), 'ce-id': asciiHeader(event.id) } }],
       });
     },
   };
 }
 
-/** Creates the platform's topics when missing (3 partitions, keyed by aggregate id). */
+/** Creates the platform's topics and their dead-letter topics when missing (3 partitions, keyed by aggregate id). */
 export async function ensureTopics(kafka: Kafka, settings: Pick<KafkaSettings, 'topicPrefix'>, partitions = 3): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing = Object.values(TOPICS).map((t) => topicName(settings, t)).filter((t) => !existing.has(t));
+    const missing = Object.values(TOPICS)
+      .flatMap((t) => [topicName(settings, t), deadLetterTopicName(topicName(settings, t))])
+      .filter((t) => !existing.has(t));
     if (missing.length > 0) {
       await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })) });
     }
