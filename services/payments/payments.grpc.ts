@@ -3,18 +3,21 @@ import { unary, type ServiceRegistration } from '../../lib/grpc';
 import { paymentsPackageDefinition, paymentsProto } from '../../proto/services';
 import type { PaymentsServiceHandlers } from '../../proto/generated/checkout/payments/v1/PaymentsService';
 import type { ServiceDeps } from '../registry';
-import { PaymentsService } from './payments.service';
+import { PaymentsService, type PaymentsCallContext } from './payments.service';
 import { SandboxProvider, type PaymentProvider } from './sandbox-provider';
 
-/** The payments service as a gRPC registration, wired to the sandbox provider unless another is given. */
-export function paymentsRegistration(deps: ServiceDeps, provider: PaymentProvider = new SandboxProvider()): ServiceRegistration {
+/**
+ * The payments service as a gRPC registration, wired to the sandbox provider (its records in this
+ * database) unless another provider is given; each handler is bounded by its caller's deadline.
+ */
+export function paymentsRegistration(deps: ServiceDeps, provider: PaymentProvider = new SandboxProvider(deps.prisma)): ServiceRegistration {
   const service = new PaymentsService(deps.prisma, provider, deps.now);
   const handlers: PaymentsServiceHandlers = {
-    Charge: unary('payments.Charge', (r) => service.charge(r), deps),
-    IssueSlip: unary('payments.IssueSlip', (r) => service.issueSlip(r), deps),
-    ConfirmSlip: unary('payments.ConfirmSlip', (r) => service.confirmSlip(r), deps),
-    Refund: unary('payments.Refund', (r) => service.refund(r), deps),
-    Void: unary('payments.Void', (r) => service.void(r), deps),
+    Charge: unary('payments.Charge', (r, context?: PaymentsCallContext) => service.charge(r, context), deps),
+    IssueSlip: unary('payments.IssueSlip', (r, context?: PaymentsCallContext) => service.issueSlip(r, context), deps),
+    ConfirmSlip: unary('payments.ConfirmSlip', (r, context?: PaymentsCallContext) => service.confirmSlip(r, context), deps),
+    Refund: unary('payments.Refund', (r, context?: PaymentsCallContext) => service.refund(r, context), deps),
+    Void: unary('payments.Void', (r, context?: PaymentsCallContext) => service.void(r, context), deps),
     GetPayment: unary('payments.GetPayment', (r) => service.getPayment(r), deps),
   };
   return {

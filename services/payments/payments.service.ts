@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { DomainError } from '../../lib/errors';
-import { idempotentCall, type Tx } from '../../lib/idempotent-call';
+import { DOMAIN_ERROR_CODES, DomainError, isDomainError, type DomainErrorCode } from '../../lib/errors';
+import { idempotentCall, MAX_TRANSACTION_MS, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { ChargeRequest__Output } from '../../proto/generated/checkout/payments/v1/ChargeRequest';
 import type { ConfirmSlipRequest__Output } from '../../proto/generated/checkout/payments/v1/ConfirmSlipRequest';
@@ -29,11 +29,37 @@ interface PaymentRow {
   slipNumber: string | null;
   expiresAt: Date | null;
   providerReference: string | null;
+  failureCode: string | null;
 }
+
+/** What a handler knows of its call: when the caller stops waiting (the gRPC deadline). */
+export interface PaymentsCallContext {
+  deadline?: Date;
+}
+
+/** The longest the provider may take to answer, whatever the caller's deadline. */
+const PROVIDER_TIMEOUT_MS = 15_000;
+
+/** The provider's idempotency keys, derived from the payment id so every attempt of every caller sends the same one. */
+export const providerKeys = {
+  charge: (paymentId: string) => paymentId,
+  refund: (paymentId: string) => `${paymentId}:refund`,
+};
+
+/** Statuses of a payment whose step was undone: a forward call for it answers STEP_UNDONE. */
+const UNDONE = ['REFUNDING', 'REFUNDED', 'VOIDED', 'EXPIRED'];
+
+type ProviderCharge = { providerReference: string } | { rejected: DomainError };
 
 /**
  * Payments: card charges through an injected provider, konbini / bank-transfer slips, refunds,
  * voids, and a ledger of every money movement (CHARGE, SLIP_PAID positive; REFUND negative).
+ *
+ * The provider is never called inside a database transaction: a short transaction records the intent
+ * (payment PROCESSING, or REFUNDING), the provider is called with its own idempotency key derived from
+ * the payment id, a second transaction records the outcome, and the answer (derived from the payment)
+ * is stored under the caller's idempotency key. A repeat, or a retry after a crash between the steps,
+ * finds the intent and asks the provider again with the same key, which answers with its first answer.
  */
 export class PaymentsService {
   constructor(
@@ -43,44 +69,78 @@ export class PaymentsService {
   ) {}
 
   /**
-   * Charges a card once: a repeated idempotency key answers with the first outcome (success or
-   * decline), and a payment id that was already charged is returned without calling the provider.
+   * Charges a card once per payment id: a repeated idempotency key answers with the first outcome
+   * (success or decline), and STEP_UNDONE once the payment was refunded (or refunded before it came).
    */
-  async charge(request: ChargeRequest__Output): Promise<Payment__Output> {
+  async charge(request: ChargeRequest__Output, context: PaymentsCallContext = {}): Promise<Payment__Output> {
     const paymentId = requireId(request.paymentId, 'paymentId');
     const orderId = requireId(request.orderId, 'orderId');
     const amountMinor = requireAmount(request.amountMinor);
     const currency = requireCurrency(request.currency);
     if (!request.cardToken) throw new DomainError('VALIDATION_FAILED', 'cardToken is required');
+    if (!request.idempotencyKey) throw new DomainError('VALIDATION_FAILED', 'idempotencyKey is required');
+    const expected = { orderId, method: 'card', amountMinor, currency };
 
-    return idempotentCall(this.prisma, 'payments', request.idempotencyKey, 'Charge', async (tx) => {
-      const existing = await lockAndFind(tx, paymentId);
-      if (existing) {
-        assertSamePayment(existing, { orderId, method: 'card', amountMinor, currency });
-        return toPayment(existing);
+    // 1. The intent, under the payment's lock: a Refund that came first left a tombstone and wins.
+    const callProvider = await this.transaction(context, async (tx) => {
+      const row = await lockAndFind(tx, paymentId);
+      if (row) {
+        assertSamePayment(row, expected);
+        return row.status === 'PROCESSING';
       }
-      // The provider is called inside the transaction, under the key's and the payment's locks, so a
-      // concurrent repeat waits for this outcome instead of charging again. A decline thrown here is
-      // recorded by idempotentCall with nothing else written; UNAVAILABLE is not recorded, so a retry charges for real.
-      const { providerReference } = await this.provider.charge({ paymentId, amountMinor, currency, cardToken: request.cardToken });
-      const row = await tx.payment.create({
-        data: {
-          id: paymentId,
-          orderId,
-          method: 'card',
-          status: 'SUCCEEDED',
-          amountMinor,
-          currency,
-          providerReference,
-          ledger: { create: { kind: 'CHARGE', amountMinor, currency } },
-        },
-      });
-      return toPayment(row);
+      if (await tx.paymentTombstone.findUnique({ where: { paymentId } })) return false;
+      await tx.payment.create({ data: { id: paymentId, ...expected, status: 'PROCESSING' } });
+      return true;
     });
+
+    // 2. The provider, outside any transaction, with the key every attempt shares.
+    let fresh: DomainError | undefined;
+    if (callProvider) {
+      const outcome = await this.askProvider(context, async (): Promise<ProviderCharge> => {
+        try {
+          return await this.provider.charge({ idempotencyKey: providerKeys.charge(paymentId), paymentId, amountMinor, currency, cardToken: request.cardToken });
+        } catch (err) {
+          if (isDomainError(err) && !DOMAIN_ERROR_CODES[err.code].retryable) return { rejected: err };
+          throw err;
+        }
+      });
+      if ('rejected' in outcome) fresh = outcome.rejected;
+      // 3. The outcome, unless a Refund took the payment over meanwhile (it settles the money itself).
+      await this.transaction(context, async (tx) => {
+        const row = await lockAndFind(tx, paymentId);
+        if (row?.status !== 'PROCESSING') return;
+        if ('providerReference' in outcome) {
+          await tx.payment.update({
+            where: { id: paymentId },
+            data: { status: 'SUCCEEDED', providerReference: outcome.providerReference, ledger: { create: { kind: 'CHARGE', amountMinor, currency } } },
+          });
+        } else if (outcome.rejected.code !== 'STEP_UNDONE') {
+          await tx.payment.update({ where: { id: paymentId }, data: { status: 'FAILED', failureCode: outcome.rejected.code } });
+        }
+      });
+    }
+
+    // 4. The answer, stored under the caller's key; never a stale success once the charge was undone.
+    return idempotentCall(
+      this.prisma,
+      'payments',
+      request.idempotencyKey,
+      'Charge',
+      async (tx) => {
+        const row = await lockAndFind(tx, paymentId);
+        if (!row) throw stepUndone(paymentId, 'it was refunded before the charge arrived');
+        assertSamePayment(row, expected);
+        if (row.status === 'SUCCEEDED') return toPayment(row);
+        if (row.status === 'FAILED') throw fresh ?? new DomainError(row.failureCode as DomainErrorCode, `payment ${paymentId} was declined (${row.failureCode})`);
+        if (row.status === 'PROCESSING') throw new DomainError('UNAVAILABLE', `the charge of payment ${paymentId} has no outcome yet; retry`);
+        throw stepUndone(paymentId, `it is ${row.status}`);
+      },
+      { undone: (tx) => isUndone(tx, paymentId), deadline: context.deadline },
+    );
   }
 
   /** Issues a PENDING konbini or bank-transfer slip payable until expiresAt; a repeated payment id answers with its slip. */
-  async issueSlip(request: IssueSlipRequest__Output): Promise<Payment__Output> {
+  async issueSlip(request: IssueSlipRequest__Output, context: PaymentsCallContext = {}): Promise<Payment__Output> {
     const paymentId = requireId(request.paymentId, 'paymentId');
     const orderId = requireId(request.orderId, 'orderId');
     const amountMinor = requireAmount(request.amountMinor);
@@ -89,84 +149,161 @@ export class PaymentsService {
     if (!method) throw new DomainError('VALIDATION_FAILED', `method must be one of ${SLIP_METHODS.join(', ')}`);
     const expiresAt = requireInstant(request.expiresAt, 'expiresAt');
 
-    return idempotentCall(this.prisma, 'payments', request.idempotencyKey, 'IssueSlip', async (tx) => {
-      const existing = await lockAndFind(tx, paymentId);
-      if (existing) {
-        assertSamePayment(existing, { orderId, method, amountMinor, currency });
-        return toPayment(existing);
-      }
-      // Checked after the repeat lookup, so a late repeat still gets its slip back.
-      if (expiresAt <= this.now()) throw new DomainError('VALIDATION_FAILED', 'expiresAt must be in the future');
-      const row = await tx.payment.create({
-        data: { id: paymentId, orderId, method, status: 'PENDING', amountMinor, currency, slipNumber: await newSlipNumber(tx, method), expiresAt },
-      });
-      return toPayment(row);
-    });
+    return idempotentCall(
+      this.prisma,
+      'payments',
+      request.idempotencyKey,
+      'IssueSlip',
+      async (tx) => {
+        const existing = await lockAndFind(tx, paymentId);
+        if (existing) {
+          assertSamePayment(existing, { orderId, method, amountMinor, currency });
+          if (UNDONE.includes(existing.status)) throw stepUndone(paymentId, `it is ${existing.status}`);
+          return toPayment(existing);
+        }
+        if (await tx.paymentTombstone.findUnique({ where: { paymentId } })) throw stepUndone(paymentId, 'it was voided before the slip was issued');
+        // Checked after the repeat lookup, so a late repeat still gets its slip back.
+        if (expiresAt <= this.now()) throw new DomainError('VALIDATION_FAILED', 'expiresAt must be in the future');
+        const row = await tx.payment.create({
+          data: { id: paymentId, orderId, method, status: 'PENDING', amountMinor, currency, slipNumber: await newSlipNumber(tx, method), expiresAt },
+        });
+        return toPayment(row);
+      },
+      { undone: (tx) => isUndone(tx, paymentId), deadline: context.deadline },
+    );
   }
 
   /**
-   * Records that a slip was paid (PENDING → PAID, ledger SLIP_PAID); an already paid slip is
-   * returned as is; a payment after expiry, or of a voided or expired slip, is PAYMENT_EXPIRED.
+   * Records that a slip was paid (PENDING → PAID, ledger SLIP_PAID); an already paid or refunded slip
+   * is returned as is. Money that comes in for a slip that was voided, expired or paid after its expiry
+   * is recorded and given back at once (SLIP_PAID then REFUND, status REFUNDED): the caller sees it in
+   * the answer. A repeat of a key whose PAID answer was since refunded answers STEP_UNDONE.
    */
-  async confirmSlip(request: ConfirmSlipRequest__Output): Promise<Payment__Output> {
+  async confirmSlip(request: ConfirmSlipRequest__Output, context: PaymentsCallContext = {}): Promise<Payment__Output> {
     const paymentId = requireId(request.paymentId, 'paymentId');
     const paidAt = request.paidAt ? requireInstant(request.paidAt, 'paidAt') : undefined;
 
-    return idempotentCall(this.prisma, 'payments', request.idempotencyKey, 'ConfirmSlip', async (tx) => {
+    return idempotentCall(
+      this.prisma,
+      'payments',
+      request.idempotencyKey,
+      'ConfirmSlip',
+      async (tx) => {
+        const row = await lockAndFind(tx, paymentId);
+        if (!row) throw new DomainError('NOT_FOUND', `no payment ${paymentId}`);
+        if (row.method === 'card') throw new DomainError('VALIDATION_FAILED', `payment ${paymentId} is a card payment, not a slip`);
+        if (row.status === 'PAID' || row.status === 'REFUNDED') return toPayment(row);
+        const at = paidAt ?? this.now();
+        const paidInTime = row.status === 'PENDING' && !(row.expiresAt && at > row.expiresAt);
+        const slipPaid = { kind: 'SLIP_PAID', amountMinor: row.amountMinor, currency: row.currency };
+        if (paidInTime) return toPayment(await tx.payment.update({ where: { id: paymentId }, data: { status: 'PAID', ledger: { create: slipPaid } } }));
+        // The order no longer waits for this money: it came in, so it goes back.
+        const refund = { kind: 'REFUND', amountMinor: -row.amountMinor, currency: row.currency };
+        return toPayment(await tx.payment.update({ where: { id: paymentId }, data: { status: 'REFUNDED', ledger: { create: [slipPaid, refund] } } }));
+      },
+      // Only a PAID answer is replayed as a success worth checking; a slip refunded since is undone.
+      { undone: async (tx) => (await lockAndFind(tx, paymentId))?.status !== 'PAID', deadline: context.deadline },
+    );
+  }
+
+  /**
+   * Refunds a captured payment (SUCCEEDED or PAID → REFUNDED, ledger REFUND of minus the amount). A
+   * card charge still PROCESSING is refunded or cancelled at the provider by its key, so its late
+   * completion answers STEP_UNDONE. An unknown payment leaves a tombstone (answer: status NONE) that
+   * refuses a Charge arriving later; anything else is returned as is. A PENDING slip needs Void.
+   */
+  async refund(request: PaymentRef__Output, context: PaymentsCallContext = {}): Promise<Payment__Output> {
+    const paymentId = requireId(request.paymentId, 'paymentId');
+    if (!request.idempotencyKey) throw new DomainError('VALIDATION_FAILED', 'idempotencyKey is required');
+
+    // 1. The intent: a tombstone when there is nothing yet, REFUNDING when the provider holds money (or may).
+    const toRefund = await this.transaction(context, async (tx) => {
       const row = await lockAndFind(tx, paymentId);
-      if (!row) throw new DomainError('NOT_FOUND', `no payment ${paymentId}`);
-      if (row.method === 'card') throw new DomainError('VALIDATION_FAILED', `payment ${paymentId} is a card payment, not a slip`);
-      if (row.status === 'PAID' || row.status === 'REFUNDED') return toPayment(row);
-      if (row.status !== 'PENDING') throw new DomainError('PAYMENT_EXPIRED', `slip ${paymentId} is ${row.status}`, { status: row.status });
-      const at = paidAt ?? this.now();
-      if (row.expiresAt && at > row.expiresAt) {
-        throw new DomainError('PAYMENT_EXPIRED', `slip ${paymentId} expired at ${row.expiresAt.toISOString()}`, {
-          expiresAt: row.expiresAt.toISOString(),
-          paidAt: at.toISOString(),
+      if (!row) {
+        await tx.paymentTombstone.upsert({ where: { paymentId }, create: { paymentId, undoneBy: 'Refund' }, update: {} });
+        return undefined;
+      }
+      if (row.method === 'card' && (row.status === 'SUCCEEDED' || row.status === 'PROCESSING')) {
+        await tx.payment.update({ where: { id: paymentId }, data: { status: 'REFUNDING' } });
+        return row;
+      }
+      return row.status === 'REFUNDING' ? row : undefined;
+    });
+
+    if (toRefund) {
+      // 2. The provider, outside any transaction: refunds the charge made under its key, or cancels it.
+      const outcome = await this.askProvider(context, () =>
+        this.provider.refund({
+          idempotencyKey: providerKeys.refund(paymentId),
+          chargeIdempotencyKey: providerKeys.charge(paymentId),
+          paymentId,
+          amountMinor: toRefund.amountMinor,
+          currency: toRefund.currency,
+        }),
+      );
+      // 3. The outcome: money that was captured goes back in the ledger (its CHARGE first if the
+      // charge never recorded it); a charge cancelled before it was made leaves the payment VOIDED.
+      await this.transaction(context, async (tx) => {
+        const row = await lockAndFind(tx, paymentId);
+        if (row?.status !== 'REFUNDING') return;
+        if (!outcome.refundedCharge) {
+          await tx.payment.update({ where: { id: paymentId }, data: { status: 'VOIDED' } });
+          return;
+        }
+        const chargeRecorded = (await tx.ledgerEntry.count({ where: { paymentId, kind: 'CHARGE' } })) > 0;
+        const refund = { kind: 'REFUND', amountMinor: -row.amountMinor, currency: row.currency };
+        await tx.payment.update({
+          where: { id: paymentId },
+          data: {
+            status: 'REFUNDED',
+            providerReference: row.providerReference ?? outcome.refundedCharge.providerReference,
+            ledger: { create: chargeRecorded ? [refund] : [{ kind: 'CHARGE', amountMinor: row.amountMinor, currency: row.currency }, refund] },
+          },
         });
-      }
-      const updated = await tx.payment.update({
-        where: { id: paymentId },
-        data: { status: 'PAID', ledger: { create: { kind: 'SLIP_PAID', amountMinor: row.amountMinor, currency: row.currency } } },
       });
-      return toPayment(updated);
-    });
+    }
+
+    // 4. The answer under the caller's key. A paid slip is refunded here: no provider call (the shop returns it).
+    return idempotentCall(
+      this.prisma,
+      'payments',
+      request.idempotencyKey,
+      'Refund',
+      async (tx) => {
+        const row = await lockAndFind(tx, paymentId);
+        if (!row) return noPayment(paymentId);
+        if (row.status === 'PAID') return toPayment(await refundSlip(tx, row));
+        if (row.status === 'REFUNDING') throw new DomainError('UNAVAILABLE', `the refund of payment ${paymentId} has no outcome yet; retry`);
+        return toPayment(row);
+      },
+      { deadline: context.deadline },
+    );
   }
 
   /**
-   * Refunds a captured payment (SUCCEEDED or PAID → REFUNDED, ledger REFUND of minus the amount);
-   * anything else, including an unknown payment (status NONE), is returned as is. A PENDING slip
-   * was never captured: it needs Void, not Refund.
+   * Voids an unpaid slip (PENDING → VOIDED, nothing in the ledger). A PAID slip is refunded instead
+   * (money came in: its undo gives it back). An unknown payment leaves a tombstone (answer: status
+   * NONE) that refuses an IssueSlip arriving later; anything else is returned as is.
    */
-  async refund(request: PaymentRef__Output): Promise<Payment__Output> {
+  async void(request: PaymentRef__Output, context: PaymentsCallContext = {}): Promise<Payment__Output> {
     const paymentId = requireId(request.paymentId, 'paymentId');
-    return idempotentCall(this.prisma, 'payments', request.idempotencyKey, 'Refund', async (tx) => {
-      const row = await lockAndFind(tx, paymentId);
-      if (!row) return noPayment(paymentId);
-      if (row.status !== 'SUCCEEDED' && row.status !== 'PAID') return toPayment(row);
-      if (row.method === 'card' && row.providerReference) {
-        await this.provider.refund({ paymentId, providerReference: row.providerReference, amountMinor: row.amountMinor, currency: row.currency });
-      }
-      const updated = await tx.payment.update({
-        where: { id: paymentId },
-        data: { status: 'REFUNDED', ledger: { create: { kind: 'REFUND', amountMinor: -row.amountMinor, currency: row.currency } } },
-      });
-      return toPayment(updated);
-    });
-  }
-
-  /**
-   * Voids an unpaid slip (PENDING → VOIDED, nothing in the ledger); anything else, including an
-   * unknown payment (status NONE), is returned as is: captured money is returned with Refund.
-   */
-  async void(request: PaymentRef__Output): Promise<Payment__Output> {
-    const paymentId = requireId(request.paymentId, 'paymentId');
-    return idempotentCall(this.prisma, 'payments', request.idempotencyKey, 'Void', async (tx) => {
-      const row = await lockAndFind(tx, paymentId);
-      if (!row) return noPayment(paymentId);
-      if (row.status !== 'PENDING') return toPayment(row);
-      return toPayment(await tx.payment.update({ where: { id: paymentId }, data: { status: 'VOIDED' } }));
-    });
+    return idempotentCall(
+      this.prisma,
+      'payments',
+      request.idempotencyKey,
+      'Void',
+      async (tx) => {
+        const row = await lockAndFind(tx, paymentId);
+        if (!row) {
+          await tx.paymentTombstone.upsert({ where: { paymentId }, create: { paymentId, undoneBy: 'Void' }, update: {} });
+          return noPayment(paymentId);
+        }
+        if (row.status === 'PENDING') return toPayment(await tx.payment.update({ where: { id: paymentId }, data: { status: 'VOIDED' } }));
+        if (row.status === 'PAID') return toPayment(await refundSlip(tx, row));
+        return toPayment(row);
+      },
+      { deadline: context.deadline },
+    );
   }
 
   /** Returns a payment by id, or by slip number when no id is given; NOT_FOUND when absent. */
@@ -178,6 +315,35 @@ export class PaymentsService {
     if (!row) throw new DomainError('NOT_FOUND', `no payment ${request.paymentId || `with slip number ${request.slipNumber}`}`);
     return toPayment(row);
   }
+
+  /** A short transaction bounded by the caller's deadline (and never longer than MAX_TRANSACTION_MS), statements included. */
+  private transaction<T>(context: PaymentsCallContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const budgetMs = timeLeftMs(context.deadline, MAX_TRANSACTION_MS);
+    return this.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT set_config('statement_timeout', ${String(budgetMs)}, true)`;
+        return fn(tx);
+      },
+      { timeout: budgetMs, maxWait: Math.min(budgetMs, 10_000) },
+    );
+  }
+
+  /**
+   * Calls the provider, giving up (UNAVAILABLE) when the caller's deadline passes: the call may still
+   * complete at the provider, and the retry asks again with the same key and gets its answer.
+   */
+  private async askProvider<T>(context: PaymentsCallContext, call: () => Promise<T>): Promise<T> {
+    const budgetMs = timeLeftMs(context.deadline, PROVIDER_TIMEOUT_MS);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new DomainError('UNAVAILABLE', `the payment provider did not answer within ${budgetMs} ms; retry`)), budgetMs);
+    });
+    try {
+      return await Promise.race([call(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 }
 
 /** Takes the payment id's lock (held to the end of the transaction) and reads the payment, if any. */
@@ -186,6 +352,32 @@ async function lockAndFind(tx: Tx, paymentId: string): Promise<PaymentRow | null
   // the key's lock (idempotentCall), then this one.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`payments/payment-id:${paymentId}`}, 0))`;
   return tx.payment.findUnique({ where: { id: paymentId } });
+}
+
+/** Whether the payment's step was undone since (refunded, voided, expired), for idempotentCall's `undone` check. */
+async function isUndone(tx: Tx, paymentId: string): Promise<boolean> {
+  const row = await lockAndFind(tx, paymentId);
+  return !row || UNDONE.includes(row.status);
+}
+
+function stepUndone(paymentId: string, why: string): DomainError {
+  return new DomainError('STEP_UNDONE', `payment ${paymentId} was undone: ${why}`, { paymentId });
+}
+
+/** Gives back a paid slip: PAID → REFUNDED with a REFUND entry (slips are returned by the shop, not the card provider). */
+function refundSlip(tx: Tx, row: PaymentRow): Promise<PaymentRow> {
+  return tx.payment.update({
+    where: { id: row.id },
+    data: { status: 'REFUNDED', ledger: { create: { kind: 'REFUND', amountMinor: -row.amountMinor, currency: row.currency } } },
+  });
+}
+
+/** What is left of the caller's deadline, at most `capMs`; UNAVAILABLE when nothing is left. */
+function timeLeftMs(deadline: Date | undefined, capMs: number): number {
+  if (!deadline) return capMs;
+  const left = Math.floor(deadline.getTime() - Date.now());
+  if (left <= 0) throw new DomainError('UNAVAILABLE', "the caller's deadline has passed");
+  return Math.min(left, capMs);
 }
 
 function assertSamePayment(row: PaymentRow, request: { orderId: string; method: string; amountMinor: number; currency: string }): void {

@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DomainError } from '../../lib/errors';
+import type { Prisma } from '@prisma/client';
+import { DomainError, type DomainErrorCode } from '../../lib/errors';
+import type { Tx } from '../../lib/idempotent-call';
+import type { PrismaClient } from '../../lib/prisma';
 
 export interface ProviderChargeRequest {
-  /** Also the provider-side idempotency key: a repeated charge of one payment id is not charged again. */
+  /** The provider's idempotency key: a repeat gets the first answer back and is never charged again. */
+  idempotencyKey: string;
   paymentId: string;
   amountMinor: number;
   currency: string;
@@ -11,21 +15,34 @@ export interface ProviderChargeRequest {
 }
 
 export interface ProviderRefundRequest {
+  /** The provider's idempotency key of this refund. */
+  idempotencyKey: string;
+  /**
+   * The idempotency key of the charge to give back. A charge with that key that was not made yet is
+   * cancelled: the provider refuses it when it arrives (STEP_UNDONE).
+   */
+  chargeIdempotencyKey: string;
   paymentId: string;
-  providerReference: string;
   amountMinor: number;
   currency: string;
 }
 
+export interface ProviderRefund {
+  providerReference: string;
+  /** The refunded charge; absent when nothing had been captured (declined, or cancelled before it was made). */
+  refundedCharge?: { providerReference: string };
+}
+
 /**
- * A card payment provider. Declines are thrown as DomainErrors (CARD_DECLINED, INSUFFICIENT_FUNDS),
- * outages as DomainError UNAVAILABLE so the caller retries; anything else thrown is unexpected.
+ * A card payment provider that honours idempotency keys as real providers do. Declines are thrown as
+ * DomainErrors (CARD_DECLINED, INSUFFICIENT_FUNDS), a charge cancelled by an earlier refund as
+ * STEP_UNDONE, outages as UNAVAILABLE so the caller retries with the same key; anything else is unexpected.
  */
 export interface PaymentProvider {
   /** Captures the amount from the card behind the token and returns the provider's reference. */
   charge(request: ProviderChargeRequest): Promise<{ providerReference: string }>;
-  /** Returns a captured amount to the card and returns the refund's reference. */
-  refund(request: ProviderRefundRequest): Promise<{ providerReference: string }>;
+  /** Gives back the charge made with `chargeIdempotencyKey`, or cancels it if it was not made yet. */
+  refund(request: ProviderRefundRequest): Promise<ProviderRefund>;
 }
 
 export interface SandboxProviderOptions {
@@ -33,71 +50,152 @@ export interface SandboxProviderOptions {
   slowDelayMs?: number;
 }
 
-/** How many times `tok_transientFailure` fails for one payment id before it succeeds. */
+/** How many times `tok_transientFailure` fails for one idempotency key before it succeeds. */
 export const TRANSIENT_FAILURES_PER_PAYMENT = 2;
 
 /**
  * Test card tokens of the sandbox, named as common providers name theirs:
  *
- * | token                  | outcome                                                                     |
- * |------------------------|-----------------------------------------------------------------------------|
- * | `tok_visa`             | succeeds                                                                    |
- * | `tok_chargeDeclined`   | CARD_DECLINED (decline code `generic_decline`)                              |
- * | `tok_insufficientFunds`| INSUFFICIENT_FUNDS (decline code `insufficient_funds`)                      |
- * | `tok_transientFailure` | UNAVAILABLE (retryable) on its first 2 attempts per payment id, then succeeds |
- * | `tok_slow`             | succeeds after `slowDelayMs` (default 3 s)                                  |
- * | anything else          | CARD_DECLINED (decline code `unknown_test_token`)                           |
+ * | token                  | outcome                                                                      |
+ * |------------------------|------------------------------------------------------------------------------|
+ * | `tok_visa`             | succeeds                                                                     |
+ * | `tok_chargeDeclined`   | CARD_DECLINED (decline code `generic_decline`)                               |
+ * | `tok_insufficientFunds`| INSUFFICIENT_FUNDS (decline code `insufficient_funds`)                       |
+ * | `tok_transientFailure` | UNAVAILABLE (retryable) on its first 2 attempts per idempotency key, then succeeds |
+ * | `tok_slow`             | succeeds after `slowDelayMs` (default 3 s)                                   |
+ * | anything else          | CARD_DECLINED (decline code `unknown_test_token`)                            |
  */
 export const SANDBOX_CARD_TOKENS = ['tok_visa', 'tok_chargeDeclined', 'tok_insufficientFunds', 'tok_transientFailure', 'tok_slow'] as const;
 
+type Answer = { ok: unknown } | { error: { code: DomainErrorCode; message: string; details?: Record<string, unknown> } };
+/** What one attempt of an operation decided: a final answer (kept for the key), or a retryable failure (counted). */
+type Decision = { final: Answer } | { transient: string };
+
+interface Operation {
+  idempotencyKey: string;
+  kind: 'charge' | 'refund';
+  paymentId: string;
+  amountMinor: number;
+  currency: string;
+  refundOf?: string;
+}
+
 /**
- * The payment provider the service is wired to by default: deterministic outcomes per test token,
- * state in memory (per instance, so per process).
+ * The payment provider the service is wired to by default: deterministic outcomes per test token.
+ * It stands for an external system, so its records live in their own table
+ * (`payments.sandbox_provider_operations`) and survive a crash of the process: a repeated key, from
+ * this process or the next, gets the first final answer back.
  */
 export class SandboxProvider implements PaymentProvider {
-  private readonly attempts = new Map<string, number>();
-  private readonly captured = new Map<string, string>();
   private readonly slowDelayMs: number;
 
-  constructor(options: SandboxProviderOptions = {}) {
+  constructor(
+    private readonly prisma: PrismaClient,
+    options: SandboxProviderOptions = {},
+  ) {
     this.slowDelayMs = options.slowDelayMs ?? 3_000;
   }
 
-  /** Charges per the token table above; a payment id already captured answers with its first reference. */
+  /** Charges per the token table above; a key already answered gets its first answer back. */
   async charge(request: ProviderChargeRequest): Promise<{ providerReference: string }> {
-    const previous = this.captured.get(request.paymentId);
-    if (previous) return { providerReference: previous };
-    switch (request.cardToken) {
-      case 'tok_visa':
-        break;
-      case 'tok_chargeDeclined':
-        throw new DomainError('CARD_DECLINED', 'the card was declined', { declineCode: 'generic_decline' });
-      case 'tok_insufficientFunds':
-        throw new DomainError('INSUFFICIENT_FUNDS', 'the card has insufficient funds', { declineCode: 'insufficient_funds' });
-      case 'tok_transientFailure': {
-        const attempt = (this.attempts.get(request.paymentId) ?? 0) + 1;
-        this.attempts.set(request.paymentId, attempt);
-        if (attempt <= TRANSIENT_FAILURES_PER_PAYMENT) {
-          throw new DomainError('UNAVAILABLE', `the sandbox provider is temporarily unavailable (attempt ${attempt})`);
-        }
-        this.attempts.delete(request.paymentId);
-        break;
-      }
-      case 'tok_slow':
-        if (this.slowDelayMs > 0) await sleep(this.slowDelayMs);
-        break;
-      default:
-        throw new DomainError('CARD_DECLINED', `unknown sandbox card token "${request.cardToken}" (known: ${SANDBOX_CARD_TOKENS.join(', ')})`, {
-          declineCode: 'unknown_test_token',
-        });
-    }
-    const providerReference = `ch_sandbox_${randomBytes(12).toString('hex')}`;
-    this.captured.set(request.paymentId, providerReference);
-    return { providerReference };
+    const operation: Operation = { idempotencyKey: request.idempotencyKey, kind: 'charge', paymentId: request.paymentId, amountMinor: request.amountMinor, currency: request.currency };
+    // The latency of a slow card happens before the key's lock, as a real provider's would: a repeat
+    // that finds the first answer recorded does not wait again.
+    if (request.cardToken === 'tok_slow' && this.slowDelayMs > 0 && !(await this.answered(request.idempotencyKey))) await sleep(this.slowDelayMs);
+    const answer = await this.once(request.idempotencyKey, operation, async (_tx, transientFailures) => decideCharge(request, transientFailures));
+    return unwrap(answer) as { providerReference: string };
   }
 
-  /** Refunds always succeed in the sandbox. */
-  async refund(_request: ProviderRefundRequest): Promise<{ providerReference: string }> {
-    return { providerReference: `re_sandbox_${randomBytes(12).toString('hex')}` };
+  /** Refunds the charge made under `chargeIdempotencyKey`, or cancels that charge if it was not made yet. */
+  async refund(request: ProviderRefundRequest): Promise<ProviderRefund> {
+    const operation: Operation = {
+      idempotencyKey: request.idempotencyKey,
+      kind: 'refund',
+      paymentId: request.paymentId,
+      amountMinor: request.amountMinor,
+      currency: request.currency,
+      refundOf: request.chargeIdempotencyKey,
+    };
+    // Under the charge's lock: a charge and its refund are decided one after the other, never interleaved.
+    const answer = await this.once(request.chargeIdempotencyKey, operation, async (tx) => {
+      const earlier = await tx.sandboxProviderOperation.findFirst({ where: { refundOf: request.chargeIdempotencyKey } });
+      // One refund per charge: another key asking for it again gets the refund that was made.
+      if (earlier?.response) return { final: earlier.response as Answer };
+      const charge = await tx.sandboxProviderOperation.findUnique({ where: { idempotencyKey: request.chargeIdempotencyKey } });
+      const captured = charge?.response && 'ok' in (charge.response as Answer) ? ((charge.response as { ok: { providerReference: string } }).ok) : undefined;
+      if (!charge?.response) {
+        // Not made yet (never seen, or only failed transiently): cancelled, so it is refused when it comes.
+        const cancelled = { error: { code: 'STEP_UNDONE', message: `charge ${request.chargeIdempotencyKey} was cancelled by a refund before it was made` } } satisfies Answer as Prisma.InputJsonValue;
+        await tx.sandboxProviderOperation.upsert({
+          where: { idempotencyKey: request.chargeIdempotencyKey },
+          create: { idempotencyKey: request.chargeIdempotencyKey, kind: 'charge', paymentId: request.paymentId, amountMinor: request.amountMinor, currency: request.currency, response: cancelled },
+          update: { response: cancelled },
+        });
+      }
+      const refund: ProviderRefund = { providerReference: reference('re'), ...(captured ? { refundedCharge: { providerReference: captured.providerReference } } : {}) };
+      return { final: { ok: refund } };
+    });
+    return unwrap(answer) as ProviderRefund;
   }
+
+  private async answered(idempotencyKey: string): Promise<boolean> {
+    const row = await this.prisma.sandboxProviderOperation.findUnique({ where: { idempotencyKey }, select: { response: true } });
+    return row?.response != null;
+  }
+
+  /**
+   * Runs one attempt of an operation under the lock `lockKey`: a key with a final answer gets it back;
+   * otherwise `decide` runs and its final answer is kept (a retryable failure is only counted).
+   */
+  private async once(lockKey: string, operation: Operation, decide: (tx: Tx, transientFailures: number) => Promise<Decision>): Promise<Answer> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sandbox-provider:${lockKey}`}, 0))`;
+        const row = await tx.sandboxProviderOperation.findUnique({ where: { idempotencyKey: operation.idempotencyKey } });
+        if (row && (row.kind !== operation.kind || row.paymentId !== operation.paymentId || row.amountMinor !== operation.amountMinor || row.currency !== operation.currency)) {
+          return { error: { code: 'IDEMPOTENCY_KEY_REUSED', message: `idempotency key ${operation.idempotencyKey} was used for another ${row.kind}` } } satisfies Answer;
+        }
+        if (row?.response) return row.response as Answer;
+        const decision = await decide(tx, row?.transientFailures ?? 0);
+        const fields = 'final' in decision ? { response: decision.final as Prisma.InputJsonValue } : { transientFailures: (row?.transientFailures ?? 0) + 1 };
+        await tx.sandboxProviderOperation.upsert({
+          where: { idempotencyKey: operation.idempotencyKey },
+          create: { ...operation, ...fields },
+          update: fields,
+        });
+        return 'final' in decision ? decision.final : ({ error: { code: 'UNAVAILABLE', message: decision.transient } } satisfies Answer);
+      },
+      { timeout: 10_000, maxWait: 10_000 },
+    );
+  }
+}
+
+function decideCharge(request: ProviderChargeRequest, transientFailures: number): Decision {
+  const decline = (code: DomainErrorCode, message: string, declineCode: string): Decision => ({ final: { error: { code, message, details: { declineCode } } } });
+  switch (request.cardToken) {
+    case 'tok_visa':
+    case 'tok_slow':
+      break;
+    case 'tok_chargeDeclined':
+      return decline('CARD_DECLINED', 'the card was declined', 'generic_decline');
+    case 'tok_insufficientFunds':
+      return decline('INSUFFICIENT_FUNDS', 'the card has insufficient funds', 'insufficient_funds');
+    case 'tok_transientFailure':
+      if (transientFailures < TRANSIENT_FAILURES_PER_PAYMENT) {
+        return { transient: `the sandbox provider is temporarily unavailable (attempt ${transientFailures + 1})` };
+      }
+      break;
+    default:
+      return decline('CARD_DECLINED', `unknown sandbox card token "${request.cardToken}" (known: ${SANDBOX_CARD_TOKENS.join(', ')})`, 'unknown_test_token');
+  }
+  return { final: { ok: { providerReference: reference('ch') } } };
+}
+
+function reference(prefix: 'ch' | 're'): string {
+  return `${prefix}_sandbox_${randomBytes(12).toString('hex')}`;
+}
+
+function unwrap(answer: Answer): unknown {
+  if ('error' in answer) throw new DomainError(answer.error.code, answer.error.message, answer.error.details);
+  return answer.ok;
 }

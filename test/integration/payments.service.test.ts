@@ -9,7 +9,8 @@ import type { Payment__Output } from '../../proto/generated/checkout/payments/v1
 import type { PaymentRef } from '../../proto/generated/checkout/payments/v1/PaymentRef';
 import { closeDomainClients, createDomainClients, type DomainClients } from '../../proto/services';
 import { paymentsRegistration } from '../../services/payments/payments.grpc';
-import { SandboxProvider } from '../../services/payments/sandbox-provider';
+import { SandboxProvider, type PaymentProvider, type ProviderChargeRequest, type ProviderRefundRequest } from '../../services/payments/sandbox-provider';
+import type { Tx } from '../../lib/idempotent-call';
 import { freePort } from '../support/platform';
 import { serviceDeps } from '../support/service-deps';
 import { testConfig } from '../support/test-config';
@@ -22,12 +23,15 @@ describe('payments service (real PostgreSQL, sandbox provider)', () => {
   let prisma: PrismaClient;
   let clients: DomainClients;
   let server: RunningGrpcServer;
-  const provider = new SandboxProvider({ slowDelayMs: 0 });
-  const providerCharge = jest.spyOn(provider, 'charge');
-  const providerRefund = jest.spyOn(provider, 'refund');
+  let provider: SandboxProvider;
+  let providerCharge: jest.SpiedFunction<SandboxProvider['charge']>;
+  let providerRefund: jest.SpiedFunction<SandboxProvider['refund']>;
 
   beforeAll(async () => {
     prisma = createPrisma(testConfig().DATABASE_URL);
+    provider = new SandboxProvider(prisma, { slowDelayMs: 0 });
+    providerCharge = jest.spyOn(provider, 'charge');
+    providerRefund = jest.spyOn(provider, 'refund');
     const port = await freePort();
     clients = createDomainClients(`127.0.0.1:${port}`);
     const deps = serviceDeps({ prisma, clients });
@@ -58,6 +62,9 @@ describe('payments service (real PostgreSQL, sandbox provider)', () => {
   const ledgerOf = async (paymentId: string) =>
     (await prisma.ledgerEntry.findMany({ where: { paymentId }, orderBy: { id: 'asc' } })).map((e) => [e.kind, e.amountMinor, e.currency]);
   const chargesOf = (paymentId: string) => providerCharge.mock.calls.filter(([r]) => r.paymentId === paymentId).length;
+  /** What the provider itself recorded for a payment: the operations it decided. */
+  const providerOperations = async (paymentId: string) =>
+    (await prisma.sandboxProviderOperation.findMany({ where: { paymentId }, orderBy: { createdAt: 'asc' } })).map((o) => ({ kind: o.kind, response: o.response }));
   const key = () => randomUUID();
 
 
@@ -75,37 +82,47 @@ describe('payments service (real PostgreSQL, sandbox provider)', () => {
     const [a, b] = await Promise.all([charge(request), charge(request)]);
     expect(b).toEqual(a);
     expect(await charge(request)).toEqual(a);
+    // Concurrent attempts may both ask the provider, always with the payment's own provider key: it charged once.
+    expect(providerCharge.mock.calls.filter(([r]) => r.paymentId === request.paymentId).map(([r]) => r.idempotencyKey)).toEqual(
+      Array(chargesOf(request.paymentId)).fill(request.paymentId),
+    );
+    expect(await providerOperations(request.paymentId)).toEqual([{ kind: 'charge', response: { ok: { providerReference: a.providerReference } } }]);
+    const asked = chargesOf(request.paymentId);
     // Another key for a payment id that already SUCCEEDED answers with it without calling the provider.
     expect(await charge({ ...request, idempotencyKey: key() })).toEqual(a);
-    expect(chargesOf(request.paymentId)).toBe(1);
+    expect(chargesOf(request.paymentId)).toBe(asked);
     expect(await ledgerOf(request.paymentId)).toEqual([['CHARGE', 4800, 'JPY']]);
     // The same payment id for another amount is a conflict, not a second charge.
     expect((await rejection(charge({ ...request, amountMinor: 1, idempotencyKey: key() }))).code).toBe('CONFLICT');
-    expect(chargesOf(request.paymentId)).toBe(1);
+    expect(chargesOf(request.paymentId)).toBe(asked);
   });
 
   it.each([
     ['tok_chargeDeclined', 'CARD_DECLINED'],
     ['tok_insufficientFunds', 'INSUFFICIENT_FUNDS'],
     ['tok_unknown', 'CARD_DECLINED'],
-  ])('rejects %s with %s, leaves no payment, and repeats the rejection for its key', async (token, code) => {
+  ])('rejects %s with %s, leaves a FAILED payment and no ledger entry, and repeats the rejection', async (token, code) => {
     const request = cardCharge(token);
     const first = await rejection(charge(request));
     expect(first.code).toBe(code);
-    expect(await prisma.payment.findUnique({ where: { id: request.paymentId } })).toBeNull();
+    expect(await prisma.payment.findUnique({ where: { id: request.paymentId } })).toMatchObject({ status: 'FAILED', failureCode: code });
     expect(await ledgerOf(request.paymentId)).toEqual([]);
 
     const again = await rejection(charge(request));
     expect([again.code, again.message, again.details]).toEqual([first.code, first.message, first.details]);
+    // A declined payment id stays declined, whatever key asks again.
+    expect((await rejection(charge({ ...request, idempotencyKey: key() }))).code).toBe(code);
     expect(chargesOf(request.paymentId)).toBe(1);
-    expect((await rejection(getPayment({ paymentId: request.paymentId }))).code).toBe('NOT_FOUND');
+    expect(await getPayment({ paymentId: request.paymentId })).toMatchObject({ status: 'FAILED' });
   });
 
   it('answers a transient provider failure with UNAVAILABLE, unrecorded, so the retry charges once', async () => {
     const request = cardCharge('tok_transientFailure');
     expect((await rejection(charge(request))).code).toBe('UNAVAILABLE');
     expect((await rejection(charge(request))).code).toBe('UNAVAILABLE');
-    expect(await prisma.payment.findUnique({ where: { id: request.paymentId } })).toBeNull();
+    // The intent stays recorded: the retry resumes it with the same provider key.
+    expect(await prisma.payment.findUnique({ where: { id: request.paymentId } })).toMatchObject({ status: 'PROCESSING' });
+    expect(await ledgerOf(request.paymentId)).toEqual([]);
     const payment = await charge(request);
     expect(payment.status).toBe('SUCCEEDED');
     expect(await charge(request)).toEqual(payment);
@@ -128,16 +145,18 @@ describe('payments service (real PostgreSQL, sandbox provider)', () => {
       ['REFUND', -12_000, 'JPY'],
     ]);
     expect(providerRefund.mock.calls.filter(([r]) => r.paymentId === request.paymentId)).toHaveLength(1);
-    // A refunded payment is not charged again.
-    expect(await charge({ ...request, idempotencyKey: key() })).toMatchObject({ status: 'REFUNDED' });
+    // A refunded payment is not charged again: its charge step was undone.
+    expect((await rejection(charge({ ...request, idempotencyKey: key() }))).code).toBe('STEP_UNDONE');
     expect(chargesOf(request.paymentId)).toBe(1);
   });
 
-  it('refunds or voids an unknown payment as a no-op answering NONE', async () => {
+  it('refunds or voids an unknown payment answering NONE, leaving a tombstone and no payment', async () => {
     const paymentId = randomUUID();
+    expect(await refund({ paymentId, idempotencyKey: key() })).toMatchObject({ paymentId, status: 'NONE' });
     expect(await refund({ paymentId, idempotencyKey: key() })).toMatchObject({ paymentId, status: 'NONE' });
     expect(await voidPayment({ paymentId, idempotencyKey: key() })).toMatchObject({ paymentId, status: 'NONE' });
     expect(await prisma.payment.findUnique({ where: { id: paymentId } })).toBeNull();
+    expect(await prisma.paymentTombstone.findUnique({ where: { paymentId } })).toMatchObject({ undoneBy: 'Refund' });
   });
 
   it('issues a konbini slip, finds it by number, and confirms its payment once', async () => {
@@ -155,8 +174,8 @@ describe('payments service (real PostgreSQL, sandbox provider)', () => {
     expect(await confirmSlip({ paymentId: request.paymentId, paidAt, idempotencyKey: key() })).toEqual(paid);
     expect(await ledgerOf(request.paymentId)).toEqual([['SLIP_PAID', 3300, 'JPY']]);
 
-    // A paid slip is refunded, not voided.
-    expect(await voidPayment({ paymentId: request.paymentId, idempotencyKey: key() })).toMatchObject({ status: 'PAID' });
+    // A paid slip is refunded, also by Void (its money came in); once.
+    expect(await voidPayment({ paymentId: request.paymentId, idempotencyKey: key() })).toMatchObject({ status: 'REFUNDED' });
     expect(await refund({ paymentId: request.paymentId, idempotencyKey: key() })).toMatchObject({ status: 'REFUNDED' });
     expect(await ledgerOf(request.paymentId)).toEqual([
       ['SLIP_PAID', 3300, 'JPY'],
@@ -171,19 +190,20 @@ describe('payments service (real PostgreSQL, sandbox provider)', () => {
     expect(a.slipNumber).not.toBe(b.slipNumber);
   });
 
-  it('rejects a slip payment after expiry with PAYMENT_EXPIRED and records nothing', async () => {
+  it('records a slip payment after expiry and gives it back at once', async () => {
     const request = slip('konbini');
     await issueSlip(request);
     const late = new Date(Date.parse(request.expiresAt) + HOUR).toISOString();
-    const err = await rejection(confirmSlip({ paymentId: request.paymentId, paidAt: late, idempotencyKey: key() }));
-    expect(err.code).toBe('PAYMENT_EXPIRED');
-    expect((await getPayment({ paymentId: request.paymentId })).status).toBe('PENDING');
-    expect(await ledgerOf(request.paymentId)).toEqual([]);
+    expect(await confirmSlip({ paymentId: request.paymentId, paidAt: late, idempotencyKey: key() })).toMatchObject({ status: 'REFUNDED' });
+    expect(await ledgerOf(request.paymentId)).toEqual([
+      ['SLIP_PAID', 3300, 'JPY'],
+      ['REFUND', -3300, 'JPY'],
+    ]);
     // A slip must expire in the future when issued.
     expect((await rejection(issueSlip(slip('konbini', new Date(Date.now() - 1000))))).code).toBe('VALIDATION_FAILED');
   });
 
-  it('voids a pending slip without a ledger entry; a voided slip cannot be paid', async () => {
+  it('voids a pending slip without a ledger entry; money paid for a voided slip is recorded and refunded', async () => {
     const request = slip('bank_transfer');
     await issueSlip(request);
     // Refund does nothing to a slip that was never paid.
@@ -192,8 +212,17 @@ describe('payments service (real PostgreSQL, sandbox provider)', () => {
     expect(voided).toMatchObject({ paymentId: request.paymentId, status: 'VOIDED' });
     expect(await voidPayment({ paymentId: request.paymentId, idempotencyKey: key() })).toEqual(voided);
     expect(await ledgerOf(request.paymentId)).toEqual([]);
-    const err = await rejection(confirmSlip({ paymentId: request.paymentId, paidAt: new Date().toISOString(), idempotencyKey: key() }));
-    expect([err.code, err.details]).toEqual(['PAYMENT_EXPIRED', { status: 'VOIDED' }]);
+    const confirmKey = key();
+    const paid = await confirmSlip({ paymentId: request.paymentId, paidAt: new Date().toISOString(), idempotencyKey: confirmKey });
+    expect(paid).toMatchObject({ paymentId: request.paymentId, status: 'REFUNDED', amountMinor: 3300 });
+    expect(await ledgerOf(request.paymentId)).toEqual([
+      ['SLIP_PAID', 3300, 'JPY'],
+      ['REFUND', -3300, 'JPY'],
+    ]);
+    // A second notice of the same payment records nothing more.
+    expect(await confirmSlip({ paymentId: request.paymentId, paidAt: new Date().toISOString(), idempotencyKey: key() })).toEqual(paid);
+    expect(await voidPayment({ paymentId: request.paymentId, idempotencyKey: key() })).toEqual(paid);
+    expect(await ledgerOf(request.paymentId)).toHaveLength(2);
   });
 
   it('leaves a captured card payment alone on Void', async () => {
