@@ -68,18 +68,32 @@ function parseDetails(raw: grpc.MetadataValue | undefined): Record<string, unkno
   }
 }
 
+/** What a handler knows about the call beyond its request. */
+export interface CallContext {
+  /** When the caller stops waiting (absent: it set no deadline). Pass it on to idempotentCall. */
+  deadline?: Date;
+}
+
+/** The caller's deadline as grpc-js reports it (a Date, a number of ms since the epoch, or Infinity for none). */
+export function callDeadline(deadline: grpc.Deadline): Date | undefined {
+  const ms = deadline instanceof Date ? deadline.getTime() : deadline;
+  return Number.isFinite(ms) ? new Date(ms) : undefined;
+}
+
 /**
  * Adapts an async method to a unary gRPC handler: times it, logs unexpected errors, and maps
- * DomainErrors to statuses (anything else becomes INTERNAL without leaking its message).
+ * DomainErrors to statuses (anything else becomes INTERNAL without leaking its message). The
+ * handler gets the caller's deadline, so it can give up (and roll back) when nobody waits any more.
  */
 export function unary<Req, Res>(
   operation: string,
-  fn: (request: Req) => Promise<Res>,
+  fn: (request: Req, context: CallContext) => Promise<Res>,
   deps: { metrics: Metrics; logger: Logger },
 ): grpc.handleUnaryCall<Req, Res> {
   return (call, callback) => {
+    const deadline = callDeadline(call.getDeadline());
     deps.metrics
-      .time('grpc', operation, () => fn(call.request))
+      .time('grpc', operation, () => fn(call.request, deadline ? { deadline } : {}))
       .then(
         (response) => callback(null, response),
         (err: unknown) => {

@@ -23,7 +23,8 @@ export interface IdempotentCallOptions {
    * lock, before a stored SUCCESS is replayed: when true the call answers STEP_UNDONE instead, so a
    * Temporal reset that re-runs the same keys never gets a stale success for work that was undone.
    * Stored rejections are replayed as they are. A first call (no stored answer) is not checked here:
-   * `fn` decides (a tombstone left by the undo refuses it).
+   * `fn` decides (a tombstone left by the undo refuses it). The hook may throw its own STEP_UNDONE
+   * (with the entity's details) instead of returning true.
    */
   undone?: (tx: Tx) => Promise<boolean>;
   /**

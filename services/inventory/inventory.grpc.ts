@@ -9,11 +9,11 @@ import { InventoryService } from './inventory.service';
 export function inventoryRegistration(deps: ServiceDeps): ServiceRegistration {
   const service = new InventoryService(deps.prisma, deps.now);
   const handlers: InventoryServiceHandlers = {
-    Reserve: unary('inventory.Reserve', (r) => service.reserve(r), deps),
-    Release: unary('inventory.Release', (r) => service.release(r), deps),
-    Commit: unary('inventory.Commit', (r) => service.commit(r), deps),
+    Reserve: unary('inventory.Reserve', (r, context) => service.reserve(r, context), deps),
+    Release: unary('inventory.Release', (r, context) => service.release(r, context), deps),
+    Commit: unary('inventory.Commit', (r, context) => service.commit(r, context), deps),
     GetStock: unary('inventory.GetStock', (r) => service.getStock(r.sku), deps),
-    AdjustStock: unary('inventory.AdjustStock', (r) => service.adjustStock(r), deps),
+    AdjustStock: unary('inventory.AdjustStock', (r, context) => service.adjustStock(r, context), deps),
   };
   return {
     name: 'checkout.inventory.v1.InventoryService',

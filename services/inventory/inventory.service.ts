@@ -1,4 +1,5 @@
 import { DomainError } from '../../lib/errors';
+import type { CallContext } from '../../lib/grpc';
 import { idempotentCall, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { AdjustStockRequest__Output } from '../../proto/generated/checkout/inventory/v1/AdjustStockRequest';
@@ -27,22 +28,25 @@ export class InventoryService {
    * Reserves every line or none (OUT_OF_STOCK with {sku, requested, available}); an existing
    * reservation id answers with that reservation without reserving again (CONFLICT if it belongs
    * to another order). Statuses of stored reservations: RESERVED, COMMITTED, RELEASED, EXPIRED.
+   * A reservation already released or expired (or the tombstone of a Release that came first) is
+   * STEP_UNDONE, also for a replay of the key's stored success (a Temporal reset): never a stale RESERVED.
    *
    * An unknown SKU is OUT_OF_STOCK with available 0, not NOT_FOUND: for the checkout there is no
    * difference between a SKU nobody stocks and one sold out, and one code keeps callers simple.
    */
-  async reserve(request: ReserveRequest__Output): Promise<Reservation__Output> {
+  async reserve(request: ReserveRequest__Output, context: CallContext = {}): Promise<Reservation__Output> {
     const valid = validateReserveRequest(request);
-    return idempotentCall(this.prisma, 'inventory', valid.idempotencyKey, 'Reserve', async (tx) => {
+    const fn = async (tx: Tx): Promise<Reservation__Output> => {
       await lockReservationId(tx, valid.reservationId);
       const existing = await findReservation(tx, valid.reservationId);
       if (existing) {
-        // A tombstone left by a Release of an unknown id has no order: it answers any Reserve of that id.
+        // A tombstone left by a Release of an unknown id has no order: it refuses any Reserve of that id.
         if (existing.orderId !== valid.orderId && existing.orderId !== '') {
           throw new DomainError('CONFLICT', `reservation ${valid.reservationId} belongs to another order`, {
             reservationId: valid.reservationId,
           });
         }
+        if (isUndone(existing.status)) throw stepUndone(valid.reservationId, existing.status);
         return existing;
       }
       // valid.lines come in lock order, so concurrent multi-line reservations cannot deadlock.
@@ -65,6 +69,10 @@ export class InventoryService {
       });
       await logMovements(tx, 'RESERVE', valid.reservationId, valid.lines, +1);
       return toReservation({ id: valid.reservationId, orderId: valid.orderId, status: 'RESERVED', expiresAt }, valid.lines);
+    };
+    return idempotentCall(this.prisma, 'inventory', valid.idempotencyKey, 'Reserve', fn, {
+      deadline: context.deadline,
+      undone: (tx) => reservationUndone(tx, valid.reservationId),
     });
   }
 
@@ -77,9 +85,9 @@ export class InventoryService {
    * Releasing an unknown id records it as released (a tombstone) and answers NONE, so a Reserve of
    * that id still in flight (its caller gave up on it) can no longer hold stock afterwards.
    */
-  async release(request: ReservationRef__Output): Promise<Reservation__Output> {
+  async release(request: ReservationRef__Output, context: CallContext = {}): Promise<Reservation__Output> {
     requireReservationId(request);
-    return idempotentCall(this.prisma, 'inventory', request.idempotencyKey, 'Release', async (tx) => {
+    const fn = async (tx: Tx): Promise<Reservation__Output> => {
       await lockReservationId(tx, request.reservationId);
       const current = await lockReservation(tx, request.reservationId);
       if (!current) {
@@ -105,17 +113,19 @@ export class InventoryService {
       }
       await tx.reservation.update({ where: { id: current.id }, data: { status: 'RELEASED' } });
       return toReservation({ ...current, status: 'RELEASED' }, lines);
-    });
+    };
+    return idempotentCall(this.prisma, 'inventory', request.idempotencyKey, 'Release', fn, { deadline: context.deadline });
   }
 
   /**
    * Turns a RESERVED reservation into sold stock (on_hand and reserved both drop); committing a
-   * COMMITTED one answers with it, and a RELEASED, EXPIRED or unknown one is a CONFLICT. A reservation
+   * COMMITTED one answers with it, an unknown one is a CONFLICT, and a RELEASED or EXPIRED one is
+   * STEP_UNDONE (its Reserve was undone), also for a replay of the key's stored success. A reservation
    * past its expiry that the sweeper has not reached yet still holds its stock, so it commits.
    */
-  async commit(request: ReservationRef__Output): Promise<Reservation__Output> {
+  async commit(request: ReservationRef__Output, context: CallContext = {}): Promise<Reservation__Output> {
     requireReservationId(request);
-    return idempotentCall(this.prisma, 'inventory', request.idempotencyKey, 'Commit', async (tx) => {
+    const fn = async (tx: Tx): Promise<Reservation__Output> => {
       await lockReservationId(tx, request.reservationId);
       const current = await lockReservation(tx, request.reservationId);
       if (!current) {
@@ -123,6 +133,7 @@ export class InventoryService {
       }
       const lines = await linesOf(tx, current.id);
       if (current.status === 'COMMITTED') return toReservation(current, lines);
+      if (isUndone(current.status)) throw stepUndone(current.id, current.status);
       if (current.status !== 'RESERVED') {
         throw new DomainError('CONFLICT', `reservation ${current.id} is ${current.status} and cannot be committed`, {
           reservationId: current.id,
@@ -137,6 +148,10 @@ export class InventoryService {
       await logMovements(tx, 'COMMIT', current.id, lines, -1);
       await tx.reservation.update({ where: { id: current.id }, data: { status: 'COMMITTED' } });
       return toReservation({ ...current, status: 'COMMITTED' }, lines);
+    };
+    return idempotentCall(this.prisma, 'inventory', request.idempotencyKey, 'Commit', fn, {
+      deadline: context.deadline,
+      undone: (tx) => reservationUndone(tx, request.reservationId),
     });
   }
 
@@ -153,7 +168,7 @@ export class InventoryService {
    * delta creates the SKU's stock row, and removing stock that is reserved is a CONFLICT. With an
    * idempotency key a repeated call answers with the first result and adjusts (and logs) once.
    */
-  async adjustStock(request: AdjustStockRequest__Output): Promise<Stock__Output> {
+  async adjustStock(request: AdjustStockRequest__Output, context: CallContext = {}): Promise<Stock__Output> {
     const { sku, delta } = request;
     if (!sku.trim()) throw new DomainError('VALIDATION_FAILED', 'sku is required');
     if (!Number.isSafeInteger(delta)) throw new DomainError('VALIDATION_FAILED', 'delta must be an integer');
@@ -189,7 +204,7 @@ export class InventoryService {
     };
     // Seed data and test fixtures adjust without a key; every staff adjustment carries one.
     if (!request.idempotencyKey) return this.prisma.$transaction(adjust);
-    return idempotentCall(this.prisma, 'inventory', request.idempotencyKey, 'AdjustStock', adjust);
+    return idempotentCall(this.prisma, 'inventory', request.idempotencyKey, 'AdjustStock', adjust, { deadline: context.deadline });
   }
 }
 
@@ -204,6 +219,23 @@ interface ReservationRow {
   orderId: string;
   status: string;
   expiresAt: Date;
+}
+
+/** RELEASED and EXPIRED are undone states: the stock went back, so no forward call may answer success. */
+function isUndone(status: string): boolean {
+  return status === 'RELEASED' || status === 'EXPIRED';
+}
+
+function stepUndone(reservationId: string, status: string): DomainError {
+  return new DomainError('STEP_UNDONE', `reservation ${reservationId} is ${status}: its stock was given back`, { reservationId, status });
+}
+
+/** The `undone` check of idempotentCall: STEP_UNDONE once the reservation was released or expired (locks the id first, as every call on it does). */
+async function reservationUndone(tx: Tx, reservationId: string): Promise<false> {
+  await lockReservationId(tx, reservationId);
+  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM inventory.reservations WHERE id = ${reservationId}`;
+  if (rows[0] && isUndone(rows[0].status)) throw stepUndone(reservationId, rows[0].status);
+  return false;
 }
 
 function requireReservationId(request: ReservationRef__Output): void {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { callUnary, startGrpcServer, type RunningGrpcServer } from '../../lib/grpc';
 import { createPrisma, type PrismaClient } from '../../lib/prisma';
 import type { AdjustStockRequest } from '../../proto/generated/checkout/inventory/v1/AdjustStockRequest';
@@ -11,7 +12,7 @@ import { closeDomainClients, createDomainClients, type DomainClients } from '../
 import { inventoryRegistration } from '../../services/inventory/inventory.grpc';
 import { InventoryService } from '../../services/inventory/inventory.service';
 import { expireReservations } from '../../services/inventory/reservation-expiry';
-import { freePort } from '../support/platform';
+import { eventually, freePort } from '../support/platform';
 import { serviceDeps } from '../support/service-deps';
 import { testConfig } from '../support/test-config';
 
@@ -37,7 +38,8 @@ describe('inventory service (real PostgreSQL, over gRPC)', () => {
   const inventory = () => clients.inventory;
   const newSku = (label = 'sku') => `test-${label}-${randomUUID()}`;
   const key = () => `test:${randomUUID()}`;
-  const reserve = (req: ReserveRequest) => callUnary<ReserveRequest, Reservation__Output>(inventory().reserve.bind(inventory()), { idempotencyKey: key(), ttlSeconds: 600, ...req });
+  const reserve = (req: ReserveRequest, timeoutMs?: number) =>
+    callUnary<ReserveRequest, Reservation__Output>(inventory().reserve.bind(inventory()), { idempotencyKey: key(), ttlSeconds: 600, ...req }, timeoutMs);
   const release = (reservationId: string, idempotencyKey = key()) => callUnary<ReservationRef, Reservation__Output>(inventory().release.bind(inventory()), { reservationId, idempotencyKey });
   const commit = (reservationId: string, idempotencyKey = key()) => callUnary<ReservationRef, Reservation__Output>(inventory().commit.bind(inventory()), { reservationId, idempotencyKey });
   const getStock = (sku: string) => callUnary<GetStockRequest, Stock__Output>(inventory().getStock.bind(inventory()), { sku });
@@ -92,7 +94,7 @@ describe('inventory service (real PostgreSQL, over gRPC)', () => {
     expect(adjustments).toEqual([{ quantity: 10, reason: 'test stock' }]);
   });
 
-  it('releases a reservation, after which committing it is a CONFLICT', async () => {
+  it('releases a reservation, after which committing it is STEP_UNDONE (an unknown one a CONFLICT)', async () => {
     const sku = newSku();
     await adjust(sku, 4);
     const reservationId = randomUUID();
@@ -106,7 +108,7 @@ describe('inventory service (real PostgreSQL, over gRPC)', () => {
       { sku, kind: 'RESERVE', quantity: 4 },
     ]);
 
-    await expect(commit(reservationId)).rejects.toMatchObject({ code: 'CONFLICT', details: { reservationId, status: 'RELEASED' } });
+    await expect(commit(reservationId)).rejects.toMatchObject({ code: 'STEP_UNDONE', details: { reservationId, status: 'RELEASED' } });
     await expect(commit(randomUUID())).rejects.toMatchObject({ code: 'CONFLICT', details: { status: 'NONE' } });
     expect(await stockOf(sku)).toEqual({ onHand: 4, reserved: 0, available: 4 });
   });
@@ -164,15 +166,72 @@ describe('inventory service (real PostgreSQL, over gRPC)', () => {
     expect(await stockOf(sku)).toEqual({ onHand: 15, reserved: 6, available: 9 });
   });
 
-  it('succeeds releasing nothing, and a Reserve of that id arriving late holds no stock', async () => {
+  it('succeeds releasing nothing, and a Reserve of that id arriving late is STEP_UNDONE and holds no stock', async () => {
     const sku = newSku();
     await adjust(sku, 3);
     const reservationId = randomUUID();
 
     expect(await release(reservationId)).toMatchObject({ reservationId, status: 'NONE', lines: [] });
-    const late = await reserve({ reservationId, orderId: randomUUID(), lines: [{ sku, quantity: 1 }] });
-    expect(late).toMatchObject({ status: 'RELEASED', lines: [] });
+    await expect(reserve({ reservationId, orderId: randomUUID(), lines: [{ sku, quantity: 1 }] })).rejects.toMatchObject({
+      code: 'STEP_UNDONE',
+      details: { reservationId, status: 'RELEASED' },
+    });
     expect(await stockOf(sku)).toEqual({ onHand: 3, reserved: 0, available: 3 });
+    expect(await movementsOf(reservationId)).toEqual([]);
+  });
+
+  it('never replays a stale success after an undo: a reset re-running Reserve or Commit with its original key is STEP_UNDONE', async () => {
+    const sku = newSku();
+    await adjust(sku, 5);
+    const compensated = { reservationId: randomUUID(), orderId: randomUUID(), lines: [{ sku, quantity: 2 }], idempotencyKey: key() };
+    await reserve(compensated);
+    await release(compensated.reservationId);
+    // The reset workflow runs the same keys again: the stored RESERVED must not come back.
+    await expect(reserve(compensated)).rejects.toMatchObject({ code: 'STEP_UNDONE', details: { reservationId: compensated.reservationId, status: 'RELEASED' } });
+    expect(await stockOf(sku)).toEqual({ onHand: 5, reserved: 0, available: 5 });
+
+    // A completed checkout, then refunded (the release restocks it): neither its Reserve nor its Commit replays.
+    const refunded = { reservationId: randomUUID(), orderId: randomUUID(), lines: [{ sku, quantity: 1 }], idempotencyKey: key() };
+    const commitKey = key();
+    await reserve(refunded);
+    expect(await commit(refunded.reservationId, commitKey)).toMatchObject({ status: 'COMMITTED' });
+    // Before the refund, a reset of the completed checkout replays its successes.
+    expect(await reserve(refunded)).toMatchObject({ status: 'RESERVED' });
+    expect(await commit(refunded.reservationId, commitKey)).toMatchObject({ status: 'COMMITTED' });
+    await release(refunded.reservationId);
+    await expect(reserve(refunded)).rejects.toMatchObject({ code: 'STEP_UNDONE' });
+    await expect(commit(refunded.reservationId, commitKey)).rejects.toMatchObject({ code: 'STEP_UNDONE', details: { status: 'RELEASED' } });
+    expect(await stockOf(sku)).toEqual({ onHand: 5, reserved: 0, available: 5 });
+  });
+
+  it('gives up when the caller\'s deadline passes: a Reserve blocked on a stock row lock is rolled back, not committed late', async () => {
+    const sku = newSku();
+    await adjust(sku, 5);
+    const request = { reservationId: randomUUID(), orderId: randomUUID(), lines: [{ sku, quantity: 2 }], idempotencyKey: key() };
+    const holder = new Client({ connectionString: testConfig().DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT sku FROM inventory.stock WHERE sku = $1 FOR UPDATE', [sku]);
+      const holderPid = ((await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!).pid;
+      const blockedByHolder = async () =>
+        (await holder.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [holderPid])).rows[0]!.n;
+
+      // The caller waits 1.5 s (activities give their gRPC calls 15 s); gRPC reports DEADLINE_EXCEEDED as UNAVAILABLE.
+      await expect(reserve(request, 1_500)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+      // The server stops waiting for the lock on its own, while the lock is still held...
+      await eventually(async () => ((await blockedByHolder()) === 0 ? true : undefined), 10_000, 'the server to give up its blocked statement');
+      await holder.query('COMMIT');
+    } finally {
+      await holder.end();
+    }
+    // ...and leaves nothing behind: no reservation, no stock held, no stored answer for the key.
+    expect(await prisma.reservation.findUnique({ where: { id: request.reservationId } })).toBeNull();
+    expect(await stockOf(sku)).toEqual({ onHand: 5, reserved: 0, available: 5 });
+    expect(await prisma.inventoryIdempotencyKey.findUnique({ where: { key: request.idempotencyKey } })).toBeNull();
+    // The retry (Temporal's next attempt, same key) reserves for real.
+    expect(await reserve(request)).toMatchObject({ status: 'RESERVED' });
+    expect(await stockOf(sku)).toEqual({ onHand: 5, reserved: 2, available: 3 });
   });
 
   it('rejects invalid requests and unknown SKUs with typed errors', async () => {
@@ -237,10 +296,11 @@ describe('inventory service (real PostgreSQL, over gRPC)', () => {
     await adjust(a, 30);
     await adjust(b, 30);
     const ids: string[] = Array.from({ length: 24 }, () => randomUUID());
-    for (const [i, reservationId] of ids.entries()) {
+    const requests = ids.map((reservationId, i) => {
       const lines = i % 3 === 0 ? [{ sku: a, quantity: 1 }, { sku: b, quantity: 1 }] : [{ sku: i % 3 === 1 ? a : b, quantity: 1 }];
-      await service.reserve({ reservationId, orderId: randomUUID(), lines, ttlSeconds: 60, idempotencyKey: key() });
-    }
+      return { reservationId, orderId: randomUUID(), lines, ttlSeconds: 60, idempotencyKey: key() };
+    });
+    for (const request of requests) await service.reserve(request);
     expect(await stockOf(a)).toMatchObject({ reserved: 16 });
     expect(await stockOf(b)).toMatchObject({ reserved: 16 });
 
@@ -264,9 +324,10 @@ describe('inventory service (real PostgreSQL, over gRPC)', () => {
     expect(expiries.every((m) => m.quantity === -1)).toBe(true);
     expect(await prisma.reservation.count({ where: { id: { in: ids }, status: 'EXPIRED' } })).toBe(24);
 
-    // An expired reservation can be neither released again nor committed.
+    // An expired reservation can be neither released again nor committed, nor reserved again by a reset (same key).
     expect(await release(ids[0]!)).toMatchObject({ status: 'EXPIRED' });
-    await expect(commit(ids[1]!)).rejects.toMatchObject({ code: 'CONFLICT', details: { status: 'EXPIRED' } });
+    await expect(commit(ids[1]!)).rejects.toMatchObject({ code: 'STEP_UNDONE', details: { status: 'EXPIRED' } });
+    await expect(reserve(requests[2]!)).rejects.toMatchObject({ code: 'STEP_UNDONE', details: { status: 'EXPIRED' } });
     expect(await stockOf(a)).toEqual({ onHand: 30, reserved: 0, available: 30 });
   });
 });
