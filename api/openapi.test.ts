@@ -134,6 +134,56 @@ describe('the OpenAPI document', () => {
     expect(schemas.SlipPaidEvent?.properties?.type).toMatchObject({ enum: ['slip.paid'] });
   });
 
+  it('documents the statuses every route can answer: 500/503 everywhere, 429 where limits count, 401/403 behind guards, 400/413/415 where a body is read', () => {
+    for (const { key, path, operation } of documentedOperations()) {
+      const statuses = Object.keys(operation.responses ?? {});
+      const expected = ['500', '503'];
+      if (!['/healthz', '/readyz', '/metrics'].includes(path)) expected.push('429');
+      if (operation['x-permission'] !== 'public') expected.push('401');
+      if (!['public', 'authenticated'].includes(operation['x-permission'] as string)) expected.push('403');
+      if (operation.requestBody) expected.push('400', '413', '415');
+      expect({ key, missing: expected.filter((s) => !statuses.includes(s)) }).toEqual({ key, missing: [] });
+      const limited = operation.responses?.['429'] as { headers?: Record<string, unknown> } | undefined;
+      if (limited) expect({ key, headers: Object.keys(limited.headers ?? {}).sort() }).toEqual({ key, headers: ['RateLimit', 'RateLimit-Policy', 'Retry-After', 'X-Request-Id'] });
+    }
+  });
+
+  it('documents 404 on the routes of the signed-in account, whose token may name an account that no longer exists', () => {
+    const operations = documentedOperations();
+    for (const key of ['GET /v1/me', 'PATCH /v1/me', 'POST /v1/me/email-verification', 'GET /v1/me/addresses', 'POST /v1/me/addresses', 'DELETE /v1/me/addresses/{addressId}']) {
+      expect({ key, has404: '404' in (operations.find((o) => o.key === key)?.operation.responses ?? {}) }).toEqual({ key, has404: true });
+    }
+  });
+
+  it('states the cross-field rules the routes enforce: delta never 0 (in JSON Schema), price and window order, report range', () => {
+    const schemas = document.components?.schemas as Record<string, { description?: string; properties?: Record<string, Record<string, unknown>> }>;
+    expect(schemas.StockAdjustmentBody?.properties?.delta).toMatchObject({ not: { const: 0 } });
+    for (const name of ['DeliverySlotBody', 'DeliverySlotUpdateBody']) {
+      expect(schemas[name]?.properties?.windowEnd?.description).toMatch(/after windowStart/);
+    }
+    const parameter = (key: string, name: string) =>
+      documentedOperations()
+        .find((o) => o.key === key)
+        ?.operation.parameters?.find((p) => p.name === name) as { description?: string } | undefined;
+    expect(parameter('GET /v1/products', 'minPrice')?.description).toMatch(/not exceed maxPrice/);
+    expect(parameter('GET /v1/staff/analytics/sales', 'from')?.description).toMatch(/not after `to`/);
+    expect(parameter('GET /v1/staff/analytics/sales', 'to')?.description).toMatch(/at most 366 days/);
+  });
+
+  it('requires the ping body, whose message is required', () => {
+    expect((documentedOperations().find((o) => o.key === 'POST /v1/system/pings')?.operation.requestBody as { required?: boolean }).required).toBe(true);
+  });
+
+  it('rejects what is not an email where the schema says format: email (a password reset for "" is not accepted)', async () => {
+    const app = testApp();
+    for (const email of ['', 'not-an-email', ' hanako@example.com', 'a@b']) {
+      const res = await request(app).post('/v1/accounts/password-reset').send({ email });
+      expect({ email, status: res.status, code: res.body.error?.code }).toEqual({ email, status: 400, code: 'VALIDATION_FAILED' });
+    }
+    const schema = (document.components?.schemas as Record<string, { properties?: Record<string, { format?: string }> }>).PasswordResetBody;
+    expect(schema?.properties?.email?.format).toBe('email');
+  });
+
   it('declares the webhook signature header as required', () => {
     const webhook = documentedOperations().find((o) => o.key === 'POST /v1/webhooks/payments');
     expect(webhook?.operation.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'x-payments-signature', in: 'header', required: true })]));

@@ -2,6 +2,7 @@ import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type Respon
 import { z } from 'zod';
 import { WEBHOOK_SIGNATURE_HEADER } from '../lib/webhook-signature';
 import type { ErrorBody } from './error-handler';
+import { routeClassOf } from './rate-limits';
 import { cancelOrderBody, checkoutIdempotencyKeyHeader, createCheckoutBody, MAX_WAIT_SECONDS, orderIdParam } from './routes/checkouts';
 import { addCartLineBody, cartCheckoutBody, cartSkuParam, setCartLineBody } from './routes/cart';
 import { productIdParam, searchProductsQuery } from './routes/catalog';
@@ -97,13 +98,35 @@ function buildDocument(): OpenApiDocument {
     content: { 'application/json': { schema } },
   });
   const jsonBody = (schema: z.ZodType, required = true) => ({ required, content: { 'application/json': { schema } } });
-  /** Registers a route with its permission; every non-public route also declares the bearer scheme. */
+  /** The 429 of the gateway's per-client limits (api/rate-limits.ts), with the headers it sends. */
+  const rateLimitedResponse = (routeClass: string, description?: string): ResponseConfig => ({
+    description:
+      description ??
+      `RATE_LIMITED: this client (the account of a valid bearer token, else the address) sent more \`${routeClass}\` requests than its budget in the current window`,
+    headers: {
+      ...requestIdHeader,
+      'Retry-After': { description: 'Seconds until the budget has room again', schema: { type: 'integer' as const } },
+      RateLimit: { description: `IETF draft RateLimit header: \`"${routeClass}";r=<remaining>;t=<seconds to reset>\``, schema: { type: 'string' as const } },
+      'RateLimit-Policy': { description: `IETF draft RateLimit-Policy header: \`"${routeClass}";q=<requests>;w=<window seconds>\``, schema: { type: 'string' as const } },
+    },
+    content: { 'application/json': { schema: errorSchema } },
+  });
+  /**
+   * Registers a route with its permission; every non-public route also declares the bearer scheme.
+   * The statuses every route of its kind can answer are added here (the route's own descriptions
+   * win): 500 and 503 everywhere, 429 wherever the rate limiter counts, 401 behind a token, 403
+   * behind a permission, 400/413/415 where a JSON body is read.
+   */
   const route = (permission: Permission, config: RouteConfig): void => {
+    const common: Record<number, true> = { 500: true, 503: true };
+    if (permission !== 'public') common[401] = true;
+    if (permission !== 'public' && permission !== 'authenticated') common[403] = true;
+    if (config.request?.body) Object.assign(common, { 400: true, 413: true, 415: true });
+    const routeClass = routeClassOf(config.method.toUpperCase(), config.path);
     registry.registerPath({
       ...config,
       ...(permission !== 'public' ? { security: [{ [BEARER_SCHEME]: [] }] } : {}),
-      // A route guarded by a permission can answer 403 to an account whose role lacks it.
-      ...(permission !== 'public' && permission !== 'authenticated' ? { responses: { ...errors({ 403: true }), ...config.responses } } : {}),
+      responses: { ...errors(common), ...(routeClass ? { 429: rateLimitedResponse(routeClass) } : {}), ...config.responses },
       'x-permission': permission,
     });
   };
@@ -127,7 +150,27 @@ function buildDocument(): OpenApiDocument {
     'CheckoutView',
     z.object({
       orderId: z.string().uuid(),
-      state: z.enum(['RESERVING_STOCK', 'REDEEMING_POINTS', 'CREATING_ORDER', 'CHARGING_PAYMENT', 'AWAITING_PAYMENT', 'BOOKING_DELIVERY', 'CONFIRMING', 'COMPLETED', 'COMPENSATING', 'FAILED', 'CANCELLED']),
+      state: z
+        .enum([
+          'RESERVING_STOCK',
+          'REDEEMING_POINTS',
+          'CREATING_ORDER',
+          'CHARGING_PAYMENT',
+          'AWAITING_PAYMENT',
+          'BOOKING_DELIVERY',
+          'CONFIRMING',
+          'COMPLETED',
+          'COMPENSATING',
+          'COMPENSATION_STUCK',
+          'FAILED',
+          'CANCELLED',
+          'REFUNDING',
+          'REFUNDED',
+        ])
+        .meta({
+          description:
+            'The saga’s state; COMPENSATION_STUCK: an undo waits for an operator; REFUNDING / REFUNDED: a completed order is being, or was, refunded (cancelled after completion)',
+        }),
       totalMinor: z.number().int().optional().meta({ description: 'Total in the currency’s minor unit' }),
       currency: z.string().optional(),
       pointsRedeemed: z.number().int().optional().meta({ description: 'Loyalty points this checkout redeemed (1 point = 1 yen off the total; given back if the checkout fails)' }),
@@ -135,8 +178,17 @@ function buildDocument(): OpenApiDocument {
         .object({ paymentId: z.string(), method: z.enum(['card', 'konbini', 'bank_transfer']), slipNumber: z.string().optional(), expiresAt: timestamp.optional() })
         .optional(),
       failure: z.object({ code: z.string(), message: z.string(), step: step.optional() }).optional(),
-      timeline: z.array(z.object({ step, status: z.enum(['STARTED', 'COMPLETED', 'FAILED', 'RETRYING']), at: timestamp, detail: z.string().optional() })),
-      compensations: z.array(z.object({ step, status: z.enum(['PENDING', 'RUNNING', 'RETRYING', 'DONE']), attempts: z.number().int(), lastError: z.string().optional() })),
+      timeline: z.array(z.object({ step, status: z.enum(['STARTED', 'COMPLETED', 'FAILED', 'RETRYING', 'STUCK', 'RESOLVED']), at: timestamp, detail: z.string().optional() })),
+      compensations: z.array(
+        z.object({
+          step,
+          status: z.enum(['PENDING', 'RUNNING', 'RETRYING', 'STUCK', 'DONE', 'RESOLVED_BY_OPERATOR']),
+          attempts: z.number().int(),
+          lastError: z.string().optional(),
+          resolvedBy: z.string().optional().meta({ description: 'The operator who settled a stuck undo by hand' }),
+          note: z.string().optional(),
+        }),
+      ),
       statusUrl: z.string(),
     }),
   );
@@ -164,7 +216,7 @@ function buildDocument(): OpenApiDocument {
     operationId: 'createPing',
     tags: ['system'],
     summary: 'Start a diagnostic ping across api, Temporal, a gRPC service, PostgreSQL and Kafka',
-    request: { headers: z.object({ 'Idempotency-Key': pingIdempotencyKeyHeader }), body: jsonBody(registry.register('CreatePingBody', named(createPingBody)), false) },
+    request: { headers: z.object({ 'Idempotency-Key': pingIdempotencyKeyHeader }), body: jsonBody(registry.register('CreatePingBody', named(createPingBody))) },
     responses: {
       202: json('The ping workflow started (or, for a repeated Idempotency-Key, was already started)', pingAccepted, locationHeader),
       ...errors({ 400: true, 409: 'REQUEST_IN_PROGRESS: the first request with this Idempotency-Key is still running', 413: true, 415: true, 422: 'IDEMPOTENCY_KEY_REUSED with another body', 500: true, 503: true }),
@@ -232,9 +284,18 @@ function buildDocument(): OpenApiDocument {
     summary: 'Cancel an order: undoes the saga until delivery is booked, starts a refund after completion',
     request: { params: orderIdParam, body: jsonBody(registry.register('CancelOrderBody', named(cancelOrderBody)), false) },
     responses: {
-      200: json('Cancelled: the saga undid its steps', checkoutView),
-      202: json('The order was completed: a refund workflow started', refundAccepted),
-      ...errors({ 400: true, 401: true, 404: 'NOT_FOUND (also for another customer’s order)', 409: 'ORDER_NOT_CANCELLABLE (delivery already booked)', 413: true, 415: true, 500: true, 503: true }),
+      200: json('Cancelled: the saga undid its steps (state CANCELLED; also for an order already cancelled), or state REFUNDED for an order already refunded', checkoutView),
+      202: json('The order was completed: a refund workflow started (or was already running)', refundAccepted),
+      ...errors({
+        400: true,
+        401: true,
+        404: 'NOT_FOUND (also for another customer’s order)',
+        409: 'ORDER_NOT_CANCELLABLE: delivery already booked, the checkout failed, or its undos are running',
+        413: true,
+        415: true,
+        500: true,
+        503: true,
+      }),
     },
   });
 
@@ -371,11 +432,10 @@ function buildDocument(): OpenApiDocument {
   const savedAddress = registry.register('SavedAddress', z.object({ id: z.string().uuid(), ...addressBody.shape, line2: z.string(), phone: z.string(), createdAt: timestamp }));
   const accepted = z.object({ accepted: z.literal(true) });
   const noContent = (description: string): ResponseConfig => ({ description, headers: requestIdHeader });
-  const rateLimited = {
-    description: 'RATE_LIMITED: too many failed sign-ins for this email or from this address',
-    headers: { ...requestIdHeader, 'Retry-After': { description: 'Seconds until another attempt is allowed', schema: { type: 'integer' as const } } },
-    content: { 'application/json': { schema: errorSchema } },
-  } satisfies ResponseConfig;
+  const rateLimited = rateLimitedResponse(
+    'account',
+    'RATE_LIMITED: too many failed sign-ins for this email or from this address (Retry-After only), or more `account` requests from this client than its budget',
+  );
 
   route('public', {
     method: 'post',
@@ -459,7 +519,7 @@ function buildDocument(): OpenApiDocument {
     operationId: 'getProfile',
     tags: ['accounts'],
     summary: 'The signed-in account',
-    responses: { 200: json('The account', user), ...errors({ 401: true, 500: true, 503: true }) },
+    responses: { 200: json('The account', user), ...errors({ 401: true, 404: 'NOT_FOUND: no account has the token’s subject (e.g. deleted)', 500: true, 503: true }) },
   });
   route('authenticated', {
     method: 'patch',
@@ -468,7 +528,7 @@ function buildDocument(): OpenApiDocument {
     tags: ['accounts'],
     summary: 'Change the signed-in account’s display name',
     request: { body: jsonBody(registry.register('UpdateProfileBody', named(updateProfileBody))) },
-    responses: { 200: json('The account', user), ...errors({ 400: true, 401: true, 413: true, 415: true, 500: true, 503: true }) },
+    responses: { 200: json('The account', user), ...errors({ 400: true, 401: true, 404: 'NOT_FOUND: no account has the token’s subject (e.g. deleted)', 413: true, 415: true, 500: true, 503: true }) },
   });
   route('authenticated', {
     method: 'post',
@@ -476,7 +536,7 @@ function buildDocument(): OpenApiDocument {
     operationId: 'requestEmailVerification',
     tags: ['accounts'],
     summary: 'Email a new verification link (earlier links stop working)',
-    responses: { 202: json('Accepted', accepted), ...errors({ 401: true, 409: 'CONFLICT: the email is already verified', 500: true, 503: true }) },
+    responses: { 202: json('Accepted', accepted), ...errors({ 401: true, 404: 'NOT_FOUND: no account has the token’s subject (e.g. deleted)', 409: 'CONFLICT: the email is already verified', 500: true, 503: true }) },
   });
   route('authenticated', {
     method: 'get',
@@ -484,7 +544,7 @@ function buildDocument(): OpenApiDocument {
     operationId: 'listAddresses',
     tags: ['accounts'],
     summary: 'The signed-in account’s saved delivery addresses, oldest first',
-    responses: { 200: json('The addresses', z.object({ addresses: z.array(savedAddress) })), ...errors({ 401: true, 500: true, 503: true }) },
+    responses: { 200: json('The addresses', z.object({ addresses: z.array(savedAddress) })), ...errors({ 401: true, 404: 'NOT_FOUND: no account has the token’s subject (e.g. deleted)', 500: true, 503: true }) },
   });
   route('authenticated', {
     method: 'post',
@@ -495,7 +555,16 @@ function buildDocument(): OpenApiDocument {
     request: { body: jsonBody(registry.register('AddressBody', named(addressBody))) },
     responses: {
       201: json('The saved address', savedAddress),
-      ...errors({ 400: 'VALIDATION_FAILED: e.g. not a Japanese postal code or prefecture', 401: true, 409: 'CONFLICT: the account already has 10 addresses', 413: true, 415: true, 500: true, 503: true }),
+      ...errors({
+        400: 'VALIDATION_FAILED: e.g. not a Japanese postal code or prefecture',
+        401: true,
+        404: 'NOT_FOUND: no account has the token’s subject (e.g. deleted)',
+        409: 'CONFLICT: the account already has 10 addresses',
+        413: true,
+        415: true,
+        500: true,
+        503: true,
+      }),
     },
   });
   route('authenticated', {
@@ -548,7 +617,7 @@ function buildDocument(): OpenApiDocument {
       headers: z.object({
         [WEBHOOK_SIGNATURE_HEADER]: z.string().meta({
           description: '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`; several v1 entries are allowed while a secret rotates; t must be within 5 minutes',
-          example: 't=1767225600,v1=5f2b…',
+          example: 't=1767225600,v1=5f2b3c8e0d6a41f79b2e8c4d1a7f6e3b9c0d2e4f6a8b1c3d5e7f9a0b2c4d6e8f',
         }),
       }),
       body: jsonBody(registry.register('SlipPaidEvent', named(slipPaidEvent))),

@@ -27,8 +27,14 @@ import type { User__Output } from '../../proto/generated/checkout/identity/v1/Us
 import type { VerifyEmailRequest } from '../../proto/generated/checkout/identity/v1/VerifyEmailRequest';
 import { authenticate, bearerToken, principalOf, type AuthDeps } from '../auth';
 
-// Password policy and email/address normalisation are the identity service's; these schemas bound sizes only.
-const email = z.string().trim().max(254).meta({ format: 'email', example: 'hanako@example.com' });
+// Password policy and email/address normalisation are the identity service's; these schemas bound sizes,
+// and hold an email to the identity service's own rule, so `format: email` is what the route enforces
+// (not trimmed: a padded address would break the documented pattern, and clients trim what people type).
+const email = z
+  .string()
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address')
+  .meta({ format: 'email', example: 'hanako@example.com' });
 const password = z.string().min(1).max(200).meta({ description: 'At least 10 characters, at most 72 bytes, not the email address (checked by the identity service)' });
 const singleUseToken = z.string().trim().min(1).max(200).meta({ description: 'The token of the emailed link' });
 

@@ -22,8 +22,10 @@ export const searchProductsQuery = z
       .optional()
       .meta({ description: 'A category slug: products of this category and all of its subcategories' }),
     merchant: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/).optional().meta({ description: 'A merchant id' }),
-    minPrice: price.optional().meta({ description: 'Lowest price in minor units (yen): a product matches when one of its variants is within the range' }),
-    maxPrice: price.optional().meta({ description: 'Highest price in minor units (yen)' }),
+    minPrice: price.optional().meta({
+      description: 'Lowest price in minor units (yen): a product matches when one of its variants is within the range. Must not exceed maxPrice (400 VALIDATION_FAILED otherwise)',
+    }),
+    maxPrice: price.optional().meta({ description: 'Highest price in minor units (yen); at least minPrice' }),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })

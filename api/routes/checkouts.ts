@@ -152,11 +152,17 @@ export async function startCheckout(deps: CheckoutStartDeps, request: StartCheck
   return { orderId, replay };
 }
 
-/** The client-facing view of a checkout's status. */
-function checkoutView(status: CheckoutStatus) {
+/** Where a completed order's refund stands: the checkout saga ends at COMPLETED, its refund is a workflow of its own. */
+type RefundState = 'REFUNDING' | 'REFUNDED';
+
+/** The state a customer sees: the saga's, or the refund's once a completed order is being or was refunded. */
+export type CustomerOrderState = CheckoutStatus['state'] | RefundState;
+
+/** The client-facing view of a checkout's status (`state` overridden by a refund's). */
+function checkoutView(status: CheckoutStatus, state: CustomerOrderState = status.state) {
   return {
     orderId: status.orderId,
-    state: status.state,
+    state,
     ...(status.totalMinor !== undefined ? { totalMinor: status.totalMinor, currency: status.currency } : {}),
     ...(status.pointsRedeemed !== undefined ? { pointsRedeemed: status.pointsRedeemed } : {}),
     ...(status.payment ? { payment: status.payment } : {}),
@@ -215,20 +221,49 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
     await answerCheckout(deps.temporal, req, res, orderId);
   });
 
+  /** The refund of a completed order, if one was started: running, or done (a refund the order refused leaves it COMPLETED). */
+  const refundStateOf = async (orderId: string): Promise<RefundState | undefined> => {
+    try {
+      const { status } = await deps.temporal.workflow.getHandle(refundWorkflowId(orderId)).describe();
+      if (status.name === 'RUNNING') return 'REFUNDING';
+      return status.name === 'COMPLETED' ? 'REFUNDED' : undefined;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return undefined;
+      throw err;
+    }
+  };
+  const customerStateOf = async (status: CheckoutStatus): Promise<CustomerOrderState> =>
+    status.state === 'COMPLETED' ? ((await refundStateOf(status.orderId)) ?? status.state) : status.state;
+
   router.get('/v1/orders/:orderId', async (req, res) => {
     const { orderId } = orderIdParam.parse(req.params);
     const { status } = await ownCheckout(orderId, customerOf(req).id);
+    const state = await customerStateOf(status);
     const order = await callUnary<GetOrderRequest, Order__Output>(deps.clients.orders.getOrder.bind(deps.clients.orders), { orderId }).catch((err: unknown) => {
       if (isDomainError(err) && err.code === 'NOT_FOUND') return undefined; // failed before the order existed
       throw err;
     });
-    res.json({ ...checkoutView(status), ...(order ? { order: { status: order.status, lines: order.lines, history: order.history, createdAt: order.createdAt } } : {}) });
+    res.json({ ...checkoutView(status, state), ...(order ? { order: { status: order.status, lines: order.lines, history: order.history, createdAt: order.createdAt } } : {}) });
   });
 
   router.post('/v1/orders/:orderId/cancel', async (req, res) => {
     const { orderId } = orderIdParam.parse(req.params);
     const { reason } = cancelOrderBody.parse(req.body ?? {});
     const { handle, status } = await ownCheckout(orderId, customerOf(req).id);
+    // A saga that has ended takes no update: answer from its outcome instead of asking it.
+    const ended = async (current: CheckoutStatus): Promise<boolean> => {
+      if (current.state === 'CANCELLED') {
+        res.json(checkoutView(current)); // cancelling twice is cancelling once
+        return true;
+      }
+      if (current.state === 'FAILED') throw new DomainError('ORDER_NOT_CANCELLABLE', `order ${orderId} failed: there is nothing to cancel`, { state: current.state });
+      return false;
+    };
+    if (await ended(status)) return;
+    if (status.state === 'COMPLETED' && (await refundStateOf(orderId)) === 'REFUNDED') {
+      res.json(checkoutView(status, 'REFUNDED'));
+      return;
+    }
     if (status.state === 'COMPLETED') {
       // After completion, cancelling is a refund: its own workflow, one per order.
       const refund: RefundInput = { orderId, reason };
@@ -247,6 +282,10 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'ORDER_NOT_CANCELLABLE') {
         throw new DomainError('ORDER_NOT_CANCELLABLE', err.cause.message);
       }
+      // The saga ended between the query and the update (an update to a closed workflow fails).
+      const now = await handle.query(checkoutStatusQuery).catch(() => undefined);
+      if (now && (await ended(now))) return;
+      if (now?.state === 'COMPLETED') throw new DomainError('ORDER_NOT_CANCELLABLE', `order ${orderId} has just completed: cancel again to refund it`, { state: now.state });
       throw err;
     }
   });

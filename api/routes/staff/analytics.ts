@@ -12,8 +12,8 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
 /** The query of GET /v1/staff/analytics/sales: business days (Tokyo), both inclusive. */
 export const salesReportQuery = z
   .object({
-    from: day.meta({ description: 'First business day (Asia/Tokyo), inclusive', example: '2026-11-01' }),
-    to: day.meta({ description: 'Last business day, inclusive', example: '2026-11-30' }),
+    from: day.meta({ description: `First business day (Asia/Tokyo), inclusive; not after \`to\` (400 VALIDATION_FAILED otherwise)`, example: '2026-11-01' }),
+    to: day.meta({ description: `Last business day, inclusive; at most ${MAX_REPORT_DAYS} days after \`from\``, example: '2026-11-30' }),
   })
   .strict()
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] })

@@ -11,6 +11,8 @@ import { requirePermission } from '../../auth';
 
 const entityId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
+/** A rule across two fields, which JSON Schema cannot state: written where a client reads the schema. */
+const WINDOW_END = 'windowEnd must be after windowStart (400 VALIDATION_FAILED otherwise)';
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').meta({ example: '2026-12-01' });
 
 /** The request body of PUT /v1/staff/delivery/zones/:zoneId. */
@@ -34,16 +36,18 @@ export const slotBody = z
   .object({
     date,
     windowStart: time.meta({ example: '09:00' }),
-    windowEnd: time.meta({ example: '12:00' }),
+    windowEnd: time.meta({ example: '12:00', description: WINDOW_END }),
     capacity: z.number().int().min(0).max(100_000).meta({ description: 'Deliveries the window takes; never below the places already booked (409)' }),
   })
   .strict()
-  .refine((s) => s.windowStart < s.windowEnd, { message: 'windowEnd must be after windowStart', path: ['windowEnd'] });
+  .refine((s) => s.windowStart < s.windowEnd, { message: 'windowEnd must be after windowStart', path: ['windowEnd'] })
+  .meta({ description: `A delivery window of a day. ${WINDOW_END}.` });
 /** The request body of PUT /v1/staff/delivery/slots/:slotId: a slot body naming its zone. */
 export const slotUpdateBody = z
-  .object({ zoneId: entityId, date, windowStart: time, windowEnd: time, capacity: z.number().int().min(0).max(100_000) })
+  .object({ zoneId: entityId, date, windowStart: time, windowEnd: time.meta({ description: WINDOW_END }), capacity: z.number().int().min(0).max(100_000) })
   .strict()
-  .refine((s) => s.windowStart < s.windowEnd, { message: 'windowEnd must be after windowStart', path: ['windowEnd'] });
+  .refine((s) => s.windowStart < s.windowEnd, { message: 'windowEnd must be after windowStart', path: ['windowEnd'] })
+  .meta({ description: `A delivery window of a day in a zone. ${WINDOW_END}.` });
 /** The path parameters of PUT /v1/staff/delivery/slots/:slotId. */
 export const slotIdParam = z.object({ slotId: z.string().min(1).max(128) });
 

@@ -21,7 +21,8 @@ export const stockAdjustmentBody = z
       .min(-1_000_000)
       .max(1_000_000)
       .refine((d) => d !== 0, 'delta must not be 0')
-      .meta({ description: 'Units to add (positive) or remove (negative) from stock on hand' }),
+      // JSON Schema can say "not 0" itself, so generated clients and fuzzers know it too.
+      .meta({ description: 'Units to add (positive) or remove (negative) from stock on hand; never 0', not: { const: 0 } } as Record<string, unknown>),
     reason: z.string().trim().min(1).max(500).meta({ example: 'delivery from the supplier' }),
   })
   .strict();
