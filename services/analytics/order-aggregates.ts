@@ -107,7 +107,8 @@ export async function salesReport(prisma: PrismaClient, fromDay: string, toDay: 
   return {
     fromDay,
     toDay,
-    sales: sales.map((s) => ({ day: iso(s.day), sku: s.sku, orders: s.orders, quantity: s.quantity, revenueMinor: s.revenueMinor, currency: s.currency.trim() })),
+    // revenue_minor is a bigint; a number holds any sum below 2^53 yen exactly, and stays a JSON number over REST and gRPC.
+    sales: sales.map((s) => ({ day: iso(s.day), sku: s.sku, orders: s.orders, quantity: s.quantity, revenueMinor: Number(s.revenueMinor), currency: s.currency.trim() })),
     failures: failures.map((f) => ({ day: iso(f.day), reason: f.reason, count: f.count })),
   };
 }

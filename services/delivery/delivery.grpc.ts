@@ -9,8 +9,8 @@ import { DeliveryService } from './delivery.service';
 export function deliveryRegistration(deps: ServiceDeps): ServiceRegistration {
   const service = new DeliveryService(deps.prisma, deps.now);
   const handlers: DeliveryServiceHandlers = {
-    Book: unary('delivery.Book', (r) => service.book(r), deps),
-    Release: unary('delivery.Release', (r) => service.release(r), deps),
+    Book: unary('delivery.Book', (r, context) => service.book(r, context), deps),
+    Release: unary('delivery.Release', (r, context) => service.release(r, context), deps),
     ListSlots: unary('delivery.ListSlots', async (r) => ({ slots: await service.listSlots(r) }), deps),
     UpsertZone: unary('delivery.UpsertZone', (r) => service.upsertZone(r), deps),
     ListZones: unary('delivery.ListZones', async () => ({ zones: await service.listZones() }), deps),

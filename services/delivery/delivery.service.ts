@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../lib/errors';
+import type { CallContext } from '../../lib/grpc';
 import { idempotentCall, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { Booking__Output } from '../../proto/generated/checkout/delivery/v1/Booking';
@@ -39,26 +40,28 @@ export class DeliveryService {
   /**
    * Books a slot for an order: the slot must belong to the zone serving the postal code, still be
    * open (not past, not after the same-day cutoff) and have capacity left; a repeated booking id
-   * answers with the existing booking.
+   * answers with the existing booking. A booking already released (or the tombstone of a Release
+   * that came first) is STEP_UNDONE, also for a replay of the key's stored success (a Temporal reset).
    */
-  book(request: BookRequest__Output): Promise<Booking__Output> {
-    return idempotentCall(this.prisma, 'delivery', request.idempotencyKey, 'Book', async (tx) => {
+  book(request: BookRequest__Output, context: CallContext = {}): Promise<Booking__Output> {
+    const fn = async (tx: Tx): Promise<Booking__Output> => {
       for (const field of ['bookingId', 'orderId', 'slotId'] as const) {
         if (!request[field]) throw new DomainError('VALIDATION_FAILED', `${field} is required`);
       }
       const postalCode = normalisePostalCode(request.postalCode);
       // Two calls for one booking id under different keys must not both book.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`delivery-booking:${request.bookingId}`}, 0))`;
+      await lockBookingId(tx, request.bookingId);
       const existing = await tx.deliveryBooking.findUnique({ where: { id: request.bookingId }, include: { slot: true } });
       if (existing) {
-        if (existing.orderId !== request.orderId || existing.slotId !== request.slotId) {
+        if (existing.status === 'RELEASED') throw stepUndone(request.bookingId);
+        if (!existing.slot || existing.orderId !== request.orderId || existing.slotId !== request.slotId) {
           throw new DomainError('CONFLICT', `booking ${request.bookingId} exists for another order or slot`, {
             bookingId: existing.id,
             orderId: existing.orderId,
             slotId: existing.slotId,
           });
         }
-        return toBooking(existing);
+        return toBooking({ ...existing, slot: existing.slot });
       }
 
       const zone = await this.zoneFor(tx, postalCode);
@@ -88,22 +91,40 @@ export class DeliveryService {
         data: { id: request.bookingId, orderId: request.orderId, slotId: slot.id, status: 'BOOKED' },
       });
       return toBooking({ ...booking, slot });
+    };
+    return idempotentCall(this.prisma, 'delivery', request.idempotencyKey, 'Book', fn, {
+      deadline: context.deadline,
+      undone: async (tx) => {
+        await lockBookingId(tx, request.bookingId);
+        const booking = await tx.deliveryBooking.findUnique({ where: { id: request.bookingId }, select: { status: true } });
+        if (booking?.status === 'RELEASED') throw stepUndone(request.bookingId);
+        return false;
+      },
     });
   }
 
-  /** Releases a booking and frees its place in the slot; succeeds with status NONE when there is no booking. */
-  release(request: BookingRef__Output): Promise<Booking__Output> {
-    return idempotentCall(this.prisma, 'delivery', request.idempotencyKey, 'Release', async (tx) => {
+  /**
+   * Releases a booking and frees its place in the slot. Releasing an unknown id records it as
+   * released (a tombstone without order or slot) and answers NONE, so a Book of that id still in
+   * flight (its caller gave up on it) is refused afterwards instead of taking a seat for good.
+   */
+  release(request: BookingRef__Output, context: CallContext = {}): Promise<Booking__Output> {
+    const fn = async (tx: Tx): Promise<Booking__Output> => {
       if (!request.bookingId) throw new DomainError('VALIDATION_FAILED', 'bookingId is required');
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`delivery-booking:${request.bookingId}`}, 0))`;
+      await lockBookingId(tx, request.bookingId);
       const released = await tx.deliveryBooking.updateMany({ where: { id: request.bookingId, status: 'BOOKED' }, data: { status: 'RELEASED' } });
       const booking = await tx.deliveryBooking.findUnique({ where: { id: request.bookingId }, include: { slot: true } });
-      if (!booking) return { bookingId: request.bookingId, orderId: '', slotId: '', status: 'NONE', date: '', windowStart: '', windowEnd: '' };
-      if (released.count === 1) {
-        await tx.$executeRaw`UPDATE delivery.slots SET booked = booked - 1 WHERE id = ${booking.slotId}`;
+      if (!booking) {
+        await tx.deliveryBooking.create({ data: { id: request.bookingId, orderId: '', slotId: null, status: 'RELEASED' } });
+        return noBooking(request.bookingId);
       }
-      return toBooking(booking);
-    });
+      if (!booking.slot) return noBooking(request.bookingId);
+      if (released.count === 1) {
+        await tx.$executeRaw`UPDATE delivery.slots SET booked = booked - 1 WHERE id = ${booking.slot.id}`;
+      }
+      return toBooking({ ...booking, slot: booking.slot });
+    };
+    return idempotentCall(this.prisma, 'delivery', request.idempotencyKey, 'Release', fn, { deadline: context.deadline });
   }
 
   /**
@@ -197,6 +218,20 @@ export class DeliveryService {
   }
 }
 
+/** Serialises every call on one booking id (Book and Release), including while its row does not exist yet. */
+async function lockBookingId(tx: Tx, bookingId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`delivery-booking:${bookingId}`}, 0))`;
+}
+
+function stepUndone(bookingId: string): DomainError {
+  return new DomainError('STEP_UNDONE', `booking ${bookingId} was released: it cannot be booked again`, { bookingId, status: 'RELEASED' });
+}
+
+/** The answer of a Release that found no booking (a tombstone, then or now). */
+function noBooking(bookingId: string): Booking__Output {
+  return { bookingId, orderId: '', slotId: '', status: 'NONE', date: '', windowStart: '', windowEnd: '' };
+}
+
 function invalidUnless(condition: boolean, field: string, message: string): asserts condition {
   if (!condition) throw new DomainError('VALIDATION_FAILED', `${field} ${message}`, { field });
 }
@@ -223,11 +258,11 @@ function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-function toBooking(row: { id: string; orderId: string; slotId: string; status: string; slot: { date: Date; windowStart: string; windowEnd: string } }): Booking__Output {
+function toBooking(row: { id: string; orderId: string; slotId: string | null; status: string; slot: { date: Date; windowStart: string; windowEnd: string } }): Booking__Output {
   return {
     bookingId: row.id,
     orderId: row.orderId,
-    slotId: row.slotId,
+    slotId: row.slotId ?? '',
     status: row.status,
     date: isoDate(row.slot.date),
     windowStart: row.slot.windowStart,

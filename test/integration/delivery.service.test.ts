@@ -23,6 +23,8 @@ describe('delivery service (real PostgreSQL over gRPC)', () => {
   let clients: DomainClients;
   let clock = jst('2030-01-15T10:00:00');
   const zoneIds: string[] = [];
+  /** Ids released before any booking: their tombstones have no slot, so the zone cleanup misses them. */
+  const tombstoneIds: string[] = [];
 
   beforeAll(async () => {
     prisma = createPrisma(testConfig().DATABASE_URL);
@@ -35,6 +37,7 @@ describe('delivery service (real PostgreSQL over gRPC)', () => {
   afterAll(async () => {
     if (prisma && zoneIds.length > 0) {
       await prisma.deliveryBooking.deleteMany({ where: { slot: { zoneId: { in: zoneIds } } } });
+      await prisma.deliveryBooking.deleteMany({ where: { id: { in: tombstoneIds } } });
       await prisma.deliveryZone.deleteMany({ where: { id: { in: zoneIds } } });
     }
     if (clients) closeDomainClients(clients);
@@ -97,7 +100,37 @@ describe('delivery service (real PostgreSQL over gRPC)', () => {
 
   it('succeeds with status NONE when there is nothing to release', async () => {
     const bookingId = randomUUID();
+    tombstoneIds.push(bookingId);
     expect(await release(bookingId)).toEqual({ bookingId, orderId: '', slotId: '', status: 'NONE', date: '', windowStart: '', windowEnd: '' });
+    expect(await release(bookingId)).toMatchObject({ status: 'NONE' });
+  });
+
+  it('leaves a tombstone when releasing an unknown booking: a Book of that id arriving later is STEP_UNDONE and takes no seat', async () => {
+    const { zoneId, postalCode } = await createZone();
+    const slotId = await createSlot(zoneId, '2030-01-16');
+    const bookingId = randomUUID();
+    tombstoneIds.push(bookingId);
+
+    // The undo ran first (the Book attempt timed out on the caller's side while the server still had it).
+    expect(await release(bookingId)).toMatchObject({ bookingId, status: 'NONE' });
+    expect(await rejection(book({ slotId, postalCode, bookingId }))).toMatchObject({ code: 'STEP_UNDONE', details: { bookingId, status: 'RELEASED' } });
+    expect(await booked(slotId)).toBe(0);
+    expect(await prisma.deliveryBooking.findUniqueOrThrow({ where: { id: bookingId } })).toMatchObject({ status: 'RELEASED', slotId: null, orderId: '' });
+  });
+
+  it('never replays a stale BOOKED after the booking was released: a reset re-running Book with its key is STEP_UNDONE', async () => {
+    const { zoneId, postalCode } = await createZone();
+    const slotId = await createSlot(zoneId, '2030-01-16');
+    const bookingId = randomUUID();
+    const key = `checkout:${bookingId}:book-delivery`;
+    expect(await book({ slotId, postalCode, bookingId, idempotencyKey: key })).toMatchObject({ status: 'BOOKED' });
+    // Before any undo, a reset of the completed checkout still replays its booking.
+    expect(await book({ slotId, postalCode, bookingId, idempotencyKey: key })).toMatchObject({ status: 'BOOKED' });
+    await release(bookingId);
+
+    expect(await rejection(book({ slotId, postalCode, bookingId, idempotencyKey: key }))).toMatchObject({ code: 'STEP_UNDONE', details: { bookingId } });
+    expect(await rejection(book({ slotId, postalCode, bookingId, idempotencyKey: `${key}:again` }))).toMatchObject({ code: 'STEP_UNDONE' });
+    expect(await booked(slotId)).toBe(0);
   });
 
   it('answers a repeated booking with the first booking and books the slot once', async () => {

@@ -137,7 +137,7 @@ describe('order event consumers (real Kafka, PostgreSQL, SMTP)', () => {
     await processed(refunded);
     expect(await prisma.processedEvent.count({ where: { consumer: 'analytics', eventId: completed.id } })).toBe(1);
     const sales = await prisma.dailySales.findMany({ where: { sku: { in: [tea, cup] } }, orderBy: { sku: 'asc' } });
-    expect(sales.map((s) => [s.day.toISOString().slice(0, 10), s.sku, s.orders, s.quantity, s.revenueMinor])).toEqual([
+    expect(sales.map((s) => [s.day.toISOString().slice(0, 10), s.sku, s.orders, s.quantity, Number(s.revenueMinor)])).toEqual([
       ['2026-11-23', cup, 1, 1, 1700],
       ['2026-11-23', tea, 1, 3, 4500],
     ]);
