@@ -27,6 +27,22 @@ export function isHealthy(name: string): boolean {
   return spawnSync('bash', [script(name), 'status'], { stdio: 'ignore' }).status === 0;
 }
 
+/** Like isHealthy, without blocking the event loop (for periodic checks next to running processes). */
+export function checkHealth(name: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn('bash', [script(name), 'status'], { stdio: 'ignore' });
+    child.on('error', () => resolve(false));
+    child.on('exit', (code) => resolve(code === 0));
+  });
+}
+
+/** The directory of pid files of the components and platform processes the scripts start ($CHECKOUT_STATE_DIR/run). */
+export function runDir(): string {
+  const out = spawnSync('bash', ['-c', `source ${JSON.stringify(path.join(INFRA_DIR, 'common.sh'))} && printf %s "$RUN_DIR"`], { encoding: 'utf8' });
+  if (out.status !== 0 || !out.stdout) throw new Error(`could not find the run directory: ${out.stderr}`);
+  return out.stdout;
+}
+
 /**
  * Brings every component up: reuses one that is already healthy, installs and starts the others.
  * Returns the components this call started, which are the only ones its caller may stop.

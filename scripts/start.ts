@@ -1,28 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { config, environmentWith } from '../lib/config';
+import { config } from '../lib/config';
 import { createKafka, ensureTopics, kafkaSettings } from '../lib/kafka';
 import { createLogger } from '../lib/logger';
 import { createPrisma } from '../lib/prisma';
 import { seedDemoData } from '../prisma/seed';
 import { applyTemporalSetup, TEMPORAL_SETUP } from '../temporal-config/setup';
-import { ensureStack, migrateDatabase, PROJECT_DIR, stopStack, type Component } from './stack';
+import { checkHealth, COMPONENTS, ensureStack, migrateDatabase, runDir, runInfra, stopStack, type Component } from './stack';
+import { Supervisor } from './supervisor';
+import { platformRoles } from './supervisor-roles';
 
 /**
  * `npm start`: brings up PostgreSQL, Redis, Kafka and Temporal (installing what is missing), applies
- * migrations, starts every process of the platform and prints where to look. Ctrl-C stops what it started.
+ * migrations, starts every process of the platform under a supervisor (a process that exits is
+ * restarted with backoff) and prints where to look. Components are health-checked every
+ * HEALTH_INTERVAL_MS; `npm start -- --restart-components` also restarts the ones this command started.
+ * Ctrl-C stops what it started.
  */
 const say = (line: string) => console.log(`[start] ${line}`);
 
-interface PlatformProcess {
-  role: string;
-  entry: string;
-  env: Record<string, string>;
-}
+const HEALTH_INTERVAL_MS = 15_000;
 
 let started: Component[] = [];
-const children: ChildProcess[] = [];
+let supervisor: Supervisor | undefined;
+let healthTimer: NodeJS.Timeout | undefined;
 let stopping = false;
 
 /**
@@ -33,24 +32,63 @@ let stopping = false;
 async function stopAll(code: number, childrenSignalled = false): Promise<void> {
   if (stopping) return;
   stopping = true;
+  clearInterval(healthTimer);
   say('stopping the platform processes');
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const kill = setTimeout(() => child.kill('SIGKILL'), 30_000);
-          child.once('exit', () => {
-            clearTimeout(kill);
-            resolve();
-          });
-          if (!childrenSignalled) child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await supervisor?.stop(childrenSignalled);
   if (started.length > 0) say(`stopping what this command started: ${started.join(', ')}`);
   await stopStack(started);
   process.exit(code);
+}
+
+/** Logs supervision events loudly, one `[start]` line each. */
+function reportSupervision(s: Supervisor): void {
+  s.on('line', ({ role, line }) => console.log(`[${role}] ${line}`));
+  s.on('restarting', ({ role, code, signal, restarts, delayMs, crashesInWindow }) =>
+    say(`!!! ${role} exited (${signal ? `signal ${signal}` : `code ${code}`}); restart #${restarts} in ${delayMs / 1000}s (${crashesInWindow} crash(es) in the last minute)`),
+  );
+  s.on('started', ({ role, pid, restarts }) => {
+    if (restarts > 0) say(`${role} started again (pid ${pid}, restart #${restarts})`);
+  });
+  s.on('gave-up', ({ role, crashes, windowMs, code, signal, lastStderr }) => {
+    say(`!!! GIVING UP on ${role}: it crashed ${crashes} times within ${windowMs / 1000}s (last exit: ${signal ? `signal ${signal}` : `code ${code}`}); the other processes keep running`);
+    say(`!!! last stderr lines of ${role}:${lastStderr.length ? '' : ' (none)'}`);
+    for (const line of lastStderr) say(`!!!   ${line}`);
+  });
+}
+
+/**
+ * Checks every component periodically and reports each change (down, back up). With `restart`,
+ * a component this command started that is down on two checks in a row is started again.
+ */
+function watchComponents(restart: boolean): NodeJS.Timeout {
+  const down = new Map<Component, number>();
+  let checking = false;
+  return setInterval(() => {
+    if (checking || stopping) return;
+    checking = true;
+    void (async () => {
+      for (const name of COMPONENTS) {
+        const healthy = await checkHealth(name);
+        const misses = down.get(name) ?? 0;
+        if (healthy) {
+          if (misses > 0) say(`component ${name} is back up`);
+          down.delete(name);
+          continue;
+        }
+        down.set(name, misses + 1);
+        const ours = started.includes(name);
+        if (misses === 0) {
+          say(`!!! component ${name} is DOWN${ours ? ' (started by this command)' : ''}; the platform processes wait for it and reconnect${restart && ours ? '; restarting it if it stays down' : ''}`);
+        }
+        if (restart && ours && misses + 1 >= 2 && !stopping) {
+          say(`restarting ${name} (scripts/infra/${name}.sh start)`);
+          await runInfra(name, 'start').catch((err: unknown) => say(`!!! could not restart ${name}: ${err instanceof Error ? err.message : String(err)}`));
+        }
+      }
+    })().finally(() => {
+      checking = false;
+    });
+  }, HEALTH_INTERVAL_MS);
 }
 
 async function main(): Promise<void> {
@@ -74,32 +112,12 @@ async function main(): Promise<void> {
   say(`demo data: ${seeded.products} products with stock, delivery slots for 14 days (${seeded.slotsCreated} new)`);
 
   const metricsBase = cfg.METRICS_PORT;
-  const processes: PlatformProcess[] = [
-    { role: 'services', entry: 'services/main.ts', env: { METRICS_PORT: String(metricsBase) } },
-    { role: 'temporal-worker', entry: 'workers/temporal-worker.ts', env: { METRICS_PORT: String(metricsBase + 1) } },
-    { role: 'analytics-worker', entry: 'workers/analytics-worker.ts', env: { METRICS_PORT: String(metricsBase + 2) } },
-    { role: 'email-worker', entry: 'workers/email-worker.ts', env: { METRICS_PORT: String(metricsBase + 3) } },
-    { role: 'loyalty-worker', entry: 'workers/loyalty-worker.ts', env: { METRICS_PORT: String(metricsBase + 4) } },
-    { role: 'dev-smtp', entry: 'scripts/dev-smtp-server.ts', env: {} },
-    { role: 'api', entry: 'api/main.ts', env: {} },
-  ];
-  for (const p of processes) {
-    // `--import tsx` runs TypeScript in this one process (the tsx CLI would add a signal-relaying parent).
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_DIR, p.entry)], {
-      cwd: PROJECT_DIR,
-      env: environmentWith(p.env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => console.log(`[${p.role}] ${line}`));
-    }
-    child.on('exit', (code, signal) => {
-      if (stopping) return;
-      say(`${p.role} exited (${signal ?? code}); stopping everything`);
-      void stopAll(1);
-    });
-    children.push(child);
-  }
+  const roles = platformRoles({ metricsBase });
+  const pidDir = runDir();
+  supervisor = new Supervisor({ roles, pidDir });
+  reportSupervision(supervisor);
+  supervisor.start();
+  healthTimer = watchComponents(process.argv.includes('--restart-components'));
 
   const api = `http://${cfg.API_HOST}:${cfg.API_PORT}`;
   await waitForHttp(`${api}/readyz`, 120_000);
@@ -117,6 +135,7 @@ async function main(): Promise<void> {
       '',
       `  try it:  curl -s -X POST ${api}/v1/system/pings -H 'content-type: application/json' -d '{"message":"hello"}'`,
       '',
+      `  supervised: a process that exits is restarted with backoff (pids in ${pidDir}/platform-<role>.pid)`,
       '  Ctrl-C stops everything this command started.',
       '',
     ].join('\n'),
