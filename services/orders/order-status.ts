@@ -27,6 +27,20 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return ORDER_TRANSITIONS[from].includes(to);
 }
 
+/**
+ * Whether an order in this status had its checkout undone (FAILED or CANCELLED by the saga's
+ * compensation, REFUNDED after completion): a forward call for it must never answer success again.
+ * CONFIRMED is not: a reset of a completed checkout still replays its successes.
+ */
+export function isUndoneStatus(status: string | undefined): status is 'FAILED' | 'CANCELLED' | 'REFUNDED' {
+  return status === 'FAILED' || status === 'CANCELLED' || status === 'REFUNDED';
+}
+
+/** Whether moving to this status is a forward step of the checkout (as opposed to one of its undos). */
+export function isForwardStatus(status: string): boolean {
+  return status === 'AWAITING_PAYMENT' || status === 'PAID' || status === 'CONFIRMED';
+}
+
 /** Whether no transition leads out of this status. */
 export function isFinalStatus(status: OrderStatus): boolean {
   return ORDER_TRANSITIONS[status].length === 0;

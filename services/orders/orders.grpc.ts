@@ -9,8 +9,8 @@ import { OrdersService } from './orders.service';
 export function ordersRegistration(deps: ServiceDeps): ServiceRegistration {
   const service = new OrdersService(deps.prisma, deps.clients.catalog);
   const handlers: OrdersServiceHandlers = {
-    CreateOrder: unary('orders.CreateOrder', (r) => service.createOrder(r), deps),
-    TransitionOrder: unary('orders.TransitionOrder', (r) => service.transitionOrder(r), deps),
+    CreateOrder: unary('orders.CreateOrder', (r, context) => service.createOrder(r, context), deps),
+    TransitionOrder: unary('orders.TransitionOrder', (r, context) => service.transitionOrder(r, context), deps),
     GetOrder: unary('orders.GetOrder', (r) => service.getOrder(r), deps),
     ListOrders: unary('orders.ListOrders', (r) => service.listOrders(r), deps),
   };

@@ -1,6 +1,6 @@
 import { Prisma } from '@prisma/client';
 import { DomainError } from '../../lib/errors';
-import { callUnary } from '../../lib/grpc';
+import { callUnary, type CallContext } from '../../lib/grpc';
 import { idempotentCall, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { GetProductsRequest } from '../../proto/generated/checkout/catalog/v1/GetProductsRequest';
@@ -14,7 +14,7 @@ import type { TransitionOrderRequest__Output } from '../../proto/generated/check
 import type { CatalogServiceClient } from '../../proto/services';
 import { parseAddress, parseCustomerEmail, parseOrderLines, parsePaymentMethod, priceLines } from './order-input';
 import { applyPointsDiscount } from './points-discount';
-import { canTransition, isOrderStatus } from './order-status';
+import { canTransition, isForwardStatus, isOrderStatus, isUndoneStatus } from './order-status';
 
 const MAX_ID_LENGTH = 128;
 const MAX_REASON_LENGTH = 1000;
@@ -42,9 +42,10 @@ export class OrdersService {
 
   /**
    * Creates a PENDING order priced from the catalog (client prices are ignored); a repeated order
-   * id answers with the existing order, a repeated idempotency key with the first answer.
+   * id answers with the existing order, a repeated idempotency key with the first answer. An order
+   * already FAILED, CANCELLED or REFUNDED (its checkout undone) is STEP_UNDONE, a replayed key included.
    */
-  async createOrder(request: CreateOrderInput): Promise<OrderView> {
+  async createOrder(request: CreateOrderInput, context: CallContext = {}): Promise<OrderView> {
     const orderId = requireId(request.orderId, 'orderId');
     const customerId = requireId(request.customerId, 'customerId');
     const lines = parseOrderLines(request.lines);
@@ -55,12 +56,12 @@ export class OrdersService {
     // service (with every service in one process that could exhaust the pool).
     const { products } = await callUnary<GetProductsRequest, GetProductsResponse__Output>(this.catalog.GetProducts.bind(this.catalog), { skus: lines.map((l) => l.sku) });
 
-    return idempotentCall(this.prisma, 'orders', request.idempotencyKey, 'CreateOrder', async (tx) => {
-      // Serialises creations of one order id under different idempotency keys.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`orders/order-id:${orderId}`}, 0))`;
+    const fn = async (tx: Tx): Promise<OrderView> => {
+      await lockOrderId(tx, orderId);
       const existing = await findOrder(tx, orderId);
       if (existing) {
         if (existing.customerId !== customerId) throw new DomainError('CONFLICT', `order ${orderId} belongs to another customer`);
+        if (isUndoneStatus(existing.status)) throw stepUndone(orderId, existing.status);
         return existing;
       }
       const priced = applyPointsDiscount(priceLines(lines, products), request.pointsDiscountMinor);
@@ -81,24 +82,36 @@ export class OrdersService {
         },
       });
       return (await findOrder(tx, orderId))!;
+    };
+    return idempotentCall(this.prisma, 'orders', request.idempotencyKey, 'CreateOrder', fn, {
+      deadline: context.deadline,
+      undone: async (tx) => {
+        await lockOrderId(tx, orderId);
+        return orderUndone(tx, orderId);
+      },
     });
   }
 
   /**
    * Moves an order to another status if the transition table allows it (INVALID_TRANSITION
    * otherwise) and records the change; asking for the status it already has changes nothing.
+   * A forward move (AWAITING_PAYMENT, PAID, CONFIRMED) of an order already FAILED, CANCELLED or
+   * REFUNDED is STEP_UNDONE, a replayed key included: a reset never reads a stale CONFIRMED back.
+   * Moves to those three statuses are undos themselves and replay as stored.
    */
-  async transitionOrder(request: TransitionOrderRequest__Output): Promise<OrderView> {
+  async transitionOrder(request: TransitionOrderRequest__Output, context: CallContext = {}): Promise<OrderView> {
     const orderId = requireId(request.orderId, 'orderId');
     const to = request.toStatus;
     if (!isOrderStatus(to)) throw new DomainError('VALIDATION_FAILED', `unknown order status ${to}`);
     const reason = request.reason.trim().slice(0, MAX_REASON_LENGTH) || null;
+    const forward = isForwardStatus(to);
 
-    return idempotentCall(this.prisma, 'orders', request.idempotencyKey, 'TransitionOrder', async (tx) => {
+    const fn = async (tx: Tx): Promise<OrderView> => {
       // The row lock makes concurrent transitions queue: the second sees the first one's status.
       const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "orders"."orders" WHERE id = ${orderId} FOR UPDATE`;
       const from = rows[0]?.status;
       if (from === undefined) throw new DomainError('NOT_FOUND', `no order ${orderId}`);
+      if (forward && isUndoneStatus(from)) throw stepUndone(orderId, from);
       if (from !== to) {
         if (!isOrderStatus(from) || !canTransition(from, to)) {
           throw new DomainError('INVALID_TRANSITION', `order ${orderId} cannot go from ${from} to ${to}`, { from, to });
@@ -113,6 +126,10 @@ export class OrdersService {
         });
       }
       return (await findOrder(tx, orderId))!;
+    };
+    return idempotentCall(this.prisma, 'orders', request.idempotencyKey, 'TransitionOrder', fn, {
+      deadline: context.deadline,
+      undone: forward ? (tx) => orderUndone(tx, orderId) : undefined,
     });
   }
 
@@ -140,6 +157,23 @@ export class OrdersService {
     ]);
     return { orders: rows.map(toOrder), total, page, pageSize };
   }
+}
+
+/** Serialises creations of one order id under different idempotency keys (and their undone checks). */
+async function lockOrderId(tx: Tx, orderId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`orders/order-id:${orderId}`}, 0))`;
+}
+
+/** The `undone` check of idempotentCall: STEP_UNDONE once the order is FAILED, CANCELLED or REFUNDED (its row locked as a transition locks it). */
+async function orderUndone(tx: Tx, orderId: string): Promise<false> {
+  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "orders"."orders" WHERE id = ${orderId} FOR UPDATE`;
+  const status = rows[0]?.status;
+  if (isUndoneStatus(status)) throw stepUndone(orderId, status);
+  return false;
+}
+
+function stepUndone(orderId: string, status: string): DomainError {
+  return new DomainError('STEP_UNDONE', `order ${orderId} is ${status}: its checkout was undone`, { orderId, status });
 }
 
 function requireId(value: string, field: string): string {

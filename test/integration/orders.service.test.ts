@@ -182,6 +182,43 @@ describe('orders service (real PostgreSQL, catalog over gRPC)', () => {
     expect((await getOrder(orderId)).status).toBe('CONFIRMED');
   });
 
+  it('never replays a stale success once the order was undone: CreateOrder and forward transitions of a FAILED, CANCELLED or REFUNDED order are STEP_UNDONE', async () => {
+    // A compensated checkout: the reset runs CreateOrder again with its original key.
+    const failedRequest = newOrder();
+    await createOrder(failedRequest);
+    await move(failedRequest.orderId, 'FAILED', 'CARD_DECLINED');
+    expect(await rejection(createOrder(failedRequest))).toMatchObject({ code: 'STEP_UNDONE', details: { orderId: failedRequest.orderId, status: 'FAILED' } });
+    expect(await rejection(createOrder({ ...failedRequest, idempotencyKey: randomUUID() }))).toMatchObject({ code: 'STEP_UNDONE' });
+    expect((await rejection(move(failedRequest.orderId, 'PAID'))).code).toBe('STEP_UNDONE');
+
+    // A completed checkout replays every success on a reset...
+    const completed = newOrder();
+    const created = await createOrder(completed);
+    const pay = { orderId: completed.orderId, toStatus: 'PAID', reason: '', idempotencyKey: `${completed.orderId}:pay` };
+    const confirm = { orderId: completed.orderId, toStatus: 'CONFIRMED', reason: '', idempotencyKey: `${completed.orderId}:confirm` };
+    const paid = await transition(pay);
+    const confirmed = await transition(confirm);
+    expect(await createOrder(completed)).toEqual(created);
+    expect(await transition(pay)).toEqual(paid);
+    expect(await transition(confirm)).toEqual(confirmed);
+    // ...until it is cancelled (or refunded) after completion: then no stale PENDING or CONFIRMED comes back.
+    await move(completed.orderId, 'CANCELLED', 'customer cancelled');
+    expect(await rejection(createOrder(completed))).toMatchObject({ code: 'STEP_UNDONE', details: { status: 'CANCELLED' } });
+    expect(await rejection(transition(pay))).toMatchObject({ code: 'STEP_UNDONE', details: { status: 'CANCELLED' } });
+    expect(await rejection(transition(confirm))).toMatchObject({ code: 'STEP_UNDONE' });
+    expect((await getOrder(completed.orderId)).status).toBe('CANCELLED');
+    expect(await prisma.orderStatusChange.count({ where: { orderId: completed.orderId } })).toBe(4);
+
+    const refunded = newOrder();
+    await createOrder(refunded);
+    const confirmRefunded = { orderId: refunded.orderId, toStatus: 'CONFIRMED', reason: '', idempotencyKey: `${refunded.orderId}:confirm` };
+    await move(refunded.orderId, 'PAID');
+    await transition(confirmRefunded);
+    await move(refunded.orderId, 'REFUNDED', 'returned');
+    expect(await rejection(transition(confirmRefunded))).toMatchObject({ code: 'STEP_UNDONE', details: { status: 'REFUNDED' } });
+    expect(await rejection(createOrder(refunded))).toMatchObject({ code: 'STEP_UNDONE', details: { status: 'REFUNDED' } });
+  });
+
   it('rejects illegal transitions with INVALID_TRANSITION and records nothing', async () => {
     const { orderId } = await createOrder(newOrder());
     const err = await rejection(move(orderId, 'CONFIRMED'));
@@ -194,8 +231,12 @@ describe('orders service (real PostgreSQL, catalog over gRPC)', () => {
       ['', 'PENDING'],
       ['PENDING', 'FAILED'],
     ]);
-    for (const to of ['PENDING', 'PAID', 'CONFIRMED', 'CANCELLED']) {
+    for (const to of ['PENDING', 'CANCELLED']) {
       expect((await rejection(move(orderId, to))).details).toEqual({ from: 'FAILED', to });
+    }
+    // A forward step of an order that was failed is a step already undone.
+    for (const to of ['AWAITING_PAYMENT', 'PAID', 'CONFIRMED']) {
+      expect(await rejection(move(orderId, to))).toMatchObject({ code: 'STEP_UNDONE', details: { orderId, status: 'FAILED' } });
     }
     // FAILED → FAILED is the status it has: an idempotent no-op keeping the first reason.
     expect(await move(orderId, 'FAILED', 'other reason')).toEqual(failed);
@@ -214,9 +255,10 @@ describe('orders service (real PostgreSQL, catalog over gRPC)', () => {
       const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(1);
-      expect((lost[0]!.reason as DomainError).code).toBe('INVALID_TRANSITION');
-
       const order = await getOrder(orderId);
+      // CONFIRMED → FAILED is not a transition; confirming a FAILED order is a step already undone.
+      expect((lost[0]!.reason as DomainError).code).toBe(order.status === 'CONFIRMED' ? 'INVALID_TRANSITION' : 'STEP_UNDONE');
+
       expect(['CONFIRMED', 'FAILED']).toContain(order.status);
       expect(historyOf(order)).toEqual([
         ['', 'PENDING'],
