@@ -13,6 +13,11 @@ export interface RestorePointsInput {
   orderId: string;
   idempotencyKey: string;
 }
+export interface RevokeEarnedPointsInput {
+  customerId: string;
+  orderId: string;
+  idempotencyKey: string;
+}
 
 /** Loyalty activities over an injected gRPC client. */
 export function createLoyaltyActivities(deps: { loyalty: LoyaltyServiceClient }) {
@@ -22,5 +27,11 @@ export function createLoyaltyActivities(deps: { loyalty: LoyaltyServiceClient })
     redeemPoints: (input: RedeemPointsInput): Promise<PointsChange__Output> => call(loyalty, loyalty.redeem, input),
     /** Undo of redeemPoints: gives back what the order redeemed; nothing redeemed is fine. */
     restorePoints: (input: RestorePointsInput) => callUndo(loyalty, loyalty.restore, input),
+    /**
+     * Refund step: takes back the points the order earned, never below a zero balance (what the
+     * customer already spent is recorded as unrecovered); with nothing earned yet it succeeds with
+     * kind NONE and the order's order.completed can no longer earn.
+     */
+    revokeEarnedPoints: (input: RevokeEarnedPointsInput): Promise<PointsChange__Output> => call(loyalty, loyalty.revokeEarned, input),
   };
 }

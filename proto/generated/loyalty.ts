@@ -9,6 +9,7 @@ import type { LoyaltyServiceClient as _checkout_loyalty_v1_LoyaltyServiceClient,
 import type { PointsChange as _checkout_loyalty_v1_PointsChange, PointsChange__Output as _checkout_loyalty_v1_PointsChange__Output } from './checkout/loyalty/v1/PointsChange';
 import type { RedeemRequest as _checkout_loyalty_v1_RedeemRequest, RedeemRequest__Output as _checkout_loyalty_v1_RedeemRequest__Output } from './checkout/loyalty/v1/RedeemRequest';
 import type { RestoreRequest as _checkout_loyalty_v1_RestoreRequest, RestoreRequest__Output as _checkout_loyalty_v1_RestoreRequest__Output } from './checkout/loyalty/v1/RestoreRequest';
+import type { RevokeEarnedRequest as _checkout_loyalty_v1_RevokeEarnedRequest, RevokeEarnedRequest__Output as _checkout_loyalty_v1_RevokeEarnedRequest__Output } from './checkout/loyalty/v1/RevokeEarnedRequest';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -26,6 +27,7 @@ export interface ProtoGrpcType {
         PointsChange: MessageTypeDefinition<_checkout_loyalty_v1_PointsChange, _checkout_loyalty_v1_PointsChange__Output>
         RedeemRequest: MessageTypeDefinition<_checkout_loyalty_v1_RedeemRequest, _checkout_loyalty_v1_RedeemRequest__Output>
         RestoreRequest: MessageTypeDefinition<_checkout_loyalty_v1_RestoreRequest, _checkout_loyalty_v1_RestoreRequest__Output>
+        RevokeEarnedRequest: MessageTypeDefinition<_checkout_loyalty_v1_RevokeEarnedRequest, _checkout_loyalty_v1_RevokeEarnedRequest__Output>
       }
     }
   }

@@ -66,6 +66,10 @@ describe('earnPointsFor', () => {
     expect(r.calls).toEqual([]);
   });
 
+  it('skips an order whose earning was revoked (its refund came first) as an expected outcome', async () => {
+    await expect(earnPointsFor(completed(), recorder(new DomainError('STEP_UNDONE', 'revoked')).earn, logger)).resolves.toBe('revoked');
+  });
+
   it('skips a business rejection but rethrows an outage so the event is retried', async () => {
     await expect(earnPointsFor(completed(), recorder(new DomainError('CONFLICT', 'overflow')).earn, logger)).resolves.toBe('rejected');
     await expect(earnPointsFor(completed(), recorder(new DomainError('UNAVAILABLE', 'down')).earn, logger)).rejects.toMatchObject({ code: 'UNAVAILABLE' });

@@ -1,4 +1,4 @@
-import { decideEarn, decideRedeem, decideRestore, parsePoints, pointsEarnedFor, type OrderEntry } from './loyalty-rules';
+import { decideEarn, decideRedeem, decideRestore, decideRevoke, parsePoints, pointsEarnedFor, type OrderEntry } from './loyalty-rules';
 
 const entry = (kind: OrderEntry['kind'], points: number, customerId = 'cust-1'): OrderEntry => ({ customerId, orderId: 'o-1', kind, points });
 
@@ -48,8 +48,30 @@ describe('decideRedeem', () => {
     expect(() => decideRedeem([entry('REDEEM', -200)], request)).toThrow(expect.objectContaining({ code: 'CONFLICT', details: { orderId: 'o-1', redeemed: 200 } }));
   });
 
-  it('refuses a redemption that arrives after its order was restored', () => {
-    expect(() => decideRedeem([entry('RESTORE', 0)], request)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+  it('refuses a redemption that arrives after its order was restored as STEP_UNDONE', () => {
+    expect(() => decideRedeem([entry('RESTORE', 0)], request)).toThrow(expect.objectContaining({ code: 'STEP_UNDONE' }));
+  });
+});
+
+describe('decideRevoke', () => {
+  it('takes back what the order earned while the balance covers it', () => {
+    expect(decideRevoke([entry('EARN', 24)], { customerId: 'cust-1', balance: 100 })).toEqual({ action: 'apply', kind: 'REVOKE', points: -24, unrecoveredPoints: 0 });
+  });
+
+  it('floors at a zero balance and records what it could not take', () => {
+    expect(decideRevoke([entry('EARN', 24)], { customerId: 'cust-1', balance: 10 })).toEqual({ action: 'apply', kind: 'REVOKE', points: -10, unrecoveredPoints: 14 });
+    expect(decideRevoke([entry('EARN', 24)], { customerId: 'cust-1', balance: 0 })).toEqual({ action: 'apply', kind: 'REVOKE', points: 0, unrecoveredPoints: 24 });
+  });
+
+  it('records a 0-point revoke when nothing was earned (yet), and replays the first revoke', () => {
+    expect(decideRevoke([], { customerId: 'cust-1', balance: 50 })).toEqual({ action: 'apply', kind: 'REVOKE', points: 0, unrecoveredPoints: 0 });
+    const revoked = entry('REVOKE', -24);
+    expect(decideRevoke([entry('EARN', 24), revoked], { customerId: 'cust-1', balance: 50 })).toEqual({ action: 'replay', entry: revoked });
+  });
+
+  it('refuses an earning that arrives after its order was revoked as STEP_UNDONE', () => {
+    expect(() => decideEarn([entry('REVOKE', 0)], { customerId: 'cust-1', points: 24 })).toThrow(expect.objectContaining({ code: 'STEP_UNDONE' }));
+    expect(() => decideEarn([entry('EARN', 24), entry('REVOKE', -24)], { customerId: 'cust-1', points: 24 })).toThrow(expect.objectContaining({ code: 'STEP_UNDONE' }));
   });
 });
 

@@ -9,9 +9,10 @@ import { LoyaltyService } from './loyalty.service';
 export function loyaltyRegistration(deps: ServiceDeps): ServiceRegistration {
   const service = new LoyaltyService(deps.prisma);
   const handlers: LoyaltyServiceHandlers = {
-    Earn: unary('loyalty.Earn', (r) => service.earn(r), deps),
-    Redeem: unary('loyalty.Redeem', (r) => service.redeem(r), deps),
-    Restore: unary('loyalty.Restore', (r) => service.restore(r), deps),
+    Earn: unary('loyalty.Earn', (r, context) => service.earn(r, context), deps),
+    Redeem: unary('loyalty.Redeem', (r, context) => service.redeem(r, context), deps),
+    Restore: unary('loyalty.Restore', (r, context) => service.restore(r, context), deps),
+    RevokeEarned: unary('loyalty.RevokeEarned', (r, context) => service.revokeEarned(r, context), deps),
     GetBalance: unary('loyalty.GetBalance', (r) => service.getBalance(r), deps),
   };
   return {

@@ -1,4 +1,5 @@
 import { DomainError } from '../../lib/errors';
+import type { CallContext } from '../../lib/grpc';
 import { idempotentCall, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { Balance__Output } from '../../proto/generated/checkout/loyalty/v1/Balance';
@@ -7,7 +8,8 @@ import type { GetBalanceRequest__Output } from '../../proto/generated/checkout/l
 import type { PointsChange__Output } from '../../proto/generated/checkout/loyalty/v1/PointsChange';
 import type { RedeemRequest__Output } from '../../proto/generated/checkout/loyalty/v1/RedeemRequest';
 import type { RestoreRequest__Output } from '../../proto/generated/checkout/loyalty/v1/RestoreRequest';
-import { decideEarn, decideRedeem, decideRestore, MAX_BALANCE, parsePoints, type Decision, type EntryKind, type OrderEntry } from './loyalty-rules';
+import type { RevokeEarnedRequest__Output } from '../../proto/generated/checkout/loyalty/v1/RevokeEarnedRequest';
+import { decideEarn, decideRedeem, decideRestore, decideRevoke, MAX_BALANCE, parsePoints, type Decision, type EntryKind, type OrderEntry } from './loyalty-rules';
 
 const MAX_ID_LENGTH = 128;
 const MAX_HISTORY = 100;
@@ -16,27 +18,52 @@ const MAX_HISTORY = 100;
 export class LoyaltyService {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Credits points for a completed order (creating the account on first use); earning twice for one order changes nothing. */
-  async earn(request: EarnRequest__Output): Promise<PointsChange__Output> {
+  /**
+   * Credits points for a completed order (creating the account on first use); earning twice for one
+   * order changes nothing. An order whose earning was revoked is STEP_UNDONE, a replayed key included.
+   */
+  async earn(request: EarnRequest__Output, context: CallContext = {}): Promise<PointsChange__Output> {
     const customerId = requireId(request.customerId, 'customerId');
     const orderId = requireId(request.orderId, 'orderId');
     const points = parsePoints(request.points);
-    return this.change(request.idempotencyKey, 'Earn', customerId, orderId, (entries) => decideEarn(entries, { customerId, points }));
+    return this.change(request.idempotencyKey, 'Earn', customerId, orderId, (entries) => decideEarn(entries, { customerId, points }), { context, undoneBy: 'REVOKE' });
   }
 
-  /** Debits points for an order with a conditional decrement: INSUFFICIENT_POINTS when the balance does not cover them. */
-  async redeem(request: RedeemRequest__Output): Promise<PointsChange__Output> {
+  /**
+   * Debits points for an order with a conditional decrement: INSUFFICIENT_POINTS when the balance does
+   * not cover them. An order whose points were restored is STEP_UNDONE, a replayed key included.
+   */
+  async redeem(request: RedeemRequest__Output, context: CallContext = {}): Promise<PointsChange__Output> {
     const customerId = requireId(request.customerId, 'customerId');
     const orderId = requireId(request.orderId, 'orderId');
     const points = parsePoints(request.points);
-    return this.change(request.idempotencyKey, 'Redeem', customerId, orderId, (entries) => decideRedeem(entries, { customerId, orderId, points }));
+    return this.change(request.idempotencyKey, 'Redeem', customerId, orderId, (entries) => decideRedeem(entries, { customerId, orderId, points }), { context, undoneBy: 'RESTORE' });
   }
 
   /** Gives back what an order redeemed; an order that redeemed nothing succeeds with kind NONE and can no longer redeem. */
-  async restore(request: RestoreRequest__Output): Promise<PointsChange__Output> {
+  async restore(request: RestoreRequest__Output, context: CallContext = {}): Promise<PointsChange__Output> {
     const customerId = requireId(request.customerId, 'customerId');
     const orderId = requireId(request.orderId, 'orderId');
-    return this.change(request.idempotencyKey, 'Restore', customerId, orderId, (entries) => decideRestore(entries, { customerId }));
+    return this.change(request.idempotencyKey, 'Restore', customerId, orderId, (entries) => decideRestore(entries, { customerId }), { context });
+  }
+
+  /**
+   * Takes back what an order earned (its refund), flooring the balance at zero and recording what
+   * could not be taken as unrecovered; an order that earned nothing yet succeeds with kind NONE and
+   * can no longer earn.
+   */
+  async revokeEarned(request: RevokeEarnedRequest__Output, context: CallContext = {}): Promise<PointsChange__Output> {
+    const customerId = requireId(request.customerId, 'customerId');
+    const orderId = requireId(request.orderId, 'orderId');
+    return this.change(
+      request.idempotencyKey,
+      'RevokeEarned',
+      customerId,
+      orderId,
+      // The account row stays locked until commit, so the balance the decision floors at cannot move meanwhile.
+      async (entries, tx) => decideRevoke(entries, { customerId, balance: await lockedBalanceOf(tx, customerId) }),
+      { context },
+    );
   }
 
   /** Returns a customer's balance (0 without an account) and the latest ledger entries, newest first. */
@@ -62,19 +89,49 @@ export class LoyaltyService {
   /**
    * Applies a decision about one order's points in one idempotent transaction: the order's entries
    * are read under an advisory lock on the order id, so concurrent calls for one order (under
-   * different keys) queue and see each other's entries.
+   * different keys) queue and see each other's entries. `undoneBy` names the entry that undoes this
+   * call's kind: once the order has one, a replay of the key's stored success answers STEP_UNDONE.
    */
-  private change(idempotencyKey: string, operation: string, customerId: string, orderId: string, decide: (entries: OrderEntry[]) => Decision): Promise<PointsChange__Output> {
-    return idempotentCall(this.prisma, 'loyalty', idempotencyKey, operation, async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`loyalty/order:${orderId}`}, 0))`;
-      const rows = await tx.loyaltyLedgerEntry.findMany({ where: { orderId }, select: { customerId: true, orderId: true, kind: true, points: true } });
-      const decision = decide(rows.map((r) => ({ ...r, kind: r.kind as EntryKind })));
+  private change(
+    idempotencyKey: string,
+    operation: string,
+    customerId: string,
+    orderId: string,
+    decide: (entries: OrderEntry[], tx: Tx) => Decision | Promise<Decision>,
+    options: { context: CallContext; undoneBy?: EntryKind },
+  ): Promise<PointsChange__Output> {
+    const { undoneBy } = options;
+    const fn = async (tx: Tx): Promise<PointsChange__Output> => {
+      await lockOrder(tx, orderId);
+      const rows = await tx.loyaltyLedgerEntry.findMany({ where: { orderId }, select: { customerId: true, orderId: true, kind: true, points: true, unrecoveredPoints: true } });
+      const decision = await decide(rows.map((r) => ({ ...r, kind: r.kind as EntryKind })), tx);
       if (decision.action === 'replay') return view(decision.entry, await balanceOf(tx, customerId));
       const balance = decision.points < 0 ? await debit(tx, customerId, -decision.points) : await credit(tx, customerId, decision.points);
-      await tx.loyaltyLedgerEntry.create({ data: { customerId, orderId, kind: decision.kind, points: decision.points } });
-      return view({ customerId, orderId, kind: decision.kind, points: decision.points }, balance);
+      const unrecoveredPoints = decision.unrecoveredPoints ?? 0;
+      await tx.loyaltyLedgerEntry.create({ data: { customerId, orderId, kind: decision.kind, points: decision.points, unrecoveredPoints } });
+      return view({ customerId, orderId, kind: decision.kind, points: decision.points, unrecoveredPoints }, balance);
+    };
+    return idempotentCall(this.prisma, 'loyalty', idempotencyKey, operation, fn, {
+      deadline: options.context.deadline,
+      undone: undoneBy
+        ? async (tx) => {
+            await lockOrder(tx, orderId);
+            if ((await tx.loyaltyLedgerEntry.count({ where: { orderId, kind: undoneBy } })) === 0) return false;
+            throw new DomainError('STEP_UNDONE', `${operation} of order ${orderId} was undone since (${undoneBy})`, { orderId, undoneBy });
+          }
+        : undefined,
     });
   }
+}
+
+async function lockOrder(tx: Tx, orderId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`loyalty/order:${orderId}`}, 0))`;
+}
+
+/** A customer's balance, its account row locked for the rest of the transaction (0 without an account). */
+async function lockedBalanceOf(tx: Tx, customerId: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ balance: number }[]>`SELECT balance FROM "loyalty"."accounts" WHERE customer_id = ${customerId} FOR UPDATE`;
+  return rows[0]?.balance ?? 0;
 }
 
 /** Adds points to a balance, creating the account on first use; CONFLICT if it would overflow. */
@@ -105,9 +162,10 @@ async function balanceOf(db: Tx, customerId: string): Promise<number> {
 }
 
 function view(entry: OrderEntry, balance: number): PointsChange__Output {
-  // A 0-point RESTORE is the record that there was nothing to give back.
-  const kind = entry.kind === 'RESTORE' && entry.points === 0 ? 'NONE' : entry.kind;
-  return { customerId: entry.customerId, orderId: entry.orderId, kind, points: entry.points, balance };
+  const unrecoveredPoints = entry.unrecoveredPoints ?? 0;
+  // A 0-point RESTORE (or REVOKE with nothing unrecovered) is the record that there was nothing to undo.
+  const nothing = (entry.kind === 'RESTORE' || entry.kind === 'REVOKE') && entry.points === 0 && unrecoveredPoints === 0;
+  return { customerId: entry.customerId, orderId: entry.orderId, kind: nothing ? 'NONE' : entry.kind, points: entry.points, balance, unrecoveredPoints };
 }
 
 function requireId(value: string, field: string): string {

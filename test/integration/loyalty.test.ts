@@ -229,7 +229,7 @@ describe('loyalty points (real PostgreSQL, Redis, Kafka, Temporal)', () => {
 
       const undone = randomUUID();
       expect(await restore({ customerId, orderId: undone, idempotencyKey: `u:${undone}` })).toMatchObject({ kind: 'NONE', points: 0, balance: 500 });
-      expect((await rejection(redeem({ customerId, orderId: undone, points: 50, idempotencyKey: `r:${undone}` })))?.code).toBe('CONFLICT');
+      expect((await rejection(redeem({ customerId, orderId: undone, points: 50, idempotencyKey: `r:${undone}` })))?.code).toBe('STEP_UNDONE');
       expect(await platform.prisma.loyaltyAccount.findUniqueOrThrow({ where: { customerId } })).toMatchObject({ balance: 500 });
     });
 

@@ -8,6 +8,7 @@ import type { GetBalanceRequest as _checkout_loyalty_v1_GetBalanceRequest, GetBa
 import type { PointsChange as _checkout_loyalty_v1_PointsChange, PointsChange__Output as _checkout_loyalty_v1_PointsChange__Output } from '../../../checkout/loyalty/v1/PointsChange';
 import type { RedeemRequest as _checkout_loyalty_v1_RedeemRequest, RedeemRequest__Output as _checkout_loyalty_v1_RedeemRequest__Output } from '../../../checkout/loyalty/v1/RedeemRequest';
 import type { RestoreRequest as _checkout_loyalty_v1_RestoreRequest, RestoreRequest__Output as _checkout_loyalty_v1_RestoreRequest__Output } from '../../../checkout/loyalty/v1/RestoreRequest';
+import type { RevokeEarnedRequest as _checkout_loyalty_v1_RevokeEarnedRequest, RevokeEarnedRequest__Output as _checkout_loyalty_v1_RevokeEarnedRequest__Output } from '../../../checkout/loyalty/v1/RevokeEarnedRequest';
 
 export interface LoyaltyServiceClient extends grpc.Client {
   Earn(argument: _checkout_loyalty_v1_EarnRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_loyalty_v1_PointsChange__Output>): grpc.ClientUnaryCall;
@@ -46,6 +47,15 @@ export interface LoyaltyServiceClient extends grpc.Client {
   restore(argument: _checkout_loyalty_v1_RestoreRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_loyalty_v1_PointsChange__Output>): grpc.ClientUnaryCall;
   restore(argument: _checkout_loyalty_v1_RestoreRequest, callback: grpc.requestCallback<_checkout_loyalty_v1_PointsChange__Output>): grpc.ClientUnaryCall;
   
+  RevokeEarned(argument: _checkout_loyalty_v1_RevokeEarnedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_loyalty_v1_PointsChange__Output>): grpc.ClientUnaryCall;
+  RevokeEarned(argument: _checkout_loyalty_v1_RevokeEarnedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_loyalty_v1_PointsChange__Output>): grpc.ClientUnaryCall;
+  RevokeEarned(argument: _checkout_loyalty_v1_RevokeEarnedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_loyalty_v1_PointsChange__Output>): grpc.ClientUnaryCall;
+  RevokeEarned(argument: _checkout_loyalty_v1_RevokeEarnedRequest, callback: grpc.requestCallback<_checkout_loyalty_v1_PointsChange__Output>): grpc.ClientUnaryCall;
+  revokeEarned(argument: _checkout_loyalty_v1_RevokeEarnedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_loyalty_v1_PointsChange__Output>): grpc.ClientUnaryCall;
+  revokeEarned(argument: _checkout_loyalty_v1_RevokeEarnedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_loyalty_v1_PointsChange__Output>): grpc.ClientUnaryCall;
+  revokeEarned(argument: _checkout_loyalty_v1_RevokeEarnedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_loyalty_v1_PointsChange__Output>): grpc.ClientUnaryCall;
+  revokeEarned(argument: _checkout_loyalty_v1_RevokeEarnedRequest, callback: grpc.requestCallback<_checkout_loyalty_v1_PointsChange__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface LoyaltyServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -57,6 +67,8 @@ export interface LoyaltyServiceHandlers extends grpc.UntypedServiceImplementatio
   
   Restore: grpc.handleUnaryCall<_checkout_loyalty_v1_RestoreRequest__Output, _checkout_loyalty_v1_PointsChange>;
   
+  RevokeEarned: grpc.handleUnaryCall<_checkout_loyalty_v1_RevokeEarnedRequest__Output, _checkout_loyalty_v1_PointsChange>;
+  
 }
 
 export interface LoyaltyServiceDefinition extends grpc.ServiceDefinition {
@@ -64,4 +76,5 @@ export interface LoyaltyServiceDefinition extends grpc.ServiceDefinition {
   GetBalance: MethodDefinition<_checkout_loyalty_v1_GetBalanceRequest, _checkout_loyalty_v1_Balance, _checkout_loyalty_v1_GetBalanceRequest__Output, _checkout_loyalty_v1_Balance__Output>
   Redeem: MethodDefinition<_checkout_loyalty_v1_RedeemRequest, _checkout_loyalty_v1_PointsChange, _checkout_loyalty_v1_RedeemRequest__Output, _checkout_loyalty_v1_PointsChange__Output>
   Restore: MethodDefinition<_checkout_loyalty_v1_RestoreRequest, _checkout_loyalty_v1_PointsChange, _checkout_loyalty_v1_RestoreRequest__Output, _checkout_loyalty_v1_PointsChange__Output>
+  RevokeEarned: MethodDefinition<_checkout_loyalty_v1_RevokeEarnedRequest, _checkout_loyalty_v1_PointsChange, _checkout_loyalty_v1_RevokeEarnedRequest__Output, _checkout_loyalty_v1_PointsChange__Output>
 }

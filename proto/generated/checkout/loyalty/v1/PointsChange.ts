@@ -8,6 +8,7 @@ export interface PointsChange {
   'kind'?: (string);
   'points'?: (number | string | Long);
   'balance'?: (number | string | Long);
+  'unrecoveredPoints'?: (number | string | Long);
 }
 
 export interface PointsChange__Output {
@@ -16,4 +17,5 @@ export interface PointsChange__Output {
   'kind': (string);
   'points': (number);
   'balance': (number);
+  'unrecoveredPoints': (number);
 }
