@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { PaymentsServiceClient } from '../proto/services';
 import type { Payment__Output } from '../proto/generated/checkout/payments/v1/Payment';
 import { call, callUndo } from './grpc-call';
@@ -36,7 +37,21 @@ export function createPaymentsActivities(deps: { payments: PaymentsServiceClient
     issuePaymentSlip: (input: IssueSlipInput): Promise<Payment__Output> => call(payments, payments.issueSlip, input),
     /** Undo of issuePaymentSlip: voids an unpaid slip; anything else is left as is. */
     voidPayment: (input: PaymentRefInput) => callUndo(payments, payments.void, input),
-    /** Records a slip's payment (after the provider's signed webhook). */
-    confirmSlipPayment: (input: PaymentRefInput & { paidAt: string }): Promise<Payment__Output> => call(payments, payments.confirmSlip, input),
+    /**
+     * Records a slip's payment (after the provider's signed webhook). Money that came in for a slip
+     * already voided or expired was refunded at once by the service: a non-retryable PAYMENT_EXPIRED,
+     * so the checkout does not go on with money it gave back.
+     */
+    confirmSlipPayment: async (input: PaymentRefInput & { paidAt: string }): Promise<Payment__Output> => paidOrExpired(await call(payments, payments.confirmSlip, input)),
   };
+}
+
+function paidOrExpired(payment: Payment__Output): Payment__Output {
+  if (payment.status === 'PAID') return payment;
+  throw ApplicationFailure.create({
+    type: 'PAYMENT_EXPIRED',
+    message: `slip ${payment.paymentId} was paid after the order stopped waiting for it; the payment is ${payment.status}`,
+    nonRetryable: true,
+    details: [{ paymentId: payment.paymentId, status: payment.status }],
+  });
 }

@@ -6,7 +6,7 @@ import { routeClassOf } from './rate-limits';
 import { cancelOrderBody, checkoutIdempotencyKeyHeader, createCheckoutBody, MAX_WAIT_SECONDS, orderIdParam } from './routes/checkouts';
 import { addCartLineBody, cartCheckoutBody, cartSkuParam, setCartLineBody } from './routes/cart';
 import { productIdParam, searchProductsQuery } from './routes/catalog';
-import { slipPaidEvent } from './routes/payment-webhooks';
+import { slipPaidEvent, webhookReceipt } from './routes/payment-webhooks';
 import { ROLES, type Permission as RolePermission } from '../lib/permissions';
 import {
   addressBody,
@@ -623,12 +623,11 @@ function buildDocument(): OpenApiDocument {
       body: jsonBody(registry.register('SlipPaidEvent', named(slipPaidEvent))),
     },
     responses: {
-      200: json('The checkout was told the slip is paid', registry.register('WebhookReceipt', z.object({ received: z.literal(true), eventId: z.string(), orderId: z.string().uuid() }))),
+      200: json('The payment is recorded; `outcome` says what happened to the money', registry.register('WebhookReceipt', named(webhookReceipt))),
       ...errors({
         400: 'VALIDATION_FAILED: the body is not JSON or not a slip.paid event',
         401: 'UNAUTHENTICATED: the signature is missing, stale or does not match',
         404: 'NOT_FOUND: no payment has this slip number',
-        409: 'PAYMENT_EXPIRED: the order no longer waits for this payment; the provider must refund',
         413: 'PAYLOAD_TOO_LARGE: the body exceeds 64 kB',
         500: true,
         503: true,
