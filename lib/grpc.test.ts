@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { DomainError } from './errors';
-import { callUnary, startGrpcServer, unary, type RunningGrpcServer } from './grpc';
+import { callUnary, startGrpcServer, unary, type CallContext, type RunningGrpcServer } from './grpc';
 import { createLogger } from './logger';
 import { createMetrics } from './metrics';
 
@@ -18,7 +18,7 @@ const definition: grpc.ServiceDefinition = {
 describe('gRPC errors across the wire', () => {
   let server: RunningGrpcServer;
   let client: grpc.Client & { Echo: grpc.MethodDefinition<unknown, unknown> & ((...args: unknown[]) => grpc.ClientUnaryCall) };
-  const handler = jest.fn<Promise<unknown>, [{ sku: string }]>();
+  const handler = jest.fn<Promise<unknown>, [{ sku: string }, CallContext]>();
 
   beforeAll(async () => {
     const deps = { metrics: createMetrics('test'), logger: createLogger('test', 'silent') };
@@ -54,5 +54,26 @@ describe('gRPC errors across the wire', () => {
     const err = await echo({ sku: 'x' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'INTERNAL' });
     expect((err as Error).message).not.toContain('secret internals');
+  });
+
+  it('hands the handler the caller\'s deadline, so it can give up when nobody waits any more', async () => {
+    let seen: CallContext | undefined;
+    handler.mockImplementationOnce(async ({ sku }, context) => {
+      seen = context;
+      return { sku };
+    });
+    const before = Date.now();
+    await echo({ sku: 'x' });
+    // The client asked for 5 s from `before` (give or take the rounding of the grpc-timeout header).
+    expect(seen?.deadline).toBeInstanceOf(Date);
+    expect(seen!.deadline!.getTime()).toBeGreaterThan(before + 4_000);
+    expect(seen!.deadline!.getTime()).toBeLessThan(before + 6_000);
+
+    handler.mockImplementationOnce(async ({ sku }, context) => {
+      seen = context;
+      return { sku };
+    });
+    await new Promise<void>((resolve, reject) => client.Echo({ sku: 'y' }, (err: unknown) => (err ? reject(err) : resolve())));
+    expect(seen).toEqual({});
   });
 });
