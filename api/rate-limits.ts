@@ -91,6 +91,8 @@ export function rateLimiter(deps: RateLimiterDeps): RequestHandler {
         keyPrefix: `rate-limit:${routeClass}`,
         points: limits[routeClass],
         duration: windowSeconds,
+        // While Redis is not connected, count in memory at once instead of waiting on its reconnects.
+        rejectIfRedisNotReady: true,
         insuranceLimiter: new RateLimiterMemory({ keyPrefix: `rate-limit:${routeClass}`, points: limits[routeClass], duration: windowSeconds }),
       }),
     ]),

@@ -91,6 +91,9 @@ describe('CORS', () => {
     expect(res.headers['access-control-allow-origin']).toBe(UI_ORIGIN);
     expect(res.headers['access-control-expose-headers']).toContain('X-Request-Id');
     expect(res.headers['access-control-expose-headers']).toContain('Location');
+    // A browser client can read when to retry after a 429.
+    expect(res.headers['access-control-expose-headers']).toContain('RateLimit');
+    expect(res.headers['access-control-expose-headers']).toContain('Retry-After');
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
     expect(res.headers.vary).toMatch(/Origin/);
   });

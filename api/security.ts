@@ -8,7 +8,7 @@ export const JSON_MEDIA_TYPE = 'application/json';
 
 /** Headers a browser client may send and read across origins. */
 const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'Prefer', 'X-Request-Id'];
-const EXPOSED_HEADERS = ['X-Request-Id', 'Location', 'Preference-Applied'];
+const EXPOSED_HEADERS = ['X-Request-Id', 'Location', 'Preference-Applied', 'Retry-After', 'RateLimit', 'RateLimit-Policy'];
 
 /**
  * Security headers for every response. JSON answers get a CSP that allows nothing (they are never
