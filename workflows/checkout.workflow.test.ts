@@ -2,7 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { Activities } from '../activities';
+import { checkoutInput, reject, stubs, type StepActivities } from '../test/support/checkout-stubs';
 import { createTimeSkippingEnv } from '../test/support/time-skipping';
 import {
   CHECKOUT_WORKFLOW_TYPE,
@@ -15,8 +15,7 @@ import {
 } from './checkout.contract';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-type StepActivities = Omit<Activities, 'recordPing' | 'getOrder'>;
-type Call = { name: keyof StepActivities; input: unknown };
+const input = checkoutInput;
 
 /**
  * The checkout saga on the time-skipping test server with stub activities: each test checks which
@@ -31,53 +30,6 @@ describe('checkoutWorkflow (time-skipping)', () => {
     await env?.teardown();
   });
 
-  function stubs(overrides: Partial<StepActivities> = {}) {
-    const calls: Call[] = [];
-    const order = { orderId: 'o', customerId: 'c', customerEmail: 'c@example.com', status: 'PENDING', lines: [], subtotalMinor: 2400, pointsDiscountMinor: 0, totalMinor: 2400, currency: 'JPY', address: null, paymentMethod: 'card', failureReason: '', history: [], createdAt: '' };
-    const payment = { paymentId: 'o', orderId: 'o', method: 'card', status: 'SUCCEEDED', amountMinor: 2400, currency: 'JPY', slipNumber: '', expiresAt: '', providerReference: 'sbx_1' };
-    const base: StepActivities = {
-      reserveStock: async () => ({ reservationId: 'o', orderId: 'o', status: 'RESERVED', lines: [], expiresAt: '' }),
-      releaseStock: async () => ({ reservationId: 'o', orderId: 'o', status: 'RELEASED', lines: [], expiresAt: '' }),
-      redeemPoints: async () => ({ customerId: 'cust-1', orderId: 'o', kind: 'REDEEM', points: -300, balance: 700 }),
-      restorePoints: async () => ({ customerId: 'cust-1', orderId: 'o', kind: 'RESTORE', points: 300, balance: 1000 }),
-      commitStock: async () => ({ reservationId: 'o', orderId: 'o', status: 'COMMITTED', lines: [], expiresAt: '' }),
-      createOrder: async () => order,
-      failOrder: async () => order,
-      transitionOrder: async () => order,
-      chargeCard: async () => payment,
-      refundPayment: async () => payment,
-      issuePaymentSlip: async () => ({ ...payment, method: 'konbini', status: 'PENDING', slipNumber: '123456789012' }),
-      voidPayment: async () => payment,
-      confirmSlipPayment: async () => ({ ...payment, status: 'PAID' }),
-      bookDelivery: async () => ({ bookingId: 'o', orderId: 'o', slotId: 's', status: 'BOOKED', date: '2026-11-23', windowStart: '09:00', windowEnd: '12:00' }),
-      releaseDelivery: async () => ({ bookingId: 'o', orderId: 'o', slotId: 's', status: 'RELEASED', date: '2026-11-23', windowStart: '09:00', windowEnd: '12:00' }),
-      publishEvent: async () => undefined,
-    };
-    const activities = Object.fromEntries(
-      Object.entries({ ...base, ...overrides }).map(([name, fn]) => [
-        name,
-        async (input: unknown) => {
-          calls.push({ name: name as keyof StepActivities, input });
-          return (fn as (i: unknown) => Promise<unknown>)(input);
-        },
-      ]),
-    ) as unknown as StepActivities;
-    const names = () => calls.map((c) => c.name);
-    const undone = () => names().filter((n) => ['releaseStock', 'restorePoints', 'failOrder', 'refundPayment', 'voidPayment', 'releaseDelivery'].includes(n));
-    const published = () => calls.filter((c) => c.name === 'publishEvent').map((c) => (c.input as { event: { type: string } }).event.type);
-    return { activities, calls, names, undone, published };
-  }
-
-  const input = (orderId: string, payment: CheckoutInput['payment'] = { type: 'card', cardToken: 'tok_visa' }): CheckoutInput => ({
-    orderId,
-    customerId: 'cust-1',
-    customerEmail: 'cust-1@example.com',
-    lines: [{ sku: 'TEA-1', quantity: 2 }],
-    address: { name: 'Hanako', postalCode: '150-0001', prefecture: 'Tokyo', city: 'Shibuya', line1: '1-1' },
-    payment,
-    deliverySlotId: 'slot-1',
-  });
-
   async function withWorker<T>(activities: StepActivities, fn: (taskQueue: string) => Promise<T>): Promise<T> {
     const taskQueue = `checkout-${Math.random().toString(36).slice(2)}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('./index'), activities });
@@ -86,10 +38,6 @@ describe('checkoutWorkflow (time-skipping)', () => {
 
   const execute = (taskQueue: string, i: CheckoutInput) =>
     env.client.workflow.execute(CHECKOUT_WORKFLOW_TYPE, { workflowId: checkoutWorkflowId(i.orderId), taskQueue, args: [i] }) as Promise<CheckoutResult>;
-
-  const reject = (type: string) => async () => {
-    throw ApplicationFailure.create({ type, message: `rejected: ${type}`, nonRetryable: true });
-  };
 
   it('completes a card checkout: every step once, keys scoped to the workflow id, no undo, order.completed published', async () => {
     const s = stubs();
