@@ -277,6 +277,9 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
     }
     try {
       const after = await handle.executeUpdate(cancelCheckoutUpdate, { args: [{ reason }] });
+      // The answer is the saga's outcome, never "cancelled" for an order that completed (a saga started
+      // before cancels were honoured after booking can still complete).
+      if (after.state === 'COMPLETED') throw new DomainError('ORDER_NOT_CANCELLABLE', `order ${orderId} completed before the cancel took effect: cancel again to refund it`, { state: after.state });
       res.json(checkoutView(after));
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'ORDER_NOT_CANCELLABLE') {
