@@ -44,14 +44,17 @@ status() {
   "$TEMPORAL_BIN" operator cluster health --address "$TEMPORAL_HOST:$TEMPORAL_PORT" >/dev/null 2>&1
 }
 
-# Flags declaring the namespaces, search attributes and dynamic config of temporal-config/temporal.json.
+# Flags declaring the namespaces, search attributes, dynamic config and SQLite pragmas of
+# temporal-config/temporal.json (keys starting with "$" are comments).
 config_flags() {
   node -e '
     const c = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const entries = (o) => Object.entries(o ?? {}).filter(([k]) => !k.startsWith("$"));
     const out = [];
     for (const ns of c.namespaces) out.push("--namespace", ns.name);
-    for (const [k, v] of Object.entries(c.searchAttributes)) out.push("--search-attribute", `${k}=${v}`);
-    for (const [k, v] of Object.entries(c.devServerDynamicConfig)) out.push("--dynamic-config-value", `${k}=${JSON.stringify(v)}`);
+    for (const [k, v] of entries(c.searchAttributes)) out.push("--search-attribute", `${k}=${v}`);
+    for (const [k, v] of entries(c.devServerDynamicConfig)) out.push("--dynamic-config-value", `${k}=${JSON.stringify(v)}`);
+    for (const [k, v] of entries(c.devServerSqlitePragmas)) out.push("--sqlite-pragma", `${k}=${v}`);
     console.log(out.join("\n"));
   ' "$CONFIG"
 }
