@@ -21,7 +21,7 @@ import { loyaltyRoutes } from './routes/loyalty';
 import { staffRoutes } from './routes/staff/staff-routes';
 import { requireCustomer } from './auth';
 import { openApiDocument } from './openapi';
-import { corsPolicy, docsContentSecurityPolicy, JSON_MEDIA_TYPE, requireJsonBody, securityHeaders } from './security';
+import { corsPolicy, docsContentSecurityPolicy, JSON_MEDIA_TYPE, rejectNulCharacters, requireJsonBody, securityHeaders } from './security';
 import type { DomainClients } from '../proto/services';
 
 export interface ApiDeps {
@@ -78,6 +78,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(paymentWebhookRoutes({ temporal: deps.temporal, clients: deps.clients, secret: deps.webhookSecret }));
   app.use(requireJsonBody);
   app.use(express.json({ limit: '100kb', type: JSON_MEDIA_TYPE }));
+  app.use(rejectNulCharacters);
 
   const document = openApiDocument();
   app.get('/openapi.json', (_req, res) => {

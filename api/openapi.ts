@@ -40,7 +40,7 @@ export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']
 export const BEARER_SCHEME = 'customerBearer';
 
 const DEFAULT_ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: 'VALIDATION_FAILED (details list each invalid field) or MALFORMED_JSON',
+  400: 'VALIDATION_FAILED (details list each invalid field; a NUL character is refused anywhere in a request) or MALFORMED_JSON',
   401: 'UNAUTHENTICATED: the bearer token is missing, invalid, expired or revoked (signed out)',
   403: 'FORBIDDEN: the account’s role lacks the permission named in x-permission',
   404: 'NOT_FOUND',
@@ -114,14 +114,14 @@ function buildDocument(): OpenApiDocument {
   /**
    * Registers a route with its permission; every non-public route also declares the bearer scheme.
    * The statuses every route of its kind can answer are added here (the route's own descriptions
-   * win): 500 and 503 everywhere, 429 wherever the rate limiter counts, 401 behind a token, 403
-   * behind a permission, 400/413/415 where a JSON body is read.
+   * win): 400 (a NUL character anywhere in the request), 500 and 503 everywhere, 429 wherever the
+   * rate limiter counts, 401 behind a token, 403 behind a permission, 413/415 where a JSON body is read.
    */
   const route = (permission: Permission, config: RouteConfig): void => {
-    const common: Record<number, true> = { 500: true, 503: true };
+    const common: Record<number, true> = { 400: true, 500: true, 503: true };
     if (permission !== 'public') common[401] = true;
     if (permission !== 'public' && permission !== 'authenticated') common[403] = true;
-    if (config.request?.body) Object.assign(common, { 400: true, 413: true, 415: true });
+    if (config.request?.body) Object.assign(common, { 413: true, 415: true });
     const routeClass = routeClassOf(config.method.toUpperCase(), config.path);
     registry.registerPath({
       ...config,

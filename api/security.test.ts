@@ -173,3 +173,17 @@ describe('request bodies', () => {
     expect(res.body).toEqual({ error: { code: 'NOT_FOUND', message: 'No route for GET /v1/nothing-here' } });
   });
 });
+
+describe('a NUL character in a request', () => {
+  const { app } = testApp();
+
+  it.each([
+    ['the JSON body', () => request(app).post('/v1/accounts/password-reset').send({ email: 'a\u0000@example.com' }), 'body.email'],
+    ['a nested body field', () => request(app).post('/v1/system/pings').send({ message: 'ok', nested: ['fine', { deep: 'x\u0000' }] }), 'body.nested.1.deep'],
+    ['the query', () => request(app).get('/v1/products?q=tea%00'), 'query.q'],
+    ['the path', () => request(app).get('/v1/products/tea%00'), 'path'],
+  ])('in %s answers 400 VALIDATION_FAILED before any service sees it (PostgreSQL text cannot hold it)', async (_where, send, path) => {
+    const res = await send();
+    expect({ status: res.status, code: res.body.error?.code, path: res.body.error?.details?.[0]?.path }).toEqual({ status: 400, code: 'VALIDATION_FAILED', path });
+  });
+});

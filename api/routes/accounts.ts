@@ -28,12 +28,15 @@ import type { VerifyEmailRequest } from '../../proto/generated/checkout/identity
 import { authenticate, bearerToken, principalOf, type AuthDeps } from '../auth';
 
 // Password policy and email/address normalisation are the identity service's; these schemas bound sizes,
-// and hold an email to the identity service's own rule, so `format: email` is what the route enforces
-// (not trimmed: a padded address would break the documented pattern, and clients trim what people type).
+// and hold an email to what `format: email` promises (RFC 5321: an ASCII dot-atom local part of at most
+// 64 octets @ a domain of dot-separated labels), so the document describes what the route enforces.
+// Not trimmed: a padded address would break the documented pattern, and clients trim what people type.
+const EMAIL_PATTERN = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 const email = z
   .string()
   .max(254)
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address')
+  .regex(EMAIL_PATTERN, 'must be an email address')
+  .refine((value) => value.indexOf('@') <= 64, 'the part before @ must be at most 64 characters')
   .meta({ format: 'email', example: 'hanako@example.com' });
 const password = z.string().min(1).max(200).meta({ description: 'At least 10 characters, at most 72 bytes, not the email address (checked by the identity service)' });
 const singleUseToken = z.string().trim().min(1).max(200).meta({ description: 'The token of the emailed link' });
