@@ -3,7 +3,7 @@ import { unary, type ServiceRegistration } from '../../lib/grpc';
 import { paymentsPackageDefinition, paymentsProto } from '../../proto/services';
 import type { PaymentsServiceHandlers } from '../../proto/generated/checkout/payments/v1/PaymentsService';
 import type { ServiceDeps } from '../registry';
-import { PaymentsService, type PaymentsCallContext } from './payments.service';
+import { PaymentsService } from './payments.service';
 import { SandboxProvider, type PaymentProvider } from './sandbox-provider';
 
 /**
@@ -13,11 +13,11 @@ import { SandboxProvider, type PaymentProvider } from './sandbox-provider';
 export function paymentsRegistration(deps: ServiceDeps, provider: PaymentProvider = new SandboxProvider(deps.prisma)): ServiceRegistration {
   const service = new PaymentsService(deps.prisma, provider, deps.now);
   const handlers: PaymentsServiceHandlers = {
-    Charge: unary('payments.Charge', (r, context?: PaymentsCallContext) => service.charge(r, context), deps),
-    IssueSlip: unary('payments.IssueSlip', (r, context?: PaymentsCallContext) => service.issueSlip(r, context), deps),
-    ConfirmSlip: unary('payments.ConfirmSlip', (r, context?: PaymentsCallContext) => service.confirmSlip(r, context), deps),
-    Refund: unary('payments.Refund', (r, context?: PaymentsCallContext) => service.refund(r, context), deps),
-    Void: unary('payments.Void', (r, context?: PaymentsCallContext) => service.void(r, context), deps),
+    Charge: unary('payments.Charge', (r, context) => service.charge(r, context), deps),
+    IssueSlip: unary('payments.IssueSlip', (r, context) => service.issueSlip(r, context), deps),
+    ConfirmSlip: unary('payments.ConfirmSlip', (r, context) => service.confirmSlip(r, context), deps),
+    Refund: unary('payments.Refund', (r, context) => service.refund(r, context), deps),
+    Void: unary('payments.Void', (r, context) => service.void(r, context), deps),
     GetPayment: unary('payments.GetPayment', (r) => service.getPayment(r), deps),
   };
   return {

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { DOMAIN_ERROR_CODES, DomainError, isDomainError, type DomainErrorCode } from '../../lib/errors';
+import type { CallContext } from '../../lib/grpc';
 import { idempotentCall, MAX_TRANSACTION_MS, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { ChargeRequest__Output } from '../../proto/generated/checkout/payments/v1/ChargeRequest';
@@ -30,11 +31,6 @@ interface PaymentRow {
   expiresAt: Date | null;
   providerReference: string | null;
   failureCode: string | null;
-}
-
-/** What a handler knows of its call: when the caller stops waiting (the gRPC deadline). */
-export interface PaymentsCallContext {
-  deadline?: Date;
 }
 
 /** The longest the provider may take to answer, whatever the caller's deadline. */
@@ -72,7 +68,7 @@ export class PaymentsService {
    * Charges a card once per payment id: a repeated idempotency key answers with the first outcome
    * (success or decline), and STEP_UNDONE once the payment was refunded (or refunded before it came).
    */
-  async charge(request: ChargeRequest__Output, context: PaymentsCallContext = {}): Promise<Payment__Output> {
+  async charge(request: ChargeRequest__Output, context: CallContext = {}): Promise<Payment__Output> {
     const paymentId = requireId(request.paymentId, 'paymentId');
     const orderId = requireId(request.orderId, 'orderId');
     const amountMinor = requireAmount(request.amountMinor);
@@ -140,7 +136,7 @@ export class PaymentsService {
   }
 
   /** Issues a PENDING konbini or bank-transfer slip payable until expiresAt; a repeated payment id answers with its slip. */
-  async issueSlip(request: IssueSlipRequest__Output, context: PaymentsCallContext = {}): Promise<Payment__Output> {
+  async issueSlip(request: IssueSlipRequest__Output, context: CallContext = {}): Promise<Payment__Output> {
     const paymentId = requireId(request.paymentId, 'paymentId');
     const orderId = requireId(request.orderId, 'orderId');
     const amountMinor = requireAmount(request.amountMinor);
@@ -177,9 +173,9 @@ export class PaymentsService {
    * Records that a slip was paid (PENDING → PAID, ledger SLIP_PAID); an already paid or refunded slip
    * is returned as is. Money that comes in for a slip that was voided, expired or paid after its expiry
    * is recorded and given back at once (SLIP_PAID then REFUND, status REFUNDED): the caller sees it in
-   * the answer. A repeat of a key whose PAID answer was since refunded answers STEP_UNDONE.
+   * the answer. A repeat of a key once the slip is no longer PAID (refunded since) answers STEP_UNDONE.
    */
-  async confirmSlip(request: ConfirmSlipRequest__Output, context: PaymentsCallContext = {}): Promise<Payment__Output> {
+  async confirmSlip(request: ConfirmSlipRequest__Output, context: CallContext = {}): Promise<Payment__Output> {
     const paymentId = requireId(request.paymentId, 'paymentId');
     const paidAt = request.paidAt ? requireInstant(request.paidAt, 'paidAt') : undefined;
 
@@ -201,7 +197,7 @@ export class PaymentsService {
         const refund = { kind: 'REFUND', amountMinor: -row.amountMinor, currency: row.currency };
         return toPayment(await tx.payment.update({ where: { id: paymentId }, data: { status: 'REFUNDED', ledger: { create: [slipPaid, refund] } } }));
       },
-      // Only a PAID answer is replayed as a success worth checking; a slip refunded since is undone.
+      // A replayed success is only current while the slip is PAID: once refunded, the step was undone.
       { undone: async (tx) => (await lockAndFind(tx, paymentId))?.status !== 'PAID', deadline: context.deadline },
     );
   }
@@ -212,7 +208,7 @@ export class PaymentsService {
    * completion answers STEP_UNDONE. An unknown payment leaves a tombstone (answer: status NONE) that
    * refuses a Charge arriving later; anything else is returned as is. A PENDING slip needs Void.
    */
-  async refund(request: PaymentRef__Output, context: PaymentsCallContext = {}): Promise<Payment__Output> {
+  async refund(request: PaymentRef__Output, context: CallContext = {}): Promise<Payment__Output> {
     const paymentId = requireId(request.paymentId, 'paymentId');
     if (!request.idempotencyKey) throw new DomainError('VALIDATION_FAILED', 'idempotencyKey is required');
 
@@ -285,7 +281,7 @@ export class PaymentsService {
    * (money came in: its undo gives it back). An unknown payment leaves a tombstone (answer: status
    * NONE) that refuses an IssueSlip arriving later; anything else is returned as is.
    */
-  async void(request: PaymentRef__Output, context: PaymentsCallContext = {}): Promise<Payment__Output> {
+  async void(request: PaymentRef__Output, context: CallContext = {}): Promise<Payment__Output> {
     const paymentId = requireId(request.paymentId, 'paymentId');
     return idempotentCall(
       this.prisma,
@@ -317,7 +313,7 @@ export class PaymentsService {
   }
 
   /** A short transaction bounded by the caller's deadline (and never longer than MAX_TRANSACTION_MS), statements included. */
-  private transaction<T>(context: PaymentsCallContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  private transaction<T>(context: CallContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
     const budgetMs = timeLeftMs(context.deadline, MAX_TRANSACTION_MS);
     return this.prisma.$transaction(
       async (tx) => {
@@ -332,7 +328,7 @@ export class PaymentsService {
    * Calls the provider, giving up (UNAVAILABLE) when the caller's deadline passes: the call may still
    * complete at the provider, and the retry asks again with the same key and gets its answer.
    */
-  private async askProvider<T>(context: PaymentsCallContext, call: () => Promise<T>): Promise<T> {
+  private async askProvider<T>(context: CallContext, call: () => Promise<T>): Promise<T> {
     const budgetMs = timeLeftMs(context.deadline, PROVIDER_TIMEOUT_MS);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {

@@ -10,6 +10,7 @@ import type { Payment__Output } from '../../proto/generated/checkout/payments/v1
 import type { PaymentRef } from '../../proto/generated/checkout/payments/v1/PaymentRef';
 import { closeDomainClients, createDomainClients, type DomainClients } from '../../proto/services';
 import { paymentsRegistration } from '../../services/payments/payments.grpc';
+import { PaymentsService } from '../../services/payments/payments.service';
 import { SandboxProvider, type PaymentProvider, type ProviderChargeRequest, type ProviderRefundRequest } from '../../services/payments/sandbox-provider';
 import { freePort } from '../support/platform';
 import { rejection } from '../support/rejection';
@@ -313,6 +314,25 @@ describe('payments: undo races, stale answers and provider calls outside transac
         ['CHARGE', 4800],
         ['REFUND', -4800],
       ]);
+    });
+  });
+
+  describe("the caller's deadline bounds the provider call", () => {
+    it('gives up on a provider that does not answer before the deadline, leaving the intent for the retry', async () => {
+      const hung = gate();
+      const { provider, charges } = recordingProvider({ beforeCharge: () => hung.promise });
+      const service = new PaymentsService(prisma, provider, () => new Date());
+      const request = cardCharge();
+      // Called as the gRPC handler is: with the caller's deadline, here one already close.
+      const err = await rejection(service.charge(request, { deadline: new Date(Date.now() + 300) }));
+      expect(err.code).toBe('UNAVAILABLE');
+      expect(await prisma.payment.findUnique({ where: { id: request.paymentId } })).toMatchObject({ status: 'PROCESSING' });
+      expect(charges).toEqual([]);
+
+      // The provider answers again: the retry resumes the intent with the same provider key.
+      hung.open();
+      expect((await service.charge(request)).status).toBe('SUCCEEDED');
+      expect(await ledgerOf(request.paymentId)).toEqual([['CHARGE', 4800]]);
     });
   });
 
