@@ -18,7 +18,10 @@ export async function runApi(config: Config): Promise<void> {
 
   const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   shutdown.add('redis', () => redis.quit());
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  // Lazy: the api starts (and answers what needs no workflow) while Temporal is down; calls that
+  // need it answer 503 until it is back, and the channel reconnects by itself.
+  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  void connection.ensureConnected().catch((err: unknown) => logger.error({ err, address: config.TEMPORAL_ADDRESS }, 'Temporal is unreachable; the api keeps retrying on each request'));
   shutdown.add('temporal', () => connection.close());
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 

@@ -61,6 +61,26 @@ export function createProducer(kafka: Kafka): Producer {
   return kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
 }
 
+/**
+ * Connects a producer (or anything with connect()) without holding up the caller: retried with
+ * backoff while Kafka is unreachable, so a process can start during a Kafka outage. Sends made
+ * before it connects fail and are retried by their callers.
+ */
+export function connectInBackground(client: { connect(): Promise<void> }, what: string, logger: Logger, stopped: () => boolean = () => false): Promise<void> {
+  return (async () => {
+    for (let attempt = 1; !stopped(); attempt++) {
+      try {
+        await client.connect();
+        return;
+      } catch (err) {
+        const delay = Math.min(30_000, 1_000 * 2 ** Math.min(attempt - 1, 5));
+        logger.error({ err, attempt, retryInMs: delay }, `${what} could not connect; retrying`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  })();
+}
+
 /** Publishes envelopes; resolves once the broker has acknowledged them (acks from all in-sync replicas). */
 export interface EventPublisher {
   publish(topic: TopicName, event: EventEnvelope): Promise<void>;

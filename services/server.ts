@@ -2,7 +2,7 @@ import type { Config } from '../lib/config';
 import { startGrpcServer } from '../lib/grpc';
 import { createLogger } from '../lib/logger';
 import { createMetrics, startMetricsServer } from '../lib/metrics';
-import { createEventPublisher, createKafka, createProducer, kafkaSettings } from '../lib/kafka';
+import { connectInBackground, createEventPublisher, createKafka, createProducer, kafkaSettings } from '../lib/kafka';
 import { createPrisma } from '../lib/prisma';
 import { createRedis } from '../lib/redis';
 import { GracefulShutdown } from '../lib/shutdown';
@@ -24,7 +24,8 @@ export async function runServices(config: Config): Promise<void> {
   const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   shutdown.add('redis', () => redis.quit());
   const producer = createProducer(createKafka(kafkaSettings(config, 'services'), logger));
-  await producer.connect();
+  // Not awaited: the services must answer even while Kafka is down (a publish then fails and is retried).
+  void connectInBackground(producer, 'Kafka producer', logger);
   shutdown.add('kafka-producer', () => producer.disconnect());
   const events = createEventPublisher(producer, { topicPrefix: config.KAFKA_TOPIC_PREFIX });
   const services = selectServices(config.SERVICES, { prisma, metrics, logger, clients, now: () => new Date(), redis, events, jwtSecret: config.JWT_SECRET });

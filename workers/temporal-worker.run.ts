@@ -1,7 +1,7 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import type { Config } from '../lib/config';
-import { createEventPublisher, createKafka, createProducer, kafkaSettings } from '../lib/kafka';
+import { connectInBackground, createEventPublisher, createKafka, createProducer, kafkaSettings } from '../lib/kafka';
 import { createLogger, type Logger } from '../lib/logger';
 import { createMetrics, startMetricsServer, type Metrics } from '../lib/metrics';
 import { GracefulShutdown } from '../lib/shutdown';
@@ -52,16 +52,44 @@ export function installSdkLogger(logger: Logger): void {
   });
 }
 
-/** Runs the Temporal worker until SIGTERM/SIGINT, then drains in-flight tasks. */
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Exponential backoff for reconnecting to Temporal: 1 s, doubling, at most 30 s. */
+export function reconnectDelayMs(attempt: number): number {
+  return Math.min(30_000, 1_000 * 2 ** Math.max(0, attempt - 1));
+}
+
+/** Connects to Temporal, retrying with backoff while it is unreachable (a worker may start during an outage). */
+async function connectWithRetry(address: string, logger: Logger, stopped: () => boolean): Promise<NativeConnection | undefined> {
+  for (let attempt = 1; !stopped(); attempt++) {
+    try {
+      return await NativeConnection.connect({ address });
+    } catch (err) {
+      const delay = reconnectDelayMs(attempt);
+      logger.error({ err, address, attempt, retryInMs: delay }, 'Temporal is unreachable; retrying');
+      await sleep(delay);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Runs the Temporal worker until SIGTERM/SIGINT, then drains in-flight tasks. A worker whose run()
+ * ends without being asked (the server was gone too long, a fatal poll error) is re-created over a
+ * new connection after a backoff, so the process rides out a Temporal outage.
+ */
 export async function runTemporalWorker(config: Config): Promise<void> {
   const logger = createLogger('temporal-worker', config.LOG_LEVEL);
   installSdkLogger(logger);
   const metrics = createMetrics('temporal-worker');
   const shutdown = new GracefulShutdown(logger);
+  let stopping = false;
+  shutdown.listen();
 
   const kafka = createKafka(kafkaSettings(config, 'temporal-worker'), logger);
   const producer = createProducer(kafka);
-  await producer.connect();
+  // Not awaited: publishing retries in its activity until Kafka answers, so Kafka may be down now.
+  connectInBackground(producer, 'Kafka producer', logger, () => stopping);
   shutdown.add('kafka-producer', () => producer.disconnect());
   const diagnostics = createDiagnosticsClient(config.GRPC_SERVICES_ADDRESS);
   const clients = createDomainClients(config.GRPC_SERVICES_ADDRESS);
@@ -69,26 +97,35 @@ export async function runTemporalWorker(config: Config): Promise<void> {
     diagnostics.close();
     closeDomainClients(clients);
   });
-
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  shutdown.add('temporal-connection', () => connection.close());
-  const worker = await createTemporalWorker({
-    connection,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { ...clients, diagnostics, publisher: createEventPublisher(producer, { topicPrefix: config.KAFKA_TOPIC_PREFIX }) },
-    metrics,
-  });
   const metricsServer = await startMetricsServer(metrics, config.METRICS_PORT);
   shutdown.add('metrics', () => metricsServer.close());
+  const deps: ActivityDeps = { ...clients, diagnostics, publisher: createEventPublisher(producer, { topicPrefix: config.KAFKA_TOPIC_PREFIX }) };
 
+  let current: { worker: Worker; running: Promise<void>; connection: NativeConnection } | undefined;
   // Worker.shutdown() lets running activities finish and then resolves worker.run().
-  const running = worker.run();
   shutdown.add('worker', async () => {
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await running;
+    stopping = true;
+    if (current?.worker.getState() === 'RUNNING') current.worker.shutdown();
+    await current?.running.catch(() => undefined);
+    await current?.connection.close().catch(() => undefined);
   });
-  shutdown.listen();
-  logger.info({ namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, metricsPort: metricsServer.port }, 'Temporal worker running');
-  await running;
+
+  for (let generation = 1; !stopping; generation++) {
+    const connection = await connectWithRetry(config.TEMPORAL_ADDRESS, logger, () => stopping);
+    if (!connection) return;
+    try {
+      const worker = await createTemporalWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, deps, metrics });
+      const running = worker.run();
+      current = { worker, running, connection };
+      logger.info({ namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, metricsPort: metricsServer.port, generation }, 'Temporal worker running');
+      await running;
+      if (!stopping) logger.error({ generation }, 'Temporal worker stopped without being asked to: re-creating it');
+    } catch (err) {
+      if (stopping) return;
+      logger.error({ err, generation }, 'Temporal worker failed: re-creating it');
+    }
+    if (stopping) return;
+    await connection.close().catch(() => undefined);
+    await sleep(reconnectDelayMs(Math.min(generation, 5)));
+  }
 }
