@@ -68,8 +68,12 @@ export async function runSchemathesis(options: FuzzOptions): Promise<FuzzRun> {
     String(options.seed),
     '--generation-database',
     'none',
+    // A checkout may wait for its outcome up to `Prefer: wait=30` by design; a request still
+    // unanswered well past that is a hang, and fails the run (the check's default is 10 s).
+    '--max-response-time',
+    '45',
     '--request-timeout',
-    '40',
+    '60',
     '--no-color',
     '--report-dir',
     reportDir,
