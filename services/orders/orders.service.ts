@@ -20,6 +20,7 @@ const MAX_ID_LENGTH = 128;
 const MAX_REASON_LENGTH = 1000;
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
+const CATALOG_TIMEOUT_MS = 10_000;
 
 // customer_email is in orders.proto; these intersections keep the code typed whether or not the
 // generated types already carry it.
@@ -54,7 +55,10 @@ export class OrdersService {
     const customerEmail = parseCustomerEmail(request.customerEmail ?? '');
     // Fetched before the transaction so no database connection is held across a call to another
     // service (with every service in one process that could exhaust the pool).
-    const { products } = await callUnary<GetProductsRequest, GetProductsResponse__Output>(this.catalog.GetProducts.bind(this.catalog), { skus: lines.map((l) => l.sku) });
+    // The catalog call inherits what is left of our caller's deadline: nobody waits for it longer.
+    const catalogTimeoutMs = context.deadline ? Math.min(CATALOG_TIMEOUT_MS, context.deadline.getTime() - Date.now()) : CATALOG_TIMEOUT_MS;
+    if (catalogTimeoutMs <= 0) throw new DomainError('UNAVAILABLE', "the caller's deadline has passed");
+    const { products } = await callUnary<GetProductsRequest, GetProductsResponse__Output>(this.catalog.GetProducts.bind(this.catalog), { skus: lines.map((l) => l.sku) }, catalogTimeoutMs);
 
     const fn = async (tx: Tx): Promise<OrderView> => {
       await lockOrderId(tx, orderId);
