@@ -107,7 +107,7 @@ export function createApp(deps: ApiDeps): Express {
   const auth = { jwtSecret: deps.jwtSecret, redis: deps.redis };
   app.use(accountRoutes({ identity: deps.clients.identity, auth }));
   app.use(loyaltyRoutes({ loyalty: deps.clients.loyalty, auth }));
-  app.use(staffRoutes({ clients: deps.clients, auth, idempotency }));
+  app.use(staffRoutes({ clients: deps.clients, auth, idempotency, temporal: deps.temporal, taskQueue: deps.taskQueue }));
   app.use(['/v1/checkouts', '/v1/orders', '/v1/cart'], requireCustomer(auth));
   app.use(checkoutRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency, clients: deps.clients }));
   const cart = new CartStore(deps.redis, deps.cartTtlSeconds ?? DEFAULT_CART_TTL_SECONDS);

@@ -31,6 +31,7 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   RATE_LIMITED: 429,
   INSUFFICIENT_POINTS: 422,
   STEP_UNDONE: 409,
+  ORDER_NOT_RETRYABLE: 409,
 };
 
 export interface ErrorBody {

@@ -25,6 +25,7 @@ import { pointsQuery } from './routes/loyalty';
 import { salesReportQuery } from './routes/staff/analytics';
 import { categoryBody, categoryIdParam, merchantBody, merchantIdParam, staffProductIdParam, storefrontProductBody, variantBody, variantParams } from './routes/staff/catalog';
 import { slotBody, slotIdParam, slotUpdateBody, zoneBody, zoneIdParam } from './routes/staff/delivery';
+import { operatedOrderParams, resolveUndoBody, stuckUndoParams } from './routes/staff/order-operations';
 import { listOrdersQuery, staffOrderIdParam } from './routes/staff/orders';
 import { stockAdjustmentBody, stockAdjustmentIdempotencyKeyHeader, stockSkuParam } from './routes/staff/stock';
 
@@ -178,6 +179,7 @@ function buildDocument(): OpenApiDocument {
         .object({ paymentId: z.string(), method: z.enum(['card', 'konbini', 'bank_transfer']), slipNumber: z.string().optional(), expiresAt: timestamp.optional() })
         .optional(),
       failure: z.object({ code: z.string(), message: z.string(), step: step.optional() }).optional(),
+      retryOf: z.string().uuid().optional().meta({ description: 'The failed order an operator retried with this one' }),
       timeline: z.array(z.object({ step, status: z.enum(['STARTED', 'COMPLETED', 'FAILED', 'RETRYING', 'STUCK', 'RESOLVED']), at: timestamp, detail: z.string().optional() })),
       compensations: z.array(
         z.object({
@@ -947,6 +949,34 @@ function buildDocument(): OpenApiDocument {
     summary: 'Any customer’s order with its lines and status history',
     request: { params: staffOrderIdParam },
     responses: { 200: json('The order', staffOrder), ...errors({ 400: true, 401: true, 404: true, 500: true, 503: true }) },
+  });
+  route('orders:operate', {
+    method: 'post',
+    path: '/v1/staff/orders/{orderId}/retry',
+    operationId: 'retryOrder',
+    tags: ['staff'],
+    summary: 'Retry a FAILED order: a new order (id derived from the failed one, so asking twice finds the same retry) with the same customer, lines, address and payment',
+    request: { params: operatedOrderParams },
+    responses: {
+      202: {
+        description: 'The retry started (or had already started); poll its status',
+        headers: locationHeader,
+        content: { 'application/json': { schema: registry.register('RetryAccepted', z.object({ orderId: z.string().uuid(), retryOf: z.string().uuid(), state: z.literal('ACCEPTED'), statusUrl: z.string() })) } },
+      },
+      ...errors({ 404: 'NOT_FOUND: no checkout for this order', 409: 'ORDER_NOT_RETRYABLE: the order is not FAILED (running, completed or cancelled)' }),
+    },
+  });
+  route('orders:operate', {
+    method: 'post',
+    path: '/v1/staff/orders/{orderId}/compensations/{step}',
+    operationId: 'resolveStuckUndo',
+    tags: ['staff'],
+    summary: 'Settle an undo that waits for an operator (state COMPENSATION_STUCK): run it again, or mark it resolved by hand so the saga goes on with the next undo',
+    request: { params: stuckUndoParams, body: jsonBody(registry.register('ResolveUndoBody', named(resolveUndoBody))) },
+    responses: {
+      200: json('The saga status once the action was taken up (STUCK again if the retried undo failed again)', checkoutView),
+      ...errors({ 404: 'NOT_FOUND: no checkout for this order', 409: 'CONFLICT: no undo of this order waits for an operator, or another one does' }),
+    },
   });
 
   route('analytics:read', {

@@ -42,6 +42,7 @@ export const DOMAIN_ERROR_CODES = {
   INSUFFICIENT_POINTS: { retryable: false },
   // A forward call whose step was already undone (a late retry, or a run after a reset): never a stale success.
   STEP_UNDONE: { retryable: false },
+  ORDER_NOT_RETRYABLE: { retryable: false },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

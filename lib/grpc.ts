@@ -32,6 +32,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, grpc.status> = {
   RATE_LIMITED: grpc.status.RESOURCE_EXHAUSTED,
   INSUFFICIENT_POINTS: grpc.status.FAILED_PRECONDITION,
   STEP_UNDONE: grpc.status.FAILED_PRECONDITION,
+  ORDER_NOT_RETRYABLE: grpc.status.FAILED_PRECONDITION,
 };
 
 const ERROR_CODE_KEY = 'error-code';

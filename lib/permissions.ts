@@ -9,6 +9,8 @@ export const PERMISSIONS = [
   'orders:read:any',
   'orders:cancel:own',
   'orders:cancel:any',
+  /** Operator actions on a saga: retry a failed order, settle a stuck undo. */
+  'orders:operate',
   'pos:checkout',
   'catalog:write',
   'stock:adjust',
@@ -23,7 +25,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   customer: ['checkout:create', 'orders:read:own', 'orders:cancel:own'],
   cashier: ['pos:checkout', 'orders:read:any'],
   merchant: ['catalog:write', 'stock:adjust', 'orders:read:any', 'orders:cancel:any', 'analytics:read'],
-  operator: ['orders:read:any', 'orders:cancel:any', 'delivery:manage', 'stock:adjust', 'analytics:read'],
+  operator: ['orders:read:any', 'orders:cancel:any', 'orders:operate', 'delivery:manage', 'stock:adjust', 'analytics:read'],
   admin: PERMISSIONS,
 };
 

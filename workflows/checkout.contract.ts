@@ -46,6 +46,8 @@ export interface CheckoutInput {
   slipExpirySeconds?: number;
   /** Loyalty points to pay with (1 point = 1 yen off the order); none when absent or 0. */
   redeemPoints?: number;
+  /** The failed order an operator retried with this checkout. */
+  retryOf?: string;
 }
 
 export type CheckoutState =
@@ -115,6 +117,8 @@ export interface CheckoutStatus {
   pointsRedeemed?: number;
   payment?: { paymentId: string; method: PaymentMethodType; slipNumber?: string; expiresAt?: string };
   bookingId?: string;
+  /** The failed order this checkout retries (an operator's retry). */
+  retryOf?: string;
 }
 
 export interface CheckoutResult {

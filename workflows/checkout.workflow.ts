@@ -56,7 +56,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
   const { workflowId } = workflowInfo();
   const key = (step: CheckoutStep) => `${workflowId}:${step}`;
   const { orderId } = input;
-  const status: CheckoutStatus = { orderId, customerId: input.customerId, state: 'RESERVING_STOCK', timeline: [], compensations: [] };
+  const status: CheckoutStatus = { orderId, customerId: input.customerId, state: 'RESERVING_STOCK', timeline: [], compensations: [], ...(input.retryOf ? { retryOf: input.retryOf } : {}) };
   let confirmed: PaymentConfirmed | undefined;
   let cancelRequest: { reason: string } | undefined;
   let deliveryBooked = false;

@@ -11,7 +11,8 @@ const steps = proxyActivities<Activities>({
 
 /**
  * Cancels a completed order: refunds the payment, frees the delivery slot, puts the goods back on
- * hand, gives back the loyalty points it redeemed, marks the order REFUNDED and publishes `order.refunded`.
+ * hand, gives back the loyalty points it redeemed and takes back those it earned, marks the order
+ * REFUNDED and publishes `order.refunded`.
  */
 export async function refundOrderWorkflow(input: RefundInput): Promise<RefundResult> {
   const { workflowId } = workflowInfo();
@@ -28,6 +29,11 @@ export async function refundOrderWorkflow(input: RefundInput): Promise<RefundRes
   // Refunds that started before loyalty existed replay without this step.
   if (patched('refund-restores-points')) {
     await steps.restorePoints({ customerId: order.customerId, orderId, idempotencyKey: key('restore-points') });
+  }
+  // Points the order earned go with its refund (never below a zero balance; what could not be taken
+  // back is recorded by the loyalty service). Refunds started before this step replay without it.
+  if (patched('refund-revokes-earned-points')) {
+    await steps.revokeEarnedPoints({ customerId: order.customerId, orderId, idempotencyKey: key('revoke-earned-points') });
   }
   await steps.transitionOrder({ orderId, toStatus: 'REFUNDED', reason: input.reason, idempotencyKey: key('mark-refunded') });
   await steps.publishEvent({

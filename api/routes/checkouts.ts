@@ -112,6 +112,10 @@ export interface StartCheckoutRequest {
   idempotency?: { scope: string; key: string; body: unknown };
   /** Runs once Temporal accepted the workflow and the key is marked done (not for a replay). */
   onAccepted?: (input: CheckoutInput) => Promise<void>;
+  /** The order id to use (an operator's retry derives it from the failed order); a new one otherwise. */
+  orderId?: string;
+  /** The failed order this checkout retries. */
+  retryOf?: string;
 }
 
 /**
@@ -120,11 +124,11 @@ export interface StartCheckoutRequest {
  */
 export async function startCheckout(deps: CheckoutStartDeps, request: StartCheckoutRequest): Promise<{ orderId: string; replay: boolean }> {
   const { customer, details, idempotency: key } = request;
-  const { id: orderId, replay } = key ? await deps.idempotency.begin(key.scope, key.key, key.body, randomUUID()) : { id: randomUUID(), replay: false };
+  const { id: orderId, replay } = key ? await deps.idempotency.begin(key.scope, key.key, key.body, randomUUID()) : { id: request.orderId ?? randomUUID(), replay: false };
   if (replay) return { orderId, replay };
   let accepted: CheckoutInput;
   try {
-    const input: CheckoutInput = { orderId, customerId: customer.id, customerEmail: customer.email, lines: await request.lines(), ...details };
+    const input: CheckoutInput = { orderId, customerId: customer.id, customerEmail: customer.email, lines: await request.lines(), ...details, ...(request.retryOf ? { retryOf: request.retryOf } : {}) };
     try {
       await deps.temporal.workflow.start(CHECKOUT_WORKFLOW_TYPE, {
         workflowId: checkoutWorkflowId(orderId),
@@ -159,7 +163,7 @@ type RefundState = 'REFUNDING' | 'REFUNDED';
 export type CustomerOrderState = CheckoutStatus['state'] | RefundState;
 
 /** The client-facing view of a checkout's status (`state` overridden by a refund's). */
-function checkoutView(status: CheckoutStatus, state: CustomerOrderState = status.state) {
+export function checkoutView(status: CheckoutStatus, state: CustomerOrderState = status.state) {
   return {
     orderId: status.orderId,
     state,
@@ -167,6 +171,7 @@ function checkoutView(status: CheckoutStatus, state: CustomerOrderState = status
     ...(status.pointsRedeemed !== undefined ? { pointsRedeemed: status.pointsRedeemed } : {}),
     ...(status.payment ? { payment: status.payment } : {}),
     ...(status.failure ? { failure: status.failure } : {}),
+    ...(status.retryOf ? { retryOf: status.retryOf } : {}),
     timeline: status.timeline,
     compensations: status.compensations,
     statusUrl: `/v1/orders/${status.orderId}`,

@@ -125,7 +125,7 @@ describe('loyalty points (real PostgreSQL, Redis, Kafka, Temporal)', () => {
     expect(view.entries.filter((e) => e.orderId === orderId).map((e) => [e.kind, e.points]).sort()).toEqual([['EARN', 17], ['REDEEM', -300]]);
   });
 
-  it('gives the redeemed points back when a completed order is refunded', async () => {
+  it('gives the redeemed points back, and takes the earned ones, when a completed order is refunded', async () => {
     const sku = await createProduct(platform, { priceMinor: 2000, stock: 5 });
     const slot = await createDeliverySlot(platform, 5);
     const customer = customerToken(platform);
@@ -141,8 +141,8 @@ describe('loyalty points (real PostgreSQL, Redis, Kafka, Temporal)', () => {
     expect(cancel.status).toBe(202);
     const { refundWorkflowId } = (await cancel.json()) as { refundWorkflowId: string };
     await platform.temporal.workflow.getHandle(refundWorkflowId).result();
-    const view = await pointsReach(customer.token, 500 + 18);
-    expect(view.entries.filter((e) => e.orderId === res.body.orderId).map((e) => [e.kind, e.points]).sort()).toEqual([['EARN', 18], ['REDEEM', -200], ['RESTORE', 200]]);
+    const view = await pointsReach(customer.token, 500);
+    expect(view.entries.filter((e) => e.orderId === res.body.orderId).map((e) => [e.kind, e.points]).sort()).toEqual([['EARN', 18], ['REDEEM', -200], ['RESTORE', 200], ['REVOKE', -18]]);
   });
 
   it('gives the points back when the card is declined', async () => {

@@ -1,3 +1,4 @@
+import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import type { DomainClients } from '../../../proto/services';
 import { authenticate, type AuthDeps } from '../../auth';
@@ -5,11 +6,12 @@ import type { IdempotencyKeys } from '../../idempotency';
 import { staffAnalyticsRoutes } from './analytics';
 import { staffCatalogRoutes } from './catalog';
 import { staffDeliveryRoutes } from './delivery';
+import { staffOrderOperationRoutes } from './order-operations';
 import { staffOrderRoutes } from './orders';
 import { staffStockRoutes } from './stock';
 
 /** Every staff route under /v1/staff: a valid token first, then each route checks its own permission. */
-export function staffRoutes(deps: { clients: DomainClients; auth: AuthDeps; idempotency: IdempotencyKeys }): Router {
+export function staffRoutes(deps: { clients: DomainClients; auth: AuthDeps; idempotency: IdempotencyKeys; temporal: Client; taskQueue: string }): Router {
   const router = Router();
   const { clients } = deps;
   router.use('/v1/staff', authenticate(deps.auth));
@@ -17,6 +19,7 @@ export function staffRoutes(deps: { clients: DomainClients; auth: AuthDeps; idem
   router.use(staffStockRoutes({ inventory: clients.inventory, idempotency: deps.idempotency }));
   router.use(staffDeliveryRoutes({ delivery: clients.delivery }));
   router.use(staffOrderRoutes({ orders: clients.orders }));
+  router.use(staffOrderOperationRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency: deps.idempotency }));
   router.use(staffAnalyticsRoutes({ analytics: clients.analytics }));
   return router;
 }
