@@ -116,7 +116,10 @@ export class OrdersService {
       const from = rows[0]?.status;
       if (from === undefined) throw new DomainError('NOT_FOUND', `no order ${orderId}`);
       if (forward && isUndoneStatus(from)) throw stepUndone(orderId, from);
-      if (from !== to) {
+      // An undo (to FAILED or CANCELLED) of an order already in a final undone status has nothing left
+      // to do: answered as is, so a reset of a refunded checkout does not leave its undo stuck.
+      const nothingToUndo = (to === 'FAILED' || to === 'CANCELLED') && isUndoneStatus(from);
+      if (from !== to && !nothingToUndo) {
         if (!isOrderStatus(from) || !canTransition(from, to)) {
           throw new DomainError('INVALID_TRANSITION', `order ${orderId} cannot go from ${from} to ${to}`, { from, to });
         }
