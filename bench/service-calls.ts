@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { config } from '../lib/config';
 import { callUnary } from '../lib/grpc';
 import { createPrisma } from '../lib/prisma';
+import type { CreateOrderRequest } from '../proto/generated/checkout/orders/v1/CreateOrderRequest';
+import type { Order__Output } from '../proto/generated/checkout/orders/v1/Order';
 import { createDomainClients, type DomainClients } from '../proto/services';
 import { summarize, type LatencySummary } from './stats';
 
@@ -131,7 +133,7 @@ async function main(): Promise<void> {
       callUnary(c.inventory.Reserve.bind(c.inventory), { reservationId: id, orderId: id, lines, ttlSeconds: 900, idempotencyKey: `${id}:reserve` }, TIMEOUT_MS),
     );
     const order = await timed('CreateOrder', () =>
-      callUnary(
+      callUnary<CreateOrderRequest, Order__Output>(
         c.orders.CreateOrder.bind(c.orders),
         {
           orderId: id,
