@@ -1,0 +1,432 @@
+import { Client, Connection } from '@temporalio/client';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { setTimeout as delay } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { signAccessToken } from '../lib/access-token';
+import { config, environmentWith } from '../lib/config';
+import { createPrisma } from '../lib/prisma';
+import { B0_ACTIVITIES, B0_PARKED_WORKFLOW_TYPE, B0_WORKFLOW_TYPE, parkedQuery, releaseSignal } from './b0.contract';
+import { htmlPage, lineChart, type Series } from './chart';
+import { createFixtures, hotSkuOutcome, type BenchFixtures } from './fixtures';
+import { burst, closedLoop, sequential, type LoadResult, type Operation } from './load';
+import { SagaClient } from './saga-client';
+import { gauge, histogramDelta, histogramQuantileMs, histograms, parsePrometheus, type Histogram } from './stats';
+
+/**
+ * `npm run bench`: B0 (a bare workflow of eight no-op activities on the bench's own worker) and the
+ * checkout saga (card, through the REST api of a running platform) side by side, on the same Temporal
+ * server: sequential latency, closed-loop throughput and latency per client count, a hot SKU against
+ * spread SKUs, each service's own time per call, worker memory per cached workflow, and the ratios of
+ * issue 9. Writes bench/results/<timestamp>.json and .html (latency against load). Never part of npm test.
+ */
+const USAGE = `npm run bench -- [flags]
+  --kinds b0,saga            what to measure (saga needs a running platform: npm start)
+  --phases sequential,closed-loop,hot-sku,memory
+  --warmup 5                 unrecorded runs of each kind first
+  --sequential 20            sequential runs of each kind
+  --clients 1,4,16,64        closed-loop client counts
+  --seconds 5                closed-loop duration per client count and kind (running ones are awaited)
+  --hot-checkouts 1000       concurrent checkouts on one SKU ...
+  --hot-stock 100            ... that has this many units (and as many on spread SKUs, for comparison)
+  --memory-workflows 100     workflows parked on each worker to measure memory per cached workflow
+  --api URL                  REST api (default http://API_HOST:API_PORT)
+  --temporal HOST:PORT       Temporal frontend (default TEMPORAL_ADDRESS)
+  --services-metrics URL     services' /metrics (default http://127.0.0.1:METRICS_PORT/metrics)
+  --worker-metrics URL       Temporal worker's /metrics (default http://127.0.0.1:METRICS_PORT+1/metrics)
+  --label TEXT               what this run is (stored in the JSON)
+  --out DIR                  default bench/results`;
+
+/** The figure issue 9 started from: B0 sequential p50 on the embedded server as first configured. */
+const ISSUE_B0_SEQUENTIAL_P50_MS = 849;
+
+const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+function flags() {
+  const { values } = parseArgs({
+    options: {
+      kinds: { type: 'string', default: 'b0,saga' },
+      phases: { type: 'string', default: 'sequential,closed-loop,hot-sku,memory' },
+      warmup: { type: 'string', default: '5' },
+      sequential: { type: 'string', default: '20' },
+      clients: { type: 'string', default: '1,4,16,64' },
+      seconds: { type: 'string', default: '5' },
+      'hot-checkouts': { type: 'string', default: '1000' },
+      'hot-stock': { type: 'string', default: '100' },
+      'memory-workflows': { type: 'string', default: '100' },
+      api: { type: 'string' },
+      temporal: { type: 'string' },
+      'services-metrics': { type: 'string' },
+      'worker-metrics': { type: 'string' },
+      label: { type: 'string', default: '' },
+      out: { type: 'string', default: path.join(__dirname, 'results') },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const int = (name: keyof typeof values, min: number, max: number) => {
+    const n = Number(values[name]);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer ${min}-${max}\n${USAGE}`);
+    return n;
+  };
+  const cfg = config();
+  const metricsUrl = (port: number) => `http://127.0.0.1:${port}/metrics`;
+  const clients = list(values.clients).map(Number);
+  if (clients.some((c) => !Number.isInteger(c) || c < 1 || c > 256)) throw new Error('--clients must be integers 1-256');
+  const opts = {
+    kinds: new Set(list(values.kinds)),
+    phases: new Set(list(values.phases)),
+    warmup: int('warmup', 0, 100),
+    sequential: int('sequential', 1, 10_000),
+    clients,
+    seconds: int('seconds', 1, 600),
+    hotCheckouts: int('hot-checkouts', 1, 10_000),
+    hotStock: int('hot-stock', 1, 10_000),
+    memoryWorkflows: int('memory-workflows', 1, 5_000),
+    api: values.api ?? `http://${cfg.API_HOST}:${cfg.API_PORT}`,
+    temporal: values.temporal ?? cfg.TEMPORAL_ADDRESS,
+    namespace: cfg.TEMPORAL_NAMESPACE,
+    servicesMetrics: values['services-metrics'] ?? metricsUrl(cfg.METRICS_PORT),
+    workerMetrics: values['worker-metrics'] ?? metricsUrl(cfg.METRICS_PORT + 1),
+    label: values.label,
+    out: values.out,
+  };
+  if (opts.hotStock > opts.hotCheckouts) throw new Error('--hot-stock must not exceed --hot-checkouts');
+  return { opts, cfg };
+}
+
+async function scrape(url: string) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`);
+  return parsePrometheus(await res.text());
+}
+
+/** The bench worker, in a child process of its own like the platform's worker. */
+async function startBenchWorker(temporal: string, namespace: string, taskQueue: string): Promise<{ child: ChildProcess; metrics: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'b0-worker.ts'), '--address', temporal, '--namespace', namespace, '--task-queue', taskQueue],
+    { env: environmentWith({}), stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout! });
+  const ready = await new Promise<{ metricsPort: number }>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the bench worker exited (${code}) before it was ready`)));
+    lines.once('line', (line) => resolve(JSON.parse(line) as { metricsPort: number }));
+  });
+  return { child, metrics: `http://127.0.0.1:${ready.metricsPort}/metrics` };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Service time per gRPC method between two scrapes of the services' histograms. */
+function serviceTimes(before: ReturnType<typeof parsePrometheus>, after: ReturnType<typeof parsePrometheus>, kind: 'grpc' | 'activity') {
+  const b = histograms(before, 'request_duration_seconds', 'operation', { kind });
+  const a = histograms(after, 'request_duration_seconds', 'operation', { kind });
+  const out: Record<string, { calls: number; meanMs: number; p50Ms: number; p99Ms: number; shareUnder5ms: number }> = {};
+  for (const [op, h] of a) {
+    const d: Histogram = histogramDelta(h, b.get(op));
+    if (d.count <= 0) continue;
+    const under5 = d.buckets.find((x) => x.le === 0.005)?.count ?? 0;
+    out[op] = {
+      calls: d.count,
+      meanMs: round2((d.sum / d.count) * 1000),
+      p50Ms: round2(histogramQuantileMs(d, 0.5)),
+      p99Ms: round2(histogramQuantileMs(d, 0.99)),
+      shareUnder5ms: round2(under5 / d.count),
+    };
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const { opts, cfg } = flags();
+  const began = Date.now();
+  const run = new Date(began).toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
+  const runId = `${run}-${randomUUID().slice(0, 4)}`;
+  const wantB0 = opts.kinds.has('b0');
+  const wantSaga = opts.kinds.has('saga');
+  say(`run ${runId}: kinds ${[...opts.kinds].join(',')}, phases ${[...opts.phases].join(',')}; Temporal ${opts.temporal} (${opts.namespace})${wantSaga ? `, api ${opts.api}` : ''}`);
+
+  const connection = await Connection.connect({ address: opts.temporal });
+  const temporal = new Client({ connection, namespace: opts.namespace });
+  const taskQueue = `bench-b0-${runId}`;
+  const benchWorker = wantB0 ? await startBenchWorker(opts.temporal, opts.namespace, taskQueue) : undefined;
+  if (benchWorker) say(`bench worker up on task queue ${taskQueue}`);
+
+  const prisma = createPrisma(cfg.DATABASE_URL);
+  let fixtures: BenchFixtures | undefined;
+  let saga: SagaClient | undefined;
+  const maxClients = Math.max(...opts.clients, 1);
+  if (wantSaga) {
+    const ready = await fetch(`${opts.api}/readyz`).catch(() => undefined);
+    if (!ready?.ok) throw new Error(`the platform's api does not answer at ${opts.api}/readyz: start it (npm start) or pass --api`);
+    const spreadSkus = Math.min(opts.hotCheckouts, 100);
+    fixtures = await createFixtures(prisma, runId, {
+      clients: maxClients,
+      stockPerSku: 1_000_000,
+      hotStock: opts.hotStock,
+      spreadSkus,
+      spreadStock: Math.ceil(opts.hotCheckouts / spreadSkus),
+    });
+    say(`bench shop: ${fixtures.clientSkus.length + 1 + fixtures.spreadSkus.length} SKUs and ${fixtures.slotIds.length} slots under BENCH-${runId}`);
+    const { token } = signAccessToken({ id: `bench-${runId}`, email: 'bench@example.com', role: 'customer' }, { secret: cfg.JWT_SECRET, ttlSeconds: 6 * 3600, now: new Date() });
+    saga = new SagaClient(opts.api, token, temporal);
+  }
+
+  const b0: Operation = async () => {
+    await temporal.workflow.execute(B0_WORKFLOW_TYPE, { taskQueue, workflowId: `bench-b0-${randomUUID()}`, args: [B0_ACTIVITIES] });
+  };
+  const sagaOp: Operation = async (client) => {
+    const f = fixtures!;
+    const i = client % f.clientSkus.length;
+    const outcome = await saga!.checkout(f.clientSkus[i]!, f.slotIds[i]!);
+    if (outcome.state !== 'COMPLETED') throw new Error(`checkout ${outcome.orderId} ended ${outcome.state} ${outcome.failureCode ?? ''}`);
+  };
+  const kinds: Array<{ name: 'b0' | 'saga'; op: Operation }> = [
+    ...(wantB0 ? [{ name: 'b0' as const, op: b0 }] : []),
+    ...(wantSaga ? [{ name: 'saga' as const, op: sagaOp }] : []),
+  ];
+
+  const results: Record<string, unknown> = {};
+  const seq: Record<string, LoadResult> = {};
+  const loops: Record<string, LoadResult[]> = { b0: [], saga: [] };
+  const failures = (r: LoadResult) => (r.failed ? `, ${r.failed} FAILED (${r.failures[0]})` : '');
+
+  try {
+    if (opts.warmup > 0) {
+      for (const k of kinds) {
+        say(`warm-up: ${opts.warmup} × ${k.name}`);
+        const r = await sequential(opts.warmup, k.op);
+        if (r.failed) throw new Error(`warm-up of ${k.name} failed: ${r.failures.join('; ')}`);
+      }
+    }
+
+    if (opts.phases.has('sequential')) {
+      for (const k of kinds) {
+        say(`sequential: ${opts.sequential} × ${k.name}`);
+        const before = k.name === 'saga' ? await Promise.all([scrape(opts.servicesMetrics), scrape(opts.workerMetrics)]) : undefined;
+        const r = await sequential(opts.sequential, k.op, (done) => {
+          if (done % 10 === 0 && done < opts.sequential) say(`  ${k.name} ${done}/${opts.sequential}`);
+        });
+        seq[k.name] = r;
+        say(`  ${k.name}: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms${failures(r)}`);
+        if (before) {
+          const after = await Promise.all([scrape(opts.servicesMetrics), scrape(opts.workerMetrics)]);
+          results.serviceTimes = {
+            note: "From the services' own request_duration_seconds histograms (gRPC methods) and the worker's (activities, gRPC included) over the sequential saga phase; p50/p99 are interpolated within buckets (the first bound is 5 ms).",
+            services: serviceTimes(before[0], after[0], 'grpc'),
+            activities: serviceTimes(before[1], after[1], 'activity'),
+          };
+          for (const [op, t] of Object.entries((results.serviceTimes as { services: Record<string, { meanMs: number; p50Ms: number }> }).services)) {
+            say(`  service ${op}: mean ${t.meanMs} ms, p50 ≈ ${t.p50Ms} ms`);
+          }
+        }
+      }
+      results.sequential = seq;
+    }
+
+    if (opts.phases.has('closed-loop')) {
+      for (const clients of opts.clients) {
+        for (const k of kinds) {
+          say(`closed loop: ${clients} client(s) × ${k.name} for ${opts.seconds}s`);
+          const r = await closedLoop(clients, opts.seconds, k.op);
+          loops[k.name]!.push(r);
+          say(`  ${k.name} @${clients}: ${r.throughput}/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms (${r.completed} done)${failures(r)}`);
+        }
+      }
+      results.closedLoop = loops;
+    }
+
+    if (opts.phases.has('hot-sku') && wantSaga) {
+      const f = fixtures!;
+      const n = opts.hotCheckouts;
+      const outcomes = { spread: new Map<string, number>(), hot: new Map<string, number>() };
+      const batch = (which: 'spread' | 'hot', sku: (i: number) => string): Operation => async (_c, i) => {
+        const o = await saga!.checkout(sku(i), f.slotIds[i % f.slotIds.length]!);
+        const key = o.failureCode ? `${o.state}:${o.failureCode}` : o.state;
+        outcomes[which].set(key, (outcomes[which].get(key) ?? 0) + 1);
+        if (!(o.state === 'COMPLETED' || (which === 'hot' && o.failureCode === 'OUT_OF_STOCK'))) throw new Error(`checkout ${o.orderId} ended ${key}`);
+      };
+      say(`spread SKUs: ${n} concurrent checkouts over ${f.spreadSkus.length} SKUs`);
+      const spread = await burst(n, batch('spread', (i) => f.spreadSkus[i % f.spreadSkus.length]!));
+      say(`  spread: ${spread.throughput} checkouts/s, p50 ${spread.latencyMs.p50} ms, p99 ${spread.latencyMs.p99} ms${failures(spread)}`);
+      say(`hot SKU: ${n} concurrent checkouts on ${opts.hotStock} units of ${f.hotSku}`);
+      const hot = await burst(n, batch('hot', () => f.hotSku));
+      const db = await hotSkuOutcome(prisma, f.hotSku);
+      const completed = outcomes.hot.get('COMPLETED') ?? 0;
+      const exact = completed === opts.hotStock && db.confirmedOrders === opts.hotStock && db.orderLines === opts.hotStock && db.onHand === 0 && db.reserved === 0;
+      say(`  hot: ${hot.throughput} checkouts/s, p50 ${hot.latencyMs.p50} ms, p99 ${hot.latencyMs.p99} ms; ${completed} COMPLETED, ${db.confirmedOrders} orders CONFIRMED, stock on hand ${db.onHand}, reserved ${db.reserved}: ${exact ? 'exactly' : 'NOT'} ${opts.hotStock}${failures(hot)}`);
+      results.hotSku = {
+        checkouts: n,
+        units: opts.hotStock,
+        spread: { ...spread, outcomes: Object.fromEntries(outcomes.spread) },
+        hot: { ...hot, outcomes: Object.fromEntries(outcomes.hot), database: db, exactlyUnitsSold: exact },
+        note: 'Throughput counts checkouts decided per second (completed, or refused OUT_OF_STOCK on the hot SKU).',
+      };
+    }
+
+    if (opts.phases.has('memory')) {
+      const memory: Record<string, unknown> = {};
+      const n = opts.memoryWorkflows;
+      const rss = async (url: string) => gauge(await scrape(url), 'process_resident_memory_bytes') ?? NaN;
+      if (benchWorker) {
+        say(`memory: ${n} parked B0 workflows (4 activities each, then awaiting a signal) on the bench worker`);
+        const before = await rss(benchWorker.metrics);
+        const ids = Array.from({ length: n }, () => `bench-b0-parked-${randomUUID()}`);
+        await Promise.all(ids.map((workflowId) => temporal.workflow.start(B0_PARKED_WORKFLOW_TYPE, { taskQueue, workflowId, args: [4] })));
+        await waitUntilParked(temporal, ids);
+        await delay(1000);
+        const after = await rss(benchWorker.metrics);
+        await Promise.all(ids.map((id) => temporal.workflow.getHandle(id).signal(releaseSignal)));
+        memory.b0 = { workflows: n, rssBeforeMb: round2(before / 2 ** 20), rssAfterMb: round2(after / 2 ** 20), kbPerWorkflow: round2((after - before) / n / 1024) };
+        say(`  B0: ${round2((after - before) / n / 1024)} kB RSS per cached workflow`);
+      }
+      if (wantSaga) {
+        const f = fixtures!;
+        say(`memory: ${n} konbini checkouts parked awaiting payment on the platform's worker`);
+        const before = await rss(opts.workerMetrics);
+        const orderIds: string[] = [];
+        for (let i = 0; i < n; i += 16) {
+          const chunk = await Promise.all(Array.from({ length: Math.min(16, n - i) }, (_, j) => saga!.parkKonbini(f.clientSkus[(i + j) % f.clientSkus.length]!, f.slotIds[(i + j) % f.slotIds.length]!)));
+          orderIds.push(...chunk);
+        }
+        await delay(1000);
+        const after = await rss(opts.workerMetrics);
+        say(`  saga: ${round2((after - before) / n / 1024)} kB RSS per cached workflow; cancelling them`);
+        for (let i = 0; i < orderIds.length; i += 16) await Promise.all(orderIds.slice(i, i + 16).map((id) => saga!.cancel(id)));
+        memory.saga = { workflows: n, rssBeforeMb: round2(before / 2 ** 20), rssAfterMb: round2(after / 2 ** 20), kbPerWorkflow: round2((after - before) / n / 1024) };
+      }
+      memory.note = 'Growth of the worker process RSS while N workflows are open and cached (the SDK keeps each in its workflow cache until it completes), divided by N. Noisy: the heap grows in steps.';
+      results.memory = memory;
+    }
+  } finally {
+    if (benchWorker) await stopChild(benchWorker.child);
+    await prisma.$disconnect();
+    await connection.close();
+  }
+
+  const ratios = computeRatios(seq, loops, results.hotSku as HotResult | undefined, opts.clients);
+  results.ratios = ratios;
+  const report = {
+    run: runId,
+    label: opts.label,
+    startedAt: new Date(began).toISOString(),
+    durationSeconds: Math.round((Date.now() - began) / 1000),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round2(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    commit: gitCommit(),
+    target: { temporal: opts.temporal, namespace: opts.namespace, api: wantSaga ? opts.api : undefined },
+    sizes: { warmup: opts.warmup, sequential: opts.sequential, clients: opts.clients, seconds: opts.seconds, hotCheckouts: opts.hotCheckouts, hotStock: opts.hotStock, memoryWorkflows: opts.memoryWorkflows },
+    ...results,
+  };
+  mkdirSync(opts.out, { recursive: true });
+  const file = path.join(opts.out, `${run}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(file.replace(/\.json$/, '.html'), chartPage(report.run, opts.label, seq, loops, ratios));
+  printSummary(seq, loops, ratios);
+  say(`done in ${report.durationSeconds}s: ${file} and ${path.basename(file, '.json')}.html`);
+}
+
+async function waitUntilParked(temporal: Client, ids: string[], timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const pending = new Set(ids);
+  while (pending.size > 0) {
+    if (Date.now() > deadline) throw new Error(`${pending.size} parked workflows did not finish their activities in time`);
+    await Promise.all(
+      [...pending].map(async (id) => {
+        if (await temporal.workflow.getHandle(id).query(parkedQuery)) pending.delete(id);
+      }),
+    );
+    if (pending.size > 0) await delay(200);
+  }
+}
+
+interface HotResult {
+  spread: LoadResult;
+  hot: LoadResult;
+}
+
+function computeRatios(seq: Record<string, LoadResult>, loops: Record<string, LoadResult[]>, hotSku: HotResult | undefined, clients: number[]) {
+  const at = (kind: string, c: number) => loops[kind]?.find((r) => r.clients === c);
+  const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? round2(a / b) : null);
+  const c16 = clients.includes(16) ? 16 : clients.at(-1);
+  return {
+    sagaSequentialP50OverB0: { value: ratio(seq.saga?.latencyMs.p50, seq.b0?.latencyMs.p50), target: '≤ 1.5' },
+    sagaThroughputOverB0: { clients: c16, value: ratio(at('saga', c16 ?? 0)?.throughput, at('b0', c16 ?? 0)?.throughput), target: '≥ 0.8 (at 16 clients)' },
+    hotOverSpreadThroughput: { value: ratio(hotSku?.hot.throughput, hotSku?.spread.throughput), target: '≥ 0.9' },
+    b0SpeedupOverIssueBaseline: { baselineMs: ISSUE_B0_SEQUENTIAL_P50_MS, value: ratio(ISSUE_B0_SEQUENTIAL_P50_MS, seq.b0?.latencyMs.p50), target: '≥ 4' },
+    earlyAnswerP99OverFullSagaP99: { value: null, target: '≤ 0.5', note: 'not measured: POST /v1/checkouts has no early answer yet' },
+  };
+}
+
+function chartPage(run: string, label: string, seq: Record<string, LoadResult>, loops: Record<string, LoadResult[]>, ratios: ReturnType<typeof computeRatios>): string {
+  const colours = { b0: '#1f77b4', saga: '#d62728' } as const;
+  const latency: Series[] = [];
+  const throughput: Series[] = [];
+  for (const kind of ['b0', 'saga'] as const) {
+    const rs = loops[kind] ?? [];
+    if (rs.length === 0) continue;
+    latency.push({ name: `${kind} p50`, colour: colours[kind], points: rs.map((r) => ({ x: r.clients, y: r.latencyMs.p50 })) });
+    latency.push({ name: `${kind} p99`, colour: colours[kind], dashed: true, points: rs.map((r) => ({ x: r.clients, y: r.latencyMs.p99 })) });
+    throughput.push({ name: kind, colour: colours[kind], points: rs.map((r) => ({ x: r.clients, y: r.throughput })) });
+  }
+  const rows = (['b0', 'saga'] as const).flatMap((kind) => [
+    ...(seq[kind] ? [[kind, 'sequential', seq[kind]!.throughput, seq[kind]!.latencyMs.p50, seq[kind]!.latencyMs.p99, seq[kind]!.completed, seq[kind]!.failed]] : []),
+    ...(loops[kind] ?? []).map((r) => [kind, `${r.clients} clients`, r.throughput, r.latencyMs.p50, r.latencyMs.p99, r.completed, r.failed]),
+  ]);
+  return htmlPage(
+    `Checkout bench ${run}`,
+    `${label ? `${label}. ` : ''}B0 = a bare workflow of ${B0_ACTIVITIES} no-op activities; saga = a card checkout through the REST api. Closed loop: each client starts its next run when the last one answered.`,
+    [
+      lineChart('Latency against load', 'concurrent clients', 'latency (ms)', latency),
+      lineChart('Throughput against load', 'concurrent clients', 'completed per second', throughput),
+    ],
+    [
+      { caption: 'Runs', head: ['kind', 'load', 'per second', 'p50 ms', 'p99 ms', 'completed', 'failed'], rows },
+      { caption: 'Ratios (issue 9)', head: ['ratio', 'value', 'target'], rows: Object.entries(ratios).map(([k, v]) => [k, v.value ?? '—', v.target]) },
+    ],
+  );
+}
+
+function printSummary(seq: Record<string, LoadResult>, loops: Record<string, LoadResult[]>, ratios: ReturnType<typeof computeRatios>): void {
+  const lines = ['', 'kind  load          per s    p50 ms    p99 ms'];
+  for (const kind of ['b0', 'saga']) {
+    const s = seq[kind];
+    if (s) lines.push(`${kind.padEnd(5)} ${'sequential'.padEnd(12)} ${String(s.throughput).padStart(6)} ${String(s.latencyMs.p50).padStart(9)} ${String(s.latencyMs.p99).padStart(9)}`);
+    for (const r of loops[kind] ?? []) lines.push(`${kind.padEnd(5)} ${`${r.clients} clients`.padEnd(12)} ${String(r.throughput).padStart(6)} ${String(r.latencyMs.p50).padStart(9)} ${String(r.latencyMs.p99).padStart(9)}`);
+  }
+  lines.push('', 'ratios:');
+  for (const [k, v] of Object.entries(ratios)) lines.push(`  ${k}: ${v.value ?? '—'} (target ${v.target})`);
+  console.log(lines.join('\n'));
+}
+
+function gitCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: path.join(__dirname, '..'), encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+main().catch((err: unknown) => {
+  say(`failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+import type { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { checkoutWorkflowId, type CheckoutResult } from '../workflows/checkout.contract';
+import { BENCH_POSTAL_CODE } from './fixtures';
+
+/** How a checkout ended, as the REST api (or, after a long wait, the workflow) answered. */
+export interface CheckoutOutcome {
+  orderId: string;
+  state: string;
+  failureCode?: string;
+}
+
+interface CheckoutView {
+  orderId?: string;
+  state?: string;
+  failure?: { code?: string };
+  error?: { code?: string; message?: string };
+}
+
+/** A customer of the bench shop talking to the platform's REST api, as a storefront would. */
+export class SagaClient {
+  constructor(
+    private readonly api: string,
+    private readonly token: string,
+    private readonly temporal: Client,
+  ) {}
+
+  private body(sku: string, slotId: string, payment: 'card' | 'konbini'): string {
+    return JSON.stringify({
+      lines: [{ sku, quantity: 1 }],
+      address: { name: 'Bench Customer', postalCode: BENCH_POSTAL_CODE, prefecture: 'Tokyo', city: 'Bench', line1: '1-1' },
+      payment: payment === 'card' ? { type: 'card', cardToken: 'tok_visa' } : { type: 'konbini' },
+      deliverySlotId: slotId,
+    });
+  }
+
+  private async post(path: string, body: string, prefer?: string): Promise<{ status: number; view: CheckoutView }> {
+    const res = await fetch(`${this.api}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${this.token}`,
+        'Idempotency-Key': randomUUID(),
+        ...(prefer ? { Prefer: prefer } : {}),
+      },
+      body,
+    });
+    return { status: res.status, view: (await res.json()) as CheckoutView };
+  }
+
+  /**
+   * A card checkout with `Prefer: wait=30`, timed by the caller until its outcome. When the api
+   * answers 202 (still running after 30 s, under heavy load) the outcome is awaited from Temporal.
+   */
+  async checkout(sku: string, slotId: string): Promise<CheckoutOutcome> {
+    const { status, view } = await this.post('/v1/checkouts', this.body(sku, slotId, 'card'), 'wait=30');
+    if (!view.orderId) throw new Error(`POST /v1/checkouts answered ${status} ${JSON.stringify(view.error ?? view)}`);
+    if (status === 200) return { orderId: view.orderId, state: view.state ?? 'UNKNOWN', ...(view.failure?.code ? { failureCode: view.failure.code } : {}) };
+    const result = await this.temporal.workflow.getHandle<() => Promise<CheckoutResult>>(checkoutWorkflowId(view.orderId)).result();
+    return { orderId: view.orderId, state: result.outcome, ...(result.failure?.code ? { failureCode: result.failure.code } : {}) };
+  }
+
+  /** Starts a konbini checkout (answered 202 at once) and waits until it awaits its payment. */
+  async parkKonbini(sku: string, slotId: string, timeoutMs = 60_000): Promise<string> {
+    const { status, view } = await this.post('/v1/checkouts', this.body(sku, slotId, 'konbini'));
+    if (!view.orderId) throw new Error(`POST /v1/checkouts answered ${status} ${JSON.stringify(view.error ?? view)}`);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const res = await fetch(`${this.api}/v1/orders/${view.orderId}`, { headers: { authorization: `Bearer ${this.token}` } });
+      const order = (await res.json()) as CheckoutView;
+      if (order.state === 'AWAITING_PAYMENT') return view.orderId;
+      if (order.state && ['FAILED', 'CANCELLED', 'COMPLETED'].includes(order.state)) throw new Error(`konbini checkout ended ${order.state} before awaiting payment`);
+      if (Date.now() > deadline) throw new Error(`konbini checkout ${view.orderId} not awaiting payment after ${timeoutMs} ms (${order.state ?? res.status})`);
+      await delay(100);
+    }
+  }
+
+  /** Cancels a parked checkout (the saga undoes its steps); resolves once it is CANCELLED. */
+  async cancel(orderId: string): Promise<void> {
+    const { status, view } = await this.post(`/v1/orders/${orderId}/cancel`, JSON.stringify({ reason: 'bench done' }));
+    if (view.state !== 'CANCELLED') throw new Error(`cancel of ${orderId} answered ${status} ${JSON.stringify(view.error ?? view.state)}`);
+  }
+}
