@@ -6,6 +6,7 @@ import { seedDemoData } from '../prisma/seed';
 import { applyTemporalSetup, TEMPORAL_SETUP } from '../temporal-config/setup';
 import { checkHealth, COMPONENTS, ensureStack, migrateDatabase, runDir, runInfra, stopStack, type Component } from './stack';
 import { Supervisor } from './supervisor';
+import { ComponentWatcher } from './supervisor-health';
 import { platformRoles } from './supervisor-roles';
 
 /**
@@ -21,7 +22,7 @@ const HEALTH_INTERVAL_MS = 15_000;
 
 let started: Component[] = [];
 let supervisor: Supervisor | undefined;
-let healthTimer: NodeJS.Timeout | undefined;
+let stopWatching: (() => void) | undefined;
 let stopping = false;
 
 /**
@@ -32,7 +33,7 @@ let stopping = false;
 async function stopAll(code: number, childrenSignalled = false): Promise<void> {
   if (stopping) return;
   stopping = true;
-  clearInterval(healthTimer);
+  stopWatching?.();
   say('stopping the platform processes');
   await supervisor?.stop(childrenSignalled);
   if (started.length > 0) say(`stopping what this command started: ${started.join(', ')}`);
@@ -56,39 +57,16 @@ function reportSupervision(s: Supervisor): void {
   });
 }
 
-/**
- * Checks every component periodically and reports each change (down, back up). With `restart`,
- * a component this command started that is down on two checks in a row is started again.
- */
-function watchComponents(restart: boolean): NodeJS.Timeout {
-  const down = new Map<Component, number>();
-  let checking = false;
-  return setInterval(() => {
-    if (checking || stopping) return;
-    checking = true;
-    void (async () => {
-      for (const name of COMPONENTS) {
-        const healthy = await checkHealth(name);
-        const misses = down.get(name) ?? 0;
-        if (healthy) {
-          if (misses > 0) say(`component ${name} is back up`);
-          down.delete(name);
-          continue;
-        }
-        down.set(name, misses + 1);
-        const ours = started.includes(name);
-        if (misses === 0) {
-          say(`!!! component ${name} is DOWN${ours ? ' (started by this command)' : ''}; the platform processes wait for it and reconnect${restart && ours ? '; restarting it if it stays down' : ''}`);
-        }
-        if (restart && ours && misses + 1 >= 2 && !stopping) {
-          say(`restarting ${name} (scripts/infra/${name}.sh start)`);
-          await runInfra(name, 'start').catch((err: unknown) => say(`!!! could not restart ${name}: ${err instanceof Error ? err.message : String(err)}`));
-        }
-      }
-    })().finally(() => {
-      checking = false;
-    });
-  }, HEALTH_INTERVAL_MS);
+/** Reports components that stop or start answering; with `restart`, restarts the ones this command started. */
+function watchComponents(restart: boolean): () => void {
+  const watcher = new ComponentWatcher<Component>({ components: COMPONENTS, check: checkHealth, start: (name) => runInfra(name, 'start'), restartable: started, restart });
+  watcher.on('down', ({ name, ours }) =>
+    say(`!!! component ${name} is DOWN${ours ? ' (started by this command)' : ''}; the platform processes wait for it and reconnect${restart && ours ? '; restarting it if it stays down' : ''}`),
+  );
+  watcher.on('up', ({ name }) => say(`component ${name} is back up`));
+  watcher.on('restarting', ({ name }) => say(`restarting ${name} (scripts/infra/${name}.sh start)`));
+  watcher.on('restart-failed', ({ name, error }) => say(`!!! could not restart ${name}: ${error instanceof Error ? error.message : String(error)}`));
+  return watcher.every(HEALTH_INTERVAL_MS);
 }
 
 async function main(): Promise<void> {
@@ -117,7 +95,7 @@ async function main(): Promise<void> {
   supervisor = new Supervisor({ roles, pidDir });
   reportSupervision(supervisor);
   supervisor.start();
-  healthTimer = watchComponents(process.argv.includes('--restart-components'));
+  stopWatching = watchComponents(process.argv.includes('--restart-components'));
 
   const api = `http://${cfg.API_HOST}:${cfg.API_PORT}`;
   await waitForHttp(`${api}/readyz`, 120_000);
