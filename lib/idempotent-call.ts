@@ -1,6 +1,7 @@
 import { Prisma } from '@prisma/client';
+import { escapeLiteral, type PoolClient } from 'pg';
 import { DomainError, isDomainError, type DomainErrorCode } from './errors';
-import type { PrismaClient } from './prisma';
+import { sqlPool, type PrismaClient } from './prisma';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -101,4 +102,161 @@ function timeBudgetMs(deadline: Date | undefined): number {
 
 function deadlinePassed(operation: string): DomainError {
   return new DomainError('UNAVAILABLE', `${operation} gave up: the caller's deadline passed`);
+}
+
+/**
+ * A transaction's connection for hand-written SQL (the hot paths): each call is one statement and one
+ * round trip, with $1.. parameters. What node-postgres returns: int4 as number, int8 and numeric as
+ * string, timestamptz as Date, jsonb parsed; select a `date` as `::text` (it would come back as a Date
+ * at local midnight).
+ */
+export interface Sql {
+  rows<R>(text: string, values?: readonly unknown[]): Promise<R[]>;
+  /** The number of rows the statement changed (or returned). */
+  count(text: string, values?: readonly unknown[]): Promise<number>;
+}
+
+export interface SqlCallOptions {
+  /** As `undone` of idempotentCall, over SQL. */
+  undone?: (sql: Sql) => Promise<boolean>;
+  /** As `deadline` of idempotentCall. */
+  deadline?: Date;
+  /**
+   * Advisory locks (by name) taken right after the key's lock, in the same round trip: the lock of the
+   * entity the call works on, which both the `undone` check and `fn` would otherwise take first.
+   */
+  locks?: readonly string[];
+}
+
+/**
+ * idempotentCall over plain SQL, for the saga's hot calls: the same table, the same lock (so both
+ * kinds of call on one key serialise with each other), the same answers: the first answer, success or
+ * business rejection, stored and replayed; unexpected errors not stored; STEP_UNDONE instead of a
+ * replayed success once `undone` says so; statements, lock waits and the commit bounded by the
+ * caller's deadline. In round trips: one for BEGIN, the timeouts, the locks, the key's lookup and a
+ * savepoint; then `fn`'s statements; one for the key's insert and COMMIT.
+ */
+export async function idempotentSql<T>(
+  prisma: PrismaClient,
+  schema: IdempotencySchema,
+  key: string,
+  operation: string,
+  fn: (sql: Sql) => Promise<T>,
+  options: SqlCallOptions = {},
+): Promise<T> {
+  if (!key) throw new DomainError('VALIDATION_FAILED', 'idempotencyKey is required');
+  const table = `"${schema}"."idempotency_keys"`;
+  const locks = [`${schema}:${key}`, ...(options.locks ?? [])];
+  // The savepoint (a rejected call must leave no partial writes behind, only its recorded answer) and the
+  // key's lookup end the round trip that begins the transaction: the lookup is a statement of its own
+  // after the locks, so it sees whatever the previous holder of the key's lock committed.
+  const lookup = `SAVEPOINT idempotent_call;\nSELECT operation, response FROM ${table} WHERE key = ${escapeLiteral(key)}`;
+  const outcome = await inSqlTransaction(prisma, options.deadline, operation, locks, lookup, async (sql, client, found) => {
+    const previous = found as { operation: string; response: Stored }[];
+    if (previous[0]) {
+      if (previous[0].operation !== operation) {
+        throw new DomainError('IDEMPOTENCY_KEY_REUSED', `idempotency key ${key} was used for ${previous[0].operation}`);
+      }
+      if ('ok' in previous[0].response && options.undone && (await options.undone(sql))) {
+        throw new DomainError('STEP_UNDONE', `${operation} (${key}) was undone since it succeeded`, { idempotencyKey: key, operation });
+      }
+      return { stored: previous[0].response, epilogue: undefined };
+    }
+    let stored: Stored;
+    try {
+      stored = { ok: await fn(sql) };
+    } catch (err) {
+      if (!isDomainError(err) || err.code === 'UNAVAILABLE' || err.code === 'INTERNAL') throw err;
+      await client.query('ROLLBACK TO SAVEPOINT idempotent_call');
+      stored = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+    }
+    // Sent together with COMMIT (one round trip): the answer is recorded in the same transaction as the work.
+    return { stored, epilogue: `INSERT INTO ${table} (key, operation, response) VALUES (${escapeLiteral(key)}, ${escapeLiteral(operation)}, ${escapeLiteral(JSON.stringify(stored))}::jsonb)` };
+  });
+  if ('error' in outcome) throw new DomainError(outcome.error.code, outcome.error.message, outcome.error.details);
+  return outcome.ok as T;
+}
+
+/**
+ * A short transaction over plain SQL, bounded by the caller's deadline like idempotentCall's, under the
+ * advisory locks `locks` (taken in this order, in the round trip that begins the transaction).
+ */
+export async function sqlTransaction<T>(
+  prisma: PrismaClient,
+  deadline: Date | undefined,
+  operation: string,
+  locks: readonly string[],
+  fn: (sql: Sql) => Promise<T>,
+): Promise<T> {
+  return inSqlTransaction(prisma, deadline, operation, locks, undefined, async (sql) => ({ stored: await fn(sql), epilogue: undefined }));
+}
+
+async function inSqlTransaction<T>(
+  prisma: PrismaClient,
+  deadline: Date | undefined,
+  operation: string,
+  locks: readonly string[],
+  lookup: string | undefined,
+  body: (sql: Sql, client: PoolClient, found: unknown[]) => Promise<{ stored: T; epilogue: string | undefined }>,
+): Promise<T> {
+  const budgetMs = timeBudgetMs(deadline);
+  const client = await connectWithin(prisma, Math.min(budgetMs, 10_000), operation);
+  const sql = sqlOf(client);
+  let failed: unknown;
+  try {
+    // One round trip (the simple query protocol runs the statements in order, each with its own
+    // snapshot, stopping at the first error). statement_timeout cancels a statement, a lock wait
+    // included, that outlives the caller; idle_in_transaction_session_timeout ends a transaction whose
+    // process stalls between statements, so its locks never outlive the budget either.
+    const statements = [
+      'BEGIN',
+      `SELECT set_config('statement_timeout', '${budgetMs}', true), set_config('idle_in_transaction_session_timeout', '${budgetMs}', true)`,
+      ...locks.map((lock) => `SELECT pg_advisory_xact_lock(hashtextextended(${escapeLiteral(lock)}, 0))`),
+      ...(lookup ? [lookup] : []),
+    ];
+    const results = (await client.query(statements.join(';\n'))) as unknown as { rows: unknown[] }[];
+    const { stored, epilogue } = await body(sql, client, lookup ? results.at(-1)!.rows : []);
+    // The caller is gone: roll back rather than commit an answer nobody receives (its retry runs again).
+    if (deadline && Date.now() >= deadline.getTime()) throw deadlinePassed(operation);
+    await client.query(epilogue ? `${epilogue};\nCOMMIT` : 'COMMIT');
+    return stored;
+  } catch (err) {
+    failed = err;
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw isDomainError(err) || !deadline || Date.now() < deadline.getTime() ? err : deadlinePassed(operation);
+  } finally {
+    // A connection whose statement failed for a reason other than the SQL (terminated, timed out) is
+    // not handed to the next caller.
+    client.release(failed !== undefined && !isDomainError(failed) && !isSqlError(failed) ? (failed as Error) : undefined);
+  }
+}
+
+/** A connection from the pool within `waitMs` (UNAVAILABLE otherwise: the pool is exhausted for longer than the caller waits). */
+async function connectWithin(prisma: PrismaClient, waitMs: number, operation: string): Promise<PoolClient> {
+  const pending = sqlPool(prisma).connect();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new DomainError('UNAVAILABLE', `${operation}: no database connection within ${waitMs} ms`)), waitMs);
+  });
+  try {
+    return await Promise.race([pending, timeout]);
+  } catch (err) {
+    // The connection may still come: it goes back to the pool unused.
+    pending.then((client) => client.release(), () => undefined);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function sqlOf(client: PoolClient): Sql {
+  return {
+    rows: async <R>(text: string, values?: readonly unknown[]) => (await client.query(text, values as unknown[] | undefined)).rows as R[],
+    count: async (text: string, values?: readonly unknown[]) => (await client.query(text, values as unknown[] | undefined)).rowCount ?? 0,
+  };
+}
+
+/** An error PostgreSQL answered (a constraint, a cancelled statement): the connection itself is fine. */
+function isSqlError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((err as { code: string }).code);
 }

@@ -1,6 +1,6 @@
 import { DomainError } from '../../lib/errors';
 import type { CallContext } from '../../lib/grpc';
-import { idempotentCall, type Tx } from '../../lib/idempotent-call';
+import { idempotentCall, idempotentSql, type Sql, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { AdjustStockRequest__Output } from '../../proto/generated/checkout/inventory/v1/AdjustStockRequest';
 import type { Reservation__Output } from '../../proto/generated/checkout/inventory/v1/Reservation';
@@ -36,9 +36,8 @@ export class InventoryService {
    */
   async reserve(request: ReserveRequest__Output, context: CallContext = {}): Promise<Reservation__Output> {
     const valid = validateReserveRequest(request);
-    const fn = async (tx: Tx): Promise<Reservation__Output> => {
-      await lockReservationId(tx, valid.reservationId);
-      const existing = await findReservation(tx, valid.reservationId);
+    const fn = async (sql: Sql): Promise<Reservation__Output> => {
+      const existing = await findReservationSql(sql, valid.reservationId);
       if (existing) {
         // A tombstone left by a Release of an unknown id has no order: it refuses any Reserve of that id.
         if (existing.orderId !== valid.orderId && existing.orderId !== '') {
@@ -51,11 +50,13 @@ export class InventoryService {
       }
       // valid.lines come in lock order, so concurrent multi-line reservations cannot deadlock.
       for (const line of valid.lines) {
-        const updated = await tx.$executeRaw`
-          UPDATE inventory.stock SET reserved = reserved + ${line.quantity}, updated_at = now()
-          WHERE sku = ${line.sku} AND on_hand - reserved >= ${line.quantity}`;
+        const updated = await sql.count(
+          'UPDATE inventory.stock SET reserved = reserved + $2, updated_at = now() WHERE sku = $1 AND on_hand - reserved >= $2',
+          [line.sku, line.quantity],
+        );
         if (updated === 0) {
-          const available = await availableOf(tx, line.sku);
+          const rows = await sql.rows<{ available: number }>('SELECT on_hand - reserved AS available FROM inventory.stock WHERE sku = $1', [line.sku]);
+          const available = rows[0]?.available ?? 0;
           throw new DomainError('OUT_OF_STOCK', `only ${available} of ${line.sku} available, ${line.quantity} requested`, {
             sku: line.sku,
             requested: line.quantity,
@@ -64,15 +65,23 @@ export class InventoryService {
         }
       }
       const expiresAt = new Date(this.now().getTime() + valid.ttlSeconds * 1000);
-      await tx.reservation.create({
-        data: { id: valid.reservationId, orderId: valid.orderId, status: 'RESERVED', expiresAt, lines: { create: valid.lines } },
-      });
-      await logMovements(tx, 'RESERVE', valid.reservationId, valid.lines, +1);
+      // The reservation, its lines and their movements in one statement (foreign keys are checked at its end).
+      await sql.count(
+        `WITH reservation AS (
+           INSERT INTO inventory.reservations (id, order_id, status, expires_at, updated_at) VALUES ($1, $2, 'RESERVED', $3, now())
+         ), reserved_lines AS (
+           INSERT INTO inventory.reservation_lines (reservation_id, sku, quantity) SELECT $1, sku, quantity FROM unnest($4::text[], $5::int[]) AS l(sku, quantity)
+         )
+         INSERT INTO inventory.movements (sku, kind, quantity, reservation_id) SELECT sku, 'RESERVE', quantity, $1 FROM unnest($4::text[], $5::int[]) AS l(sku, quantity)`,
+        [valid.reservationId, valid.orderId, expiresAt, valid.lines.map((l) => l.sku), valid.lines.map((l) => l.quantity)],
+      );
       return toReservation({ id: valid.reservationId, orderId: valid.orderId, status: 'RESERVED', expiresAt }, valid.lines);
     };
-    return idempotentCall(this.prisma, 'inventory', valid.idempotencyKey, 'Reserve', fn, {
+    return idempotentSql(this.prisma, 'inventory', valid.idempotencyKey, 'Reserve', fn, {
       deadline: context.deadline,
-      undone: (tx) => reservationUndone(tx, valid.reservationId),
+      // Every call on one reservation id holds its lock (see lockReservationId), taken with the key's.
+      locks: [reservationLock(valid.reservationId)],
+      undone: (sql) => reservationUndoneSql(sql, valid.reservationId),
     });
   }
 
@@ -125,33 +134,38 @@ export class InventoryService {
    */
   async commit(request: ReservationRef__Output, context: CallContext = {}): Promise<Reservation__Output> {
     requireReservationId(request);
-    const fn = async (tx: Tx): Promise<Reservation__Output> => {
-      await lockReservationId(tx, request.reservationId);
-      const current = await lockReservation(tx, request.reservationId);
+    const fn = async (sql: Sql): Promise<Reservation__Output> => {
+      // Row-locked, so the expiry sweeper (SKIP LOCKED) leaves it alone meanwhile.
+      const current = await findReservationSql(sql, request.reservationId, 'FOR UPDATE OF r');
       if (!current) {
         throw new DomainError('CONFLICT', `no reservation ${request.reservationId} to commit`, { reservationId: request.reservationId, status: 'NONE' });
       }
-      const lines = await linesOf(tx, current.id);
-      if (current.status === 'COMMITTED') return toReservation(current, lines);
-      if (isUndone(current.status)) throw stepUndone(current.id, current.status);
+      if (current.status === 'COMMITTED') return current;
+      if (isUndone(current.status)) throw stepUndone(current.reservationId, current.status);
       if (current.status !== 'RESERVED') {
-        throw new DomainError('CONFLICT', `reservation ${current.id} is ${current.status} and cannot be committed`, {
-          reservationId: current.id,
+        throw new DomainError('CONFLICT', `reservation ${current.reservationId} is ${current.status} and cannot be committed`, {
+          reservationId: current.reservationId,
           status: current.status,
         });
       }
-      for (const line of lines) {
-        await changeStockOrFail(tx, line.sku, tx.$executeRaw`
-          UPDATE inventory.stock SET on_hand = on_hand - ${line.quantity}, reserved = reserved - ${line.quantity}, updated_at = now()
-          WHERE sku = ${line.sku} AND reserved >= ${line.quantity}`);
+      for (const line of current.lines) {
+        const count = await sql.count(
+          'UPDATE inventory.stock SET on_hand = on_hand - $2, reserved = reserved - $2, updated_at = now() WHERE sku = $1 AND reserved >= $2',
+          [line.sku, line.quantity],
+        );
+        if (count !== 1) throw brokenStock(line.sku);
       }
-      await logMovements(tx, 'COMMIT', current.id, lines, -1);
-      await tx.reservation.update({ where: { id: current.id }, data: { status: 'COMMITTED' } });
-      return toReservation({ ...current, status: 'COMMITTED' }, lines);
+      await sql.count(
+        `WITH committed AS (UPDATE inventory.reservations SET status = 'COMMITTED', updated_at = now() WHERE id = $1)
+         INSERT INTO inventory.movements (sku, kind, quantity, reservation_id) SELECT sku, 'COMMIT', -quantity, $1 FROM unnest($2::text[], $3::int[]) AS l(sku, quantity)`,
+        [current.reservationId, current.lines.map((l) => l.sku), current.lines.map((l) => l.quantity)],
+      );
+      return { ...current, status: 'COMMITTED' };
     };
-    return idempotentCall(this.prisma, 'inventory', request.idempotencyKey, 'Commit', fn, {
+    return idempotentSql(this.prisma, 'inventory', request.idempotencyKey, 'Commit', fn, {
       deadline: context.deadline,
-      undone: (tx) => reservationUndone(tx, request.reservationId),
+      locks: [reservationLock(request.reservationId)],
+      undone: (sql) => reservationUndoneSql(sql, request.reservationId),
     });
   }
 
@@ -230,10 +244,9 @@ function stepUndone(reservationId: string, status: string): DomainError {
   return new DomainError('STEP_UNDONE', `reservation ${reservationId} is ${status}: its stock was given back`, { reservationId, status });
 }
 
-/** The `undone` check of idempotentCall: STEP_UNDONE once the reservation was released or expired (locks the id first, as every call on it does). */
-async function reservationUndone(tx: Tx, reservationId: string): Promise<false> {
-  await lockReservationId(tx, reservationId);
-  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM inventory.reservations WHERE id = ${reservationId}`;
+/** The `undone` check of Reserve and Commit: STEP_UNDONE once the reservation was released or expired (its id's lock is taken with the key's, see `locks`). */
+async function reservationUndoneSql(sql: Sql, reservationId: string): Promise<false> {
+  const rows = await sql.rows<{ status: string }>('SELECT status FROM inventory.reservations WHERE id = $1', [reservationId]);
   if (rows[0] && isUndone(rows[0].status)) throw stepUndone(reservationId, rows[0].status);
   return false;
 }
@@ -247,7 +260,11 @@ function requireReservationId(request: ReservationRef__Output): void {
  * Reserve and a Release of the same id (or two Reserves under different keys) never interleave.
  */
 async function lockReservationId(tx: Tx, reservationId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`inventory:reservation:${reservationId}`}, 0))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${reservationLock(reservationId)}, 0))`;
+}
+
+function reservationLock(reservationId: string): string {
+  return `inventory:reservation:${reservationId}`;
 }
 
 /** Reads and row-locks a reservation, so the expiry sweeper (SKIP LOCKED) leaves it alone meanwhile. */
@@ -255,11 +272,6 @@ async function lockReservation(tx: Tx, id: string): Promise<ReservationRow | und
   const rows = await tx.$queryRaw<ReservationRow[]>`
     SELECT id, order_id AS "orderId", status, expires_at AS "expiresAt" FROM inventory.reservations WHERE id = ${id} FOR UPDATE`;
   return rows[0];
-}
-
-async function findReservation(tx: Tx, id: string): Promise<Reservation__Output | undefined> {
-  const row = await tx.reservation.findUnique({ where: { id } });
-  return row ? toReservation(row, await linesOf(tx, id)) : undefined;
 }
 
 async function linesOf(tx: Tx, reservationId: string): Promise<ReservationLine__Output[]> {
@@ -275,7 +287,23 @@ async function availableOf(tx: Tx, sku: string): Promise<number> {
 /** Runs a stock UPDATE that must touch its row; anything else means the books disagree, which is no business outcome. */
 async function changeStockOrFail(tx: Tx, sku: string, update: Promise<number>): Promise<void> {
   const count = await update;
-  if (count !== 1) throw new DomainError('INTERNAL', `inventory invariant broken: stock row of ${sku} missing or short of reserved quantity`, { sku });
+  if (count !== 1) throw brokenStock(sku);
+}
+
+function brokenStock(sku: string): DomainError {
+  return new DomainError('INTERNAL', `inventory invariant broken: stock row of ${sku} missing or short of reserved quantity`, { sku });
+}
+
+/** A reservation with its lines (in lock order), in one statement; `lock` row-locks the reservation. */
+async function findReservationSql(sql: Sql, id: string, lock: '' | 'FOR UPDATE OF r' = ''): Promise<Reservation__Output | undefined> {
+  const rows = await sql.rows<ReservationRow & { lines: ReservationLine__Output[] }>(
+    `SELECT r.id, r.order_id AS "orderId", r.status, r.expires_at AS "expiresAt",
+            COALESCE((SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity)) FROM inventory.reservation_lines l WHERE l.reservation_id = r.id), '[]') AS lines
+       FROM inventory.reservations r WHERE r.id = $1 ${lock}`,
+    [id],
+  );
+  const row = rows[0];
+  return row ? toReservation(row, inLockOrder(row.lines)) : undefined;
 }
 
 function toReservation(row: ReservationRow, lines: ReservationLine__Output[]): Reservation__Output {
