@@ -27,19 +27,21 @@ import { gauge, histogramDelta, histogramQuantileMs, histograms, parsePrometheus
 const USAGE = `npm run bench -- [flags]
   --kinds b0,saga            what to measure (saga needs a running platform: npm start)
   --phases sequential,closed-loop,hot-sku,memory
-  --warmup 5                 unrecorded runs of each kind first
+  --warmup 3                 unrecorded runs of each kind first
   --sequential 20            sequential runs of each kind
   --clients 1,4,16,64        closed-loop client counts
   --seconds 5                closed-loop duration per client count and kind (running ones are awaited)
-  --hot-checkouts 1000       concurrent checkouts on one SKU ...
-  --hot-stock 100            ... that has this many units (and as many on spread SKUs, for comparison)
+  --hot-checkouts 200        concurrent checkouts on one SKU (and as many over spread SKUs, to compare) ...
+  --hot-stock 20             ... that has this many units
   --memory-workflows 100     workflows parked on each worker to measure memory per cached workflow
   --api URL                  REST api (default http://API_HOST:API_PORT)
   --temporal HOST:PORT       Temporal frontend (default TEMPORAL_ADDRESS)
   --services-metrics URL     services' /metrics (default http://127.0.0.1:METRICS_PORT/metrics)
   --worker-metrics URL       Temporal worker's /metrics (default http://127.0.0.1:METRICS_PORT+1/metrics)
   --label TEXT               what this run is (stored in the JSON)
-  --out DIR                  default bench/results`;
+  --out DIR                  default bench/results
+The defaults are a quick run (a few minutes on 2 cores). Issue 9's sizes:
+  npm run bench -- --sequential 100 --seconds 20 --hot-checkouts 1000 --hot-stock 100`;
 
 /** The figure issue 9 started from: B0 sequential p50 on the embedded server as first configured. */
 const ISSUE_B0_SEQUENTIAL_P50_MS = 849;
@@ -53,12 +55,12 @@ function flags() {
     options: {
       kinds: { type: 'string', default: 'b0,saga' },
       phases: { type: 'string', default: 'sequential,closed-loop,hot-sku,memory' },
-      warmup: { type: 'string', default: '5' },
+      warmup: { type: 'string', default: '3' },
       sequential: { type: 'string', default: '20' },
       clients: { type: 'string', default: '1,4,16,64' },
       seconds: { type: 'string', default: '5' },
-      'hot-checkouts': { type: 'string', default: '1000' },
-      'hot-stock': { type: 'string', default: '100' },
+      'hot-checkouts': { type: 'string', default: '200' },
+      'hot-stock': { type: 'string', default: '20' },
       'memory-workflows': { type: 'string', default: '100' },
       api: { type: 'string' },
       temporal: { type: 'string' },
@@ -188,8 +190,8 @@ async function main(): Promise<void> {
       spreadStock: Math.ceil(opts.hotCheckouts / spreadSkus),
     });
     say(`bench shop: ${fixtures.clientSkus.length + 1 + fixtures.spreadSkus.length} SKUs and ${fixtures.slotIds.length} slots under BENCH-${runId}`);
-    const { token } = signAccessToken({ id: `bench-${runId}`, email: 'bench@example.com', role: 'customer' }, { secret: cfg.JWT_SECRET, ttlSeconds: 6 * 3600, now: new Date() });
-    saga = new SagaClient(opts.api, token, temporal);
+    const tokenFor = (id: string) => signAccessToken({ id, email: `${id}@bench.example`, role: 'customer' }, { secret: cfg.JWT_SECRET, ttlSeconds: 6 * 3600, now: new Date() }).token;
+    saga = new SagaClient(opts.api, tokenFor, runId, temporal);
   }
 
   const b0: Operation = async () => {
@@ -304,15 +306,15 @@ async function main(): Promise<void> {
         const f = fixtures!;
         say(`memory: ${n} konbini checkouts parked awaiting payment on the platform's worker`);
         const before = await rss(opts.workerMetrics);
-        const orderIds: string[] = [];
+        const parked: Array<{ orderId: string; token: string }> = [];
         for (let i = 0; i < n; i += 16) {
           const chunk = await Promise.all(Array.from({ length: Math.min(16, n - i) }, (_, j) => saga!.parkKonbini(f.clientSkus[(i + j) % f.clientSkus.length]!, f.slotIds[(i + j) % f.slotIds.length]!)));
-          orderIds.push(...chunk);
+          parked.push(...chunk);
         }
         await delay(1000);
         const after = await rss(opts.workerMetrics);
         say(`  saga: ${round2((after - before) / n / 1024)} kB RSS per cached workflow; cancelling them`);
-        for (let i = 0; i < orderIds.length; i += 16) await Promise.all(orderIds.slice(i, i + 16).map((id) => saga!.cancel(id)));
+        for (let i = 0; i < parked.length; i += 16) await Promise.all(parked.slice(i, i + 16).map((p) => saga!.cancel(p)));
         memory.saga = { workflows: n, rssBeforeMb: round2(before / 2 ** 20), rssAfterMb: round2(after / 2 ** 20), kbPerWorkflow: round2((after - before) / n / 1024) };
       }
       memory.note = 'Growth of the worker process RSS while N workflows are open and cached (the SDK keeps each in its workflow cache until it completes), divided by N. Noisy: the heap grows in steps.';
@@ -420,7 +422,7 @@ function printSummary(seq: Record<string, LoadResult>, loops: Record<string, Loa
 
 function gitCommit(): string | undefined {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: path.join(__dirname, '..'), encoding: 'utf8' }).trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: path.join(__dirname, '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return undefined;
   }

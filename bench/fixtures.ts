@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { PrismaClient } from '../lib/prisma';
 
 /**
@@ -19,9 +20,9 @@ export interface BenchFixtures {
   spreadSkus: string[];
 }
 
-/** Tomorrow in Tokyo, YYYY-MM-DD: bench slots are never same-day, so the cutoff never closes them. */
-function tomorrowInTokyo(now: Date): string {
-  return new Date(now.getTime() + 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Tokyo' });
+/** A day in Tokyo `offset` days from now, YYYY-MM-DD (never today, so the same-day cutoff never closes a bench slot). */
+function tokyoDate(now: Date, offset: number): string {
+  return new Date(now.getTime() + offset * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Tokyo' });
 }
 
 /** Window start HH:MM of slot i: one per minute from 08:00, so (zone, date, windowStart) stays unique. */
@@ -54,12 +55,17 @@ export async function createFixtures(
     create: { id: BENCH_ZONE_ID, name: 'Bench zone', postalPrefixes: [BENCH_POSTAL_PREFIX], cutoffTime: '23:59', timeZone: 'Asia/Tokyo' },
     update: {},
   });
-  const date = tomorrowInTokyo(new Date());
+  // A slot is unique per (zone, date, window start): each run takes a day of its own in the bench
+  // zone (a random one within ten years; another on the rare clash), so runs never share slots.
   const slotIds = clientSkus.map((_, i) => `${prefix}-slot-${i}`);
-  await prisma.deliverySlot.createMany({
-    data: slotIds.map((id, i) => ({ id, zoneId: BENCH_ZONE_ID, date: new Date(`${date}T00:00:00Z`), ...windowOf(i), capacity: 1_000_000 })),
-    skipDuplicates: true,
-  });
+  for (let attempt = 1; ; attempt += 1) {
+    const date = tokyoDate(new Date(), 1 + randomInt(3650));
+    const data = slotIds.map((id, i) => ({ id, zoneId: BENCH_ZONE_ID, date: new Date(`${date}T00:00:00Z`), ...windowOf(i), capacity: 1_000_000 }));
+    const { count } = await prisma.deliverySlot.createMany({ data, skipDuplicates: true });
+    if (count === data.length) break;
+    await prisma.deliverySlot.deleteMany({ where: { id: { in: slotIds } } });
+    if (attempt === 5) throw new Error(`could not find a free day for the bench slots in zone ${BENCH_ZONE_ID}`);
+  }
   return { clientSkus, slotIds, hotSku, spreadSkus };
 }
 

@@ -18,13 +18,26 @@ interface CheckoutView {
   error?: { code?: string; message?: string };
 }
 
-/** A customer of the bench shop talking to the platform's REST api, as a storefront would. */
+/**
+ * Customers of the bench shop talking to the platform's REST api, as a storefront would. Each
+ * checkout is a customer of its own (a token with its own subject), as in a real sale: the api's
+ * per-customer limits (RATE_LIMIT_CHECKOUT a minute) are then never what is measured.
+ */
 export class SagaClient {
+  private customers = 0;
+
   constructor(
     private readonly api: string,
-    private readonly token: string,
+    /** Signs an access token for a bench customer id. */
+    private readonly tokenFor: (customerId: string) => string,
+    private readonly run: string,
     private readonly temporal: Client,
   ) {}
+
+  private newCustomerToken(): string {
+    this.customers += 1;
+    return this.tokenFor(`bench-${this.run}-${this.customers}`);
+  }
 
   private body(sku: string, slotId: string, payment: 'card' | 'konbini'): string {
     return JSON.stringify({
@@ -35,12 +48,12 @@ export class SagaClient {
     });
   }
 
-  private async post(path: string, body: string, prefer?: string): Promise<{ status: number; view: CheckoutView }> {
+  private async post(token: string, path: string, body: string, prefer?: string): Promise<{ status: number; view: CheckoutView }> {
     const res = await fetch(`${this.api}${path}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${this.token}`,
+        authorization: `Bearer ${token}`,
         'Idempotency-Key': randomUUID(),
         ...(prefer ? { Prefer: prefer } : {}),
       },
@@ -54,7 +67,7 @@ export class SagaClient {
    * answers 202 (still running after 30 s, under heavy load) the outcome is awaited from Temporal.
    */
   async checkout(sku: string, slotId: string): Promise<CheckoutOutcome> {
-    const { status, view } = await this.post('/v1/checkouts', this.body(sku, slotId, 'card'), 'wait=30');
+    const { status, view } = await this.post(this.newCustomerToken(), '/v1/checkouts', this.body(sku, slotId, 'card'), 'wait=30');
     if (!view.orderId) throw new Error(`POST /v1/checkouts answered ${status} ${JSON.stringify(view.error ?? view)}`);
     if (status === 200) return { orderId: view.orderId, state: view.state ?? 'UNKNOWN', ...(view.failure?.code ? { failureCode: view.failure.code } : {}) };
     const result = await this.temporal.workflow.getHandle<() => Promise<CheckoutResult>>(checkoutWorkflowId(view.orderId)).result();
@@ -62,23 +75,25 @@ export class SagaClient {
   }
 
   /** Starts a konbini checkout (answered 202 at once) and waits until it awaits its payment. */
-  async parkKonbini(sku: string, slotId: string, timeoutMs = 60_000): Promise<string> {
-    const { status, view } = await this.post('/v1/checkouts', this.body(sku, slotId, 'konbini'));
+  async parkKonbini(sku: string, slotId: string, timeoutMs = 60_000): Promise<{ orderId: string; token: string }> {
+    const token = this.newCustomerToken();
+    const { status, view } = await this.post(token, '/v1/checkouts', this.body(sku, slotId, 'konbini'));
     if (!view.orderId) throw new Error(`POST /v1/checkouts answered ${status} ${JSON.stringify(view.error ?? view)}`);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const res = await fetch(`${this.api}/v1/orders/${view.orderId}`, { headers: { authorization: `Bearer ${this.token}` } });
+      const res = await fetch(`${this.api}/v1/orders/${view.orderId}`, { headers: { authorization: `Bearer ${token}` } });
       const order = (await res.json()) as CheckoutView;
-      if (order.state === 'AWAITING_PAYMENT') return view.orderId;
+      if (order.state === 'AWAITING_PAYMENT') return { orderId: view.orderId, token };
       if (order.state && ['FAILED', 'CANCELLED', 'COMPLETED'].includes(order.state)) throw new Error(`konbini checkout ended ${order.state} before awaiting payment`);
       if (Date.now() > deadline) throw new Error(`konbini checkout ${view.orderId} not awaiting payment after ${timeoutMs} ms (${order.state ?? res.status})`);
       await delay(100);
     }
   }
 
-  /** Cancels a parked checkout (the saga undoes its steps); resolves once it is CANCELLED. */
-  async cancel(orderId: string): Promise<void> {
-    const { status, view } = await this.post(`/v1/orders/${orderId}/cancel`, JSON.stringify({ reason: 'bench done' }));
+  /** Cancels a parked checkout for its customer (the saga undoes its steps); resolves once it is CANCELLED. */
+  async cancel(parked: { orderId: string; token: string }): Promise<void> {
+    const { orderId } = parked;
+    const { status, view } = await this.post(parked.token, `/v1/orders/${orderId}/cancel`, JSON.stringify({ reason: 'bench done' }));
     if (view.state !== 'CANCELLED') throw new Error(`cancel of ${orderId} answered ${status} ${JSON.stringify(view.error ?? view.state)}`);
   }
 }
