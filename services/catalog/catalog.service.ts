@@ -1,7 +1,7 @@
 import { Prisma } from '@prisma/client';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../lib/errors';
-import type { PrismaClient } from '../../lib/prisma';
+import { sqlPool, type PrismaClient } from '../../lib/prisma';
 import type { Category__Output } from '../../proto/generated/checkout/catalog/v1/Category';
 import type { CategoryNode__Output } from '../../proto/generated/checkout/catalog/v1/CategoryNode';
 import type { Merchant__Output } from '../../proto/generated/checkout/catalog/v1/Merchant';
@@ -28,12 +28,19 @@ export class CatalogService {
   /** Returns the variants with these SKUs; unknown SKUs are absent, and a variant is inactive when its product or merchant is. */
   async getProducts(skus: string[]): Promise<Product__Output[]> {
     if (skus.length === 0) return [];
-    const rows = await this.prisma.product.findMany({
-      where: { sku: { in: [...new Set(skus)] } },
-      include: { family: { select: { active: true, merchant: { select: { active: true } } } } },
-      orderBy: { sku: 'asc' },
-    });
-    return rows.map((row) => ({ ...toProduct(row), active: row.active && (row.family === null || (row.family.active && row.family.merchant.active)) }));
+    // One statement over the pg pool (the checkout prices every order with it): Prisma's relation
+    // include costs several queries and milliseconds more. Ordered by sku as Prisma ordered it.
+    const { rows } = await sqlPool(this.prisma).query<{ sku: string; name: string; priceMinor: number; currency: string; active: boolean }>(
+      `SELECT p.sku, p.name, p.price_minor AS "priceMinor", p.currency,
+              p.active AND (f.id IS NULL OR (f.active AND m.active)) AS active
+         FROM catalog.products p
+         LEFT JOIN catalog.product_families f ON f.id = p.product_id
+         LEFT JOIN catalog.merchants m ON m.id = f.merchant_id
+        WHERE p.sku = ANY($1::text[])
+        ORDER BY p.sku`,
+      [[...new Set(skus)]],
+    );
+    return rows.map(toProduct);
   }
 
   /** Creates or updates a SKU's name, price and state; its storefront link and attributes are kept. */

@@ -1,7 +1,7 @@
 import { Prisma } from '@prisma/client';
 import { DomainError } from '../../lib/errors';
 import { callUnary, type CallContext } from '../../lib/grpc';
-import { idempotentCall, type Tx } from '../../lib/idempotent-call';
+import { idempotentSql, type Sql, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { GetProductsRequest } from '../../proto/generated/checkout/catalog/v1/GetProductsRequest';
 import type { GetProductsResponse__Output } from '../../proto/generated/checkout/catalog/v1/GetProductsResponse';
@@ -60,39 +60,48 @@ export class OrdersService {
     if (catalogTimeoutMs <= 0) throw new DomainError('UNAVAILABLE', "the caller's deadline has passed");
     const { products } = await callUnary<GetProductsRequest, GetProductsResponse__Output>(this.catalog.GetProducts.bind(this.catalog), { skus: lines.map((l) => l.sku) }, catalogTimeoutMs);
 
-    const fn = async (tx: Tx): Promise<OrderView> => {
-      await lockOrderId(tx, orderId);
-      const existing = await findOrder(tx, orderId);
+    const fn = async (sql: Sql): Promise<OrderView> => {
+      const existing = await findOrderSql(sql, orderId);
       if (existing) {
         if (existing.customerId !== customerId) throw new DomainError('CONFLICT', `order ${orderId} belongs to another customer`);
         if (isUndoneStatus(existing.status)) throw stepUndone(orderId, existing.status);
         return existing;
       }
       const priced = applyPointsDiscount(priceLines(lines, products), request.pointsDiscountMinor);
-      await tx.order.create({
-        data: {
-          id: orderId,
+      // The order, its lines and its first history entry in one statement (foreign keys are checked at its end).
+      await sql.count(
+        `WITH created AS (
+           INSERT INTO orders.orders (id, customer_id, customer_email, status, currency, subtotal_minor, points_discount_minor, total_minor, address, payment_method, updated_at)
+           VALUES ($1, $2, $3, 'PENDING', $4, $5, $6, $7, $8::jsonb, $9, now())
+         ), created_lines AS (
+           INSERT INTO orders.order_lines (order_id, sku, name, quantity, unit_price_minor, line_total_minor)
+           SELECT $1, * FROM unnest($10::text[], $11::text[], $12::int[], $13::int[], $14::int[])
+         )
+         INSERT INTO orders.status_history (order_id, from_status, to_status, reason) VALUES ($1, NULL, 'PENDING', 'created')`,
+        [
+          orderId,
           customerId,
           customerEmail,
-          status: 'PENDING',
-          currency: priced.currency,
-          subtotalMinor: priced.subtotalMinor,
-          pointsDiscountMinor: priced.pointsDiscountMinor,
-          totalMinor: priced.totalMinor,
-          address: { ...address },
+          priced.currency,
+          priced.subtotalMinor,
+          priced.pointsDiscountMinor,
+          priced.totalMinor,
+          JSON.stringify(address),
           paymentMethod,
-          lines: { create: priced.lines },
-          history: { create: { fromStatus: null, toStatus: 'PENDING', reason: 'created' } },
-        },
-      });
-      return (await findOrder(tx, orderId))!;
+          priced.lines.map((l) => l.sku),
+          priced.lines.map((l) => l.name),
+          priced.lines.map((l) => l.quantity),
+          priced.lines.map((l) => l.unitPriceMinor),
+          priced.lines.map((l) => l.lineTotalMinor),
+        ],
+      );
+      return (await findOrderSql(sql, orderId))!;
     };
-    return idempotentCall(this.prisma, 'orders', request.idempotencyKey, 'CreateOrder', fn, {
+    return idempotentSql(this.prisma, 'orders', request.idempotencyKey, 'CreateOrder', fn, {
       deadline: context.deadline,
-      undone: async (tx) => {
-        await lockOrderId(tx, orderId);
-        return orderUndone(tx, orderId);
-      },
+      // Serialises creations of one order id under different keys (and their undone checks).
+      locks: [orderIdLock(orderId)],
+      undone: (sql) => orderUndoneSql(sql, orderId),
     });
   }
 
@@ -110,9 +119,9 @@ export class OrdersService {
     const reason = request.reason.trim().slice(0, MAX_REASON_LENGTH) || null;
     const forward = isForwardStatus(to);
 
-    const fn = async (tx: Tx): Promise<OrderView> => {
+    const fn = async (sql: Sql): Promise<OrderView> => {
       // The row lock makes concurrent transitions queue: the second sees the first one's status.
-      const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "orders"."orders" WHERE id = ${orderId} FOR UPDATE`;
+      const rows = await sql.rows<{ status: string }>('SELECT status::text AS status FROM orders.orders WHERE id = $1 FOR UPDATE', [orderId]);
       const from = rows[0]?.status;
       if (from === undefined) throw new DomainError('NOT_FOUND', `no order ${orderId}`);
       if (forward && isUndoneStatus(from)) throw stepUndone(orderId, from);
@@ -123,20 +132,21 @@ export class OrdersService {
         if (!isOrderStatus(from) || !canTransition(from, to)) {
           throw new DomainError('INVALID_TRANSITION', `order ${orderId} cannot go from ${from} to ${to}`, { from, to });
         }
-        await tx.order.update({
-          where: { id: orderId },
-          data: {
-            status: to,
-            ...(to === 'FAILED' ? { failureReason: reason ?? 'unspecified' } : {}),
-            history: { create: { fromStatus: from, toStatus: to, reason } },
-          },
-        });
+        await sql.count(
+          `WITH moved AS (
+             UPDATE orders.orders SET status = $3, updated_at = now(),
+                    failure_reason = CASE WHEN $3 = 'FAILED' THEN COALESCE($4, 'unspecified') ELSE failure_reason END
+              WHERE id = $1
+           )
+           INSERT INTO orders.status_history (order_id, from_status, to_status, reason) VALUES ($1, $2, $3, $4)`,
+          [orderId, from, to, reason],
+        );
       }
-      return (await findOrder(tx, orderId))!;
+      return (await findOrderSql(sql, orderId))!;
     };
-    return idempotentCall(this.prisma, 'orders', request.idempotencyKey, 'TransitionOrder', fn, {
+    return idempotentSql(this.prisma, 'orders', request.idempotencyKey, 'TransitionOrder', fn, {
       deadline: context.deadline,
-      undone: forward ? (tx) => orderUndone(tx, orderId) : undefined,
+      undone: forward ? (sql) => orderUndoneSql(sql, orderId) : undefined,
     });
   }
 
@@ -166,14 +176,13 @@ export class OrdersService {
   }
 }
 
-/** Serialises creations of one order id under different idempotency keys (and their undone checks). */
-async function lockOrderId(tx: Tx, orderId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`orders/order-id:${orderId}`}, 0))`;
+function orderIdLock(orderId: string): string {
+  return `orders/order-id:${orderId}`;
 }
 
-/** The `undone` check of idempotentCall: STEP_UNDONE once the order is FAILED, CANCELLED or REFUNDED (its row locked as a transition locks it). */
-async function orderUndone(tx: Tx, orderId: string): Promise<false> {
-  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "orders"."orders" WHERE id = ${orderId} FOR UPDATE`;
+/** The `undone` check of idempotentSql: STEP_UNDONE once the order is FAILED, CANCELLED or REFUNDED (its row locked as a transition locks it). */
+async function orderUndoneSql(sql: Sql, orderId: string): Promise<false> {
+  const rows = await sql.rows<{ status: string }>('SELECT status::text AS status FROM orders.orders WHERE id = $1 FOR UPDATE', [orderId]);
   const status = rows[0]?.status;
   if (isUndoneStatus(status)) throw stepUndone(orderId, status);
   return false;
@@ -186,6 +195,29 @@ function stepUndone(orderId: string, status: string): DomainError {
 function requireId(value: string, field: string): string {
   if (!value || value.length > MAX_ID_LENGTH) throw new DomainError('VALIDATION_FAILED', `${field} is required (at most ${MAX_ID_LENGTH} characters)`);
   return value;
+}
+
+/**
+ * An order with its lines (by sku) and history (oldest first) in one statement, shaped as findOrder
+ * shapes it: instants as toISOString() writes them.
+ */
+async function findOrderSql(sql: Sql, orderId: string): Promise<OrderView | undefined> {
+  const rows = await sql.rows<Omit<OrderRow, 'createdAt' | 'updatedAt' | 'history'> & { createdAt: Date; history: { fromStatus: string | null; toStatus: string; reason: string | null; at: string }[] }>(
+    `SELECT o.id, o.customer_id AS "customerId", o.customer_email AS "customerEmail", o.status::text AS status, o.currency,
+            o.subtotal_minor AS "subtotalMinor", o.points_discount_minor AS "pointsDiscountMinor", o.total_minor AS "totalMinor",
+            o.address, o.payment_method AS "paymentMethod", o.failure_reason AS "failureReason", o.created_at AS "createdAt",
+            COALESCE((SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity, 'name', l.name, 'unitPriceMinor', l.unit_price_minor,
+                                                        'lineTotalMinor', l.line_total_minor) ORDER BY l.sku)
+                        FROM orders.order_lines l WHERE l.order_id = o.id), '[]') AS lines,
+            COALESCE((SELECT json_agg(json_build_object('fromStatus', h.from_status, 'toStatus', h.to_status, 'reason', h.reason,
+                                                        'at', to_char(h.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY h.at, h.id)
+                        FROM orders.status_history h WHERE h.order_id = o.id), '[]') AS history
+       FROM orders.orders o WHERE o.id = $1`,
+    [orderId],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return { ...toOrder({ ...row, history: [], updatedAt: row.createdAt }), history: row.history.map((h) => ({ fromStatus: h.fromStatus ?? '', toStatus: h.toStatus, reason: h.reason ?? '', at: h.at })) };
 }
 
 async function findOrder(db: Tx | PrismaClient, orderId: string): Promise<OrderView | undefined> {
