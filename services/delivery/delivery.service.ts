@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../lib/errors';
 import type { CallContext } from '../../lib/grpc';
-import { idempotentCall, type Tx } from '../../lib/idempotent-call';
+import { idempotentCall, idempotentSql, type Sql, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { Booking__Output } from '../../proto/generated/checkout/delivery/v1/Booking';
 import type { BookRequest__Output } from '../../proto/generated/checkout/delivery/v1/BookRequest';
@@ -44,14 +44,27 @@ export class DeliveryService {
    * that came first) is STEP_UNDONE, also for a replay of the key's stored success (a Temporal reset).
    */
   book(request: BookRequest__Output, context: CallContext = {}): Promise<Booking__Output> {
-    const fn = async (tx: Tx): Promise<Booking__Output> => {
+    const fn = async (sql: Sql): Promise<Booking__Output> => {
       for (const field of ['bookingId', 'orderId', 'slotId'] as const) {
         if (!request[field]) throw new DomainError('VALIDATION_FAILED', `${field} is required`);
       }
       const postalCode = normalisePostalCode(request.postalCode);
-      // Two calls for one booking id under different keys must not both book.
-      await lockBookingId(tx, request.bookingId);
-      const existing = await tx.deliveryBooking.findUnique({ where: { id: request.bookingId }, include: { slot: true } });
+      // The booking id's lock (two calls for one booking id under different keys must not both book)
+      // is taken with the key's, see `locks`. The booking, the zones that may serve the postal code
+      // and the slot come in one statement.
+      const [found] = await sql.rows<{ booking: BookingJson | null; zones: Zone[]; slot: SlotJson | null }>(
+        `SELECT (SELECT json_build_object('id', b.id, 'orderId', b.order_id, 'slotId', b.slot_id, 'status', b.status,
+                                          'slot', (SELECT json_build_object('date', s.date::text, 'windowStart', s.window_start, 'windowEnd', s.window_end)
+                                                     FROM delivery.slots s WHERE s.id = b.slot_id))
+                   FROM delivery.bookings b WHERE b.id = $1) AS booking,
+                COALESCE((SELECT json_agg(json_build_object('id', z.id, 'postalPrefixes', z.postal_prefixes, 'cutoffTime', z.cutoff_time, 'timeZone', z.time_zone))
+                            FROM delivery.zones z WHERE EXISTS (SELECT 1 FROM unnest(z.postal_prefixes) p WHERE p <> '' AND starts_with($2, p))), '[]') AS zones,
+                (SELECT json_build_object('id', s.id, 'zoneId', s.zone_id, 'date', s.date::text, 'windowStart', s.window_start, 'windowEnd', s.window_end,
+                                          'capacity', s.capacity)
+                   FROM delivery.slots s WHERE s.id = $3) AS slot`,
+        [request.bookingId, postalCode, request.slotId],
+      );
+      const existing = found!.booking;
       if (existing) {
         if (existing.status === 'RELEASED') throw stepUndone(request.bookingId);
         if (!existing.slot || existing.orderId !== request.orderId || existing.slotId !== request.slotId) {
@@ -61,11 +74,13 @@ export class DeliveryService {
             slotId: existing.slotId,
           });
         }
-        return toBooking({ ...existing, slot: existing.slot });
+        return bookingView(existing.id, existing.orderId, existing.slotId!, existing.status, existing.slot);
       }
 
-      const zone = await this.zoneFor(tx, postalCode);
-      const slot = await tx.deliverySlot.findUnique({ where: { id: request.slotId } });
+      // Only zones with a prefix of the code were read: matchZone picks among them as it picks among all.
+      const zone = matchZone(found!.zones, postalCode);
+      if (!zone) throw new DomainError('ADDRESS_NOT_SERVED', `no delivery zone serves postal code ${postalCode}`, { postalCode });
+      const slot = found!.slot;
       if (!slot) throw new DomainError('SLOT_NOT_FOUND', `no delivery slot ${request.slotId}`, { slotId: request.slotId });
       if (slot.zoneId !== zone.id) {
         throw new DomainError('ADDRESS_NOT_SERVED', `slot ${slot.id} does not deliver to postal code ${postalCode}`, {
@@ -74,30 +89,32 @@ export class DeliveryService {
           slotZoneId: slot.zoneId,
         });
       }
-      const date = isoDate(slot.date);
-      const opening = slotOpening({ date, windowStart: slot.windowStart }, zone, this.now());
+      const opening = slotOpening({ date: slot.date, windowStart: slot.windowStart }, zone, this.now());
       if (!opening.open) {
-        throw new DomainError('SLOT_CLOSED', `slot ${slot.id} (${date} ${slot.windowStart}) can no longer be booked`, {
+        throw new DomainError('SLOT_CLOSED', `slot ${slot.id} (${slot.date} ${slot.windowStart}) can no longer be booked`, {
           slotId: slot.id,
           reason: opening.reason,
           cutoffTime: zone.cutoffTime,
           timeZone: zone.timeZone,
         });
       }
-      // The conditional increment is the capacity check: concurrent bookings queue on the row lock.
-      const taken = await tx.$executeRaw`UPDATE delivery.slots SET booked = booked + 1 WHERE id = ${slot.id} AND booked < capacity`;
-      if (taken === 0) throw new DomainError('SLOT_FULL', `slot ${slot.id} is full`, { slotId: slot.id, capacity: slot.capacity });
-      const booking = await tx.deliveryBooking.create({
-        data: { id: request.bookingId, orderId: request.orderId, slotId: slot.id, status: 'BOOKED' },
-      });
-      return toBooking({ ...booking, slot });
+      // The conditional increment is the capacity check (concurrent bookings queue on the row lock);
+      // the booking is written in the same statement, only when a place was taken.
+      const [taken] = await sql.rows<{ taken: boolean }>(
+        `WITH taken AS (UPDATE delivery.slots SET booked = booked + 1 WHERE id = $2 AND booked < capacity RETURNING id),
+              booking AS (INSERT INTO delivery.bookings (id, order_id, slot_id, status, updated_at) SELECT $1, $3, id, 'BOOKED', now() FROM taken)
+         SELECT EXISTS (SELECT 1 FROM taken) AS taken`,
+        [request.bookingId, slot.id, request.orderId],
+      );
+      if (!taken!.taken) throw new DomainError('SLOT_FULL', `slot ${slot.id} is full`, { slotId: slot.id, capacity: slot.capacity });
+      return bookingView(request.bookingId, request.orderId, slot.id, 'BOOKED', slot);
     };
-    return idempotentCall(this.prisma, 'delivery', request.idempotencyKey, 'Book', fn, {
+    return idempotentSql(this.prisma, 'delivery', request.idempotencyKey, 'Book', fn, {
       deadline: context.deadline,
-      undone: async (tx) => {
-        await lockBookingId(tx, request.bookingId);
-        const booking = await tx.deliveryBooking.findUnique({ where: { id: request.bookingId }, select: { status: true } });
-        if (booking?.status === 'RELEASED') throw stepUndone(request.bookingId);
+      locks: request.bookingId ? [bookingLock(request.bookingId)] : [],
+      undone: async (sql) => {
+        const rows = await sql.rows<{ status: string }>('SELECT status FROM delivery.bookings WHERE id = $1', [request.bookingId]);
+        if (rows[0]?.status === 'RELEASED') throw stepUndone(request.bookingId);
         return false;
       },
     });
@@ -220,7 +237,34 @@ export class DeliveryService {
 
 /** Serialises every call on one booking id (Book and Release), including while its row does not exist yet. */
 async function lockBookingId(tx: Tx, bookingId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`delivery-booking:${bookingId}`}, 0))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${bookingLock(bookingId)}, 0))`;
+}
+
+function bookingLock(bookingId: string): string {
+  return `delivery-booking:${bookingId}`;
+}
+
+interface SlotJson {
+  id: string;
+  zoneId: string;
+  /** YYYY-MM-DD */
+  date: string;
+  windowStart: string;
+  windowEnd: string;
+  capacity: number;
+}
+
+interface BookingJson {
+  id: string;
+  orderId: string;
+  slotId: string | null;
+  status: string;
+  slot: { date: string; windowStart: string; windowEnd: string } | null;
+}
+
+/** A booking as toBooking shows it, from SQL rows (dates already YYYY-MM-DD). */
+function bookingView(bookingId: string, orderId: string, slotId: string, status: string, slot: { date: string; windowStart: string; windowEnd: string }): Booking__Output {
+  return { bookingId, orderId, slotId, status, date: slot.date, windowStart: slot.windowStart, windowEnd: slot.windowEnd };
 }
 
 function stepUndone(bookingId: string): DomainError {
