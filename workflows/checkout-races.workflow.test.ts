@@ -108,6 +108,33 @@ describe('checkoutWorkflow races and stuck undos (time-skipping)', () => {
     expect(s.names()).not.toContain('bookDelivery');
   });
 
+  it('keeps a payment confirmation that arrives before the slip was recorded (a fast webhook), and completes', async () => {
+    const orderId = 'early-confirmation';
+    const s = stubs({
+      issuePaymentSlip: async () => {
+        // The provider's webhook beats the activity's answer to the workflow.
+        await env.client.workflow.getHandle(checkoutWorkflowId(orderId)).signal(paymentConfirmedSignal, { paymentId: orderId, paidAt: new Date().toISOString() });
+        await new Promise((r) => setTimeout(r, 500));
+        return { paymentId: orderId, orderId, method: 'konbini', status: 'PENDING', amountMinor: 2400, currency: 'JPY', slipNumber: '123456789012', expiresAt: '', providerReference: '' };
+      },
+    });
+    const result = (await withWorker(s.activities, async (tq) => (await start(tq, checkoutInput(orderId, { type: 'konbini' }))).result())) as CheckoutResult;
+    expect(result.outcome).toBe('COMPLETED');
+    expect(s.undone()).toEqual([]);
+  });
+
+  it('does not wait again for a slip that is already paid (a reset of a paid konbini checkout): it completes at once', async () => {
+    const s = stubs({
+      issuePaymentSlip: async () => ({ paymentId: 'o', orderId: 'o', method: 'konbini', status: 'PAID', amountMinor: 2400, currency: 'JPY', slipNumber: '123456789012', expiresAt: '', providerReference: '' }),
+    });
+    const began = await env.currentTimeMs();
+    const result = (await withWorker(s.activities, async (tq) => (await start(tq, checkoutInput('slip-already-paid', { type: 'konbini' }))).result())) as CheckoutResult;
+    expect(result.outcome).toBe('COMPLETED');
+    expect((await env.currentTimeMs()) - began).toBeLessThan(DAY_MS);
+    expect(s.undone()).toEqual([]);
+    expect(s.names()).toContain('confirmSlipPayment');
+  });
+
   it('ends CANCELLED, after its undos, when an operator cancels the workflow (Web UI / CLI) during the slip wait', async () => {
     const s = stubs();
     const result = (await withWorker(s.activities, async (tq) => {

@@ -81,7 +81,10 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
 
   setHandler(checkoutStatusQuery, () => status);
   setHandler(paymentConfirmedSignal, (payment) => {
-    if (payment.paymentId === status.payment?.paymentId) confirmed ??= payment;
+    // The payment id is the order id, known before the slip's answer is: a confirmation delivered in
+    // the same task as that answer (the webhook is quick, or a reset re-applies the signal) is kept,
+    // not dropped, or the saga would wait for money that came and void it at expiry.
+    if (payment.paymentId === status.payment?.paymentId || (payment.paymentId === orderId && patched('early-payment-confirmation'))) confirmed ??= payment;
   });
   setHandler(
     cancelCheckoutUpdate,
@@ -192,6 +195,8 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
         steps.issuePaymentSlip({ paymentId, orderId, amountMinor: order.totalMinor, currency: order.currency, method, expiresAt, idempotencyKey: key('issue-slip') }),
       );
       status.payment = { paymentId, method, slipNumber: slip.slipNumber, expiresAt };
+      // A slip already paid (a reset of a checkout whose payment came in) is not awaited again.
+      if (slip.status === 'PAID') confirmed ??= { paymentId, paidAt: new Date().toISOString() };
       await saga.step('mark-awaiting-payment', null, () => steps.transitionOrder({ orderId, toStatus: 'AWAITING_PAYMENT', idempotencyKey: key('await-payment') }));
       setState('AWAITING_PAYMENT');
       mark('await-payment', 'STARTED');

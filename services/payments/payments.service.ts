@@ -145,7 +145,7 @@ export class PaymentsService {
     if (!method) throw new DomainError('VALIDATION_FAILED', `method must be one of ${SLIP_METHODS.join(', ')}`);
     const expiresAt = requireInstant(request.expiresAt, 'expiresAt');
 
-    return idempotentCall(
+    const issued = await idempotentCall(
       this.prisma,
       'payments',
       request.idempotencyKey,
@@ -167,6 +167,12 @@ export class PaymentsService {
       },
       { undone: (tx) => isUndone(tx, paymentId), deadline: context.deadline },
     );
+    // A replayed answer is the slip as it was issued. One paid since is answered as PAID, so a reset of
+    // a paid checkout goes on at once instead of waiting again for money that already came (and then
+    // voiding, that is refunding, a slip whose order was delivered).
+    if (issued.status !== 'PENDING') return issued;
+    const current = await this.prisma.payment.findUnique({ where: { id: paymentId } });
+    return current?.status === 'PAID' ? toPayment(current) : issued;
   }
 
   /**

@@ -3,6 +3,7 @@ import { temporal } from '@temporalio/proto';
 import { createKafka, kafkaSettings, topicName, TOPICS } from '../../lib/kafka';
 import { createLogger } from '../../lib/logger';
 import { parseEnvelope, type EventEnvelope } from '../../lib/events';
+import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../lib/webhook-signature';
 import { checkoutStatusQuery, checkoutWorkflowId, type CheckoutResult } from '../../workflows/checkout.contract';
 import { createDeliverySlot, createProduct, customerToken } from '../support/fixtures';
 import { eventually, startPlatform, type RunningPlatform } from '../support/platform';
@@ -20,6 +21,8 @@ type EventId = NonNullable<ResetRequest['workflowTaskFinishEventId']>;
  */
 describe('temporal workflow reset of checkouts (real PostgreSQL, Redis, Kafka, Temporal)', () => {
   let platform: RunningPlatform;
+  // Each test runs a saga once per workflow task of its first run (10 to 15 runs).
+  jest.setTimeout(240_000);
 
   beforeAll(async () => {
     platform = await startPlatform(testConfig());
@@ -99,6 +102,37 @@ describe('temporal workflow reset of checkouts (real PostgreSQL, Redis, Kafka, T
     for (const outcome of outcomes) expect(outcome.outcome).toBe('COMPLETED');
     expect(await snapshot(first.orderId, sku, slot.slotId)).toEqual(before);
     await expectEventIds(first.orderId, [`checkout:${first.orderId}:order.completed`]);
+  });
+
+  it('resets a paid konbini checkout to each of its workflow tasks: it completes again without waiting, the slip paid once and never refunded', async () => {
+    const sku = await createProduct(platform, { priceMinor: 1200, stock: 5 });
+    const slot = await createDeliverySlot(platform, 3);
+    const customer = customerToken(platform);
+    const res = await fetch(`${platform.api}/v1/checkouts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${customer.token}` },
+      body: JSON.stringify({ ...body(sku, slot), payment: { type: 'konbini' } }),
+    });
+    const { orderId } = (await res.json()) as { orderId: string };
+    const handle = platform.temporal.workflow.getHandle(checkoutWorkflowId(orderId));
+    const waiting = await eventually(async () => {
+      const s = await handle.query(checkoutStatusQuery);
+      return s.state === 'AWAITING_PAYMENT' ? s : undefined;
+    }, 30_000, 'the slip wait');
+    const payload = JSON.stringify({ id: `evt-${randomUUID()}`, type: 'slip.paid', data: { slipNumber: waiting.payment?.slipNumber, paidAt: new Date().toISOString() } });
+    const paid = await fetch(`${platform.api}/v1/webhooks/payments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [WEBHOOK_SIGNATURE_HEADER]: signWebhook(platform.config.PAYMENT_WEBHOOK_SECRET, Math.floor(Date.now() / 1000), payload) },
+      body: payload,
+    });
+    expect(paid.status).toBe(200);
+    expect(((await handle.result()) as CheckoutResult).outcome).toBe('COMPLETED');
+    const before = await snapshot(orderId, sku, slot.slotId);
+    expect(before).toMatchObject({ ledger: [{ kind: 'SLIP_PAID', amountMinor: 2400 }], stock: { onHand: 3, reserved: 0 }, slotBooked: 1, orderStatus: 'CONFIRMED' });
+
+    const outcomes = await resetEveryTask(orderId);
+    for (const outcome of outcomes) expect(outcome.outcome).toBe('COMPLETED');
+    expect(await snapshot(orderId, sku, slot.slotId)).toEqual(before);
   });
 
   it('resets a declined checkout to each of its workflow tasks: it fails again, nothing charged, the stock back', async () => {
