@@ -1,6 +1,6 @@
 import { DomainError } from '../../lib/errors';
 import type { CallContext } from '../../lib/grpc';
-import { idempotentCall, type Tx } from '../../lib/idempotent-call';
+import { idempotentSql, type Sql } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { Balance__Output } from '../../proto/generated/checkout/loyalty/v1/Balance';
 import type { EarnRequest__Output } from '../../proto/generated/checkout/loyalty/v1/EarnRequest';
@@ -61,7 +61,7 @@ export class LoyaltyService {
       customerId,
       orderId,
       // The account row stays locked until commit, so the balance the decision floors at cannot move meanwhile.
-      async (entries, tx) => decideRevoke(entries, { customerId, balance: await lockedBalanceOf(tx, customerId) }),
+      async (entries, sql) => decideRevoke(entries, { customerId, balance: await lockedBalanceOf(sql, customerId) }),
       { context },
     );
   }
@@ -97,26 +97,30 @@ export class LoyaltyService {
     operation: string,
     customerId: string,
     orderId: string,
-    decide: (entries: OrderEntry[], tx: Tx) => Decision | Promise<Decision>,
+    decide: (entries: OrderEntry[], sql: Sql) => Decision | Promise<Decision>,
     options: { context: CallContext; undoneBy?: EntryKind },
   ): Promise<PointsChange__Output> {
     const { undoneBy } = options;
-    const fn = async (tx: Tx): Promise<PointsChange__Output> => {
-      await lockOrder(tx, orderId);
-      const rows = await tx.loyaltyLedgerEntry.findMany({ where: { orderId }, select: { customerId: true, orderId: true, kind: true, points: true, unrecoveredPoints: true } });
-      const decision = await decide(rows.map((r) => ({ ...r, kind: r.kind as EntryKind })), tx);
-      if (decision.action === 'replay') return view(decision.entry, await balanceOf(tx, customerId));
-      const balance = decision.points < 0 ? await debit(tx, customerId, -decision.points) : await credit(tx, customerId, decision.points);
+    const fn = async (sql: Sql): Promise<PointsChange__Output> => {
+      const rows = await sql.rows<OrderEntry>(
+        'SELECT customer_id AS "customerId", order_id AS "orderId", kind, points, unrecovered_points AS "unrecoveredPoints" FROM loyalty.ledger_entries WHERE order_id = $1',
+        [orderId],
+      );
+      const decision = await decide(rows, sql);
+      if (decision.action === 'replay') return view(decision.entry, await balanceOf(sql, customerId));
       const unrecoveredPoints = decision.unrecoveredPoints ?? 0;
-      await tx.loyaltyLedgerEntry.create({ data: { customerId, orderId, kind: decision.kind, points: decision.points, unrecoveredPoints } });
+      // The balance change and its ledger entry in one statement: the entry is written only when the balance changed.
+      const balance = decision.points < 0 ? await debit(sql, customerId, -decision.points, decision.kind, orderId, unrecoveredPoints) : await credit(sql, customerId, decision.points, decision.kind, orderId, unrecoveredPoints);
       return view({ customerId, orderId, kind: decision.kind, points: decision.points, unrecoveredPoints }, balance);
     };
-    return idempotentCall(this.prisma, 'loyalty', idempotencyKey, operation, fn, {
+    return idempotentSql(this.prisma, 'loyalty', idempotencyKey, operation, fn, {
       deadline: options.context.deadline,
+      // Concurrent calls for one order (under different keys) queue on the order's lock and see each other's entries.
+      locks: [orderLock(orderId)],
       undone: undoneBy
-        ? async (tx) => {
-            await lockOrder(tx, orderId);
-            if ((await tx.loyaltyLedgerEntry.count({ where: { orderId, kind: undoneBy } })) === 0) return false;
+        ? async (sql) => {
+            const found = await sql.rows('SELECT 1 FROM loyalty.ledger_entries WHERE order_id = $1 AND kind = $2', [orderId, undoneBy]);
+            if (found.length === 0) return false;
             throw new DomainError('STEP_UNDONE', `${operation} of order ${orderId} was undone since (${undoneBy})`, { orderId, undoneBy });
           }
         : undefined,
@@ -124,41 +128,53 @@ export class LoyaltyService {
   }
 }
 
-async function lockOrder(tx: Tx, orderId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`loyalty/order:${orderId}`}, 0))`;
+function orderLock(orderId: string): string {
+  return `loyalty/order:${orderId}`;
 }
 
 /** A customer's balance, its account row locked for the rest of the transaction (0 without an account). */
-async function lockedBalanceOf(tx: Tx, customerId: string): Promise<number> {
-  const rows = await tx.$queryRaw<{ balance: number }[]>`SELECT balance FROM "loyalty"."accounts" WHERE customer_id = ${customerId} FOR UPDATE`;
+async function lockedBalanceOf(sql: Sql, customerId: string): Promise<number> {
+  const rows = await sql.rows<{ balance: number }>('SELECT balance FROM loyalty.accounts WHERE customer_id = $1 FOR UPDATE', [customerId]);
   return rows[0]?.balance ?? 0;
 }
 
-/** Adds points to a balance, creating the account on first use; CONFLICT if it would overflow. */
-async function credit(tx: Tx, customerId: string, points: number): Promise<number> {
-  const rows = await tx.$queryRaw<{ balance: number }[]>`
-    INSERT INTO "loyalty"."accounts" (customer_id, balance, updated_at) VALUES (${customerId}, ${points}, now())
-    ON CONFLICT (customer_id) DO UPDATE SET balance = "accounts".balance + EXCLUDED.balance, updated_at = now()
-      WHERE "accounts".balance <= ${MAX_BALANCE - points}
-    RETURNING balance`;
+/** Adds points to a balance, creating the account on first use, with the ledger entry; CONFLICT if it would overflow. */
+async function credit(sql: Sql, customerId: string, points: number, kind: EntryKind, orderId: string, unrecoveredPoints: number): Promise<number> {
+  const rows = await sql.rows<{ balance: number }>(
+    `WITH credited AS (
+       INSERT INTO loyalty.accounts (customer_id, balance, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (customer_id) DO UPDATE SET balance = accounts.balance + EXCLUDED.balance, updated_at = now()
+         WHERE accounts.balance <= $3
+       RETURNING balance
+     ), entry AS (
+       INSERT INTO loyalty.ledger_entries (customer_id, order_id, kind, points, unrecovered_points) SELECT $1, $4, $5, $2, $6 FROM credited
+     )
+     SELECT balance FROM credited`,
+    [customerId, points, MAX_BALANCE - points, orderId, kind, unrecoveredPoints],
+  );
   if (!rows[0]) throw new DomainError('CONFLICT', `the points balance of ${customerId} cannot grow by ${points}`, { customerId });
   return rows[0].balance;
 }
 
-/** Takes points off a balance only if it covers them, in one statement (no read-then-write race). */
-async function debit(tx: Tx, customerId: string, points: number): Promise<number> {
-  const rows = await tx.$queryRaw<{ balance: number }[]>`
-    UPDATE "loyalty"."accounts" SET balance = balance - ${points}, updated_at = now()
-    WHERE customer_id = ${customerId} AND balance >= ${points}
-    RETURNING balance`;
+/** Takes points off a balance only if it covers them, in one statement (no read-then-write race), with the ledger entry. */
+async function debit(sql: Sql, customerId: string, points: number, kind: EntryKind, orderId: string, unrecoveredPoints: number): Promise<number> {
+  const rows = await sql.rows<{ balance: number }>(
+    `WITH debited AS (
+       UPDATE loyalty.accounts SET balance = balance - $2, updated_at = now() WHERE customer_id = $1 AND balance >= $2 RETURNING balance
+     ), entry AS (
+       INSERT INTO loyalty.ledger_entries (customer_id, order_id, kind, points, unrecovered_points) SELECT $1, $3, $4, -$2::int, $5 FROM debited
+     )
+     SELECT balance FROM debited`,
+    [customerId, points, orderId, kind, unrecoveredPoints],
+  );
   if (rows[0]) return rows[0].balance;
-  const balance = await balanceOf(tx, customerId);
+  const balance = await balanceOf(sql, customerId);
   throw new DomainError('INSUFFICIENT_POINTS', `the balance of ${balance} points does not cover ${points}`, { balance, requested: points });
 }
 
-async function balanceOf(db: Tx, customerId: string): Promise<number> {
-  const account = await db.loyaltyAccount.findUnique({ where: { customerId }, select: { balance: true } });
-  return account?.balance ?? 0;
+async function balanceOf(sql: Sql, customerId: string): Promise<number> {
+  const rows = await sql.rows<{ balance: number }>('SELECT balance FROM loyalty.accounts WHERE customer_id = $1', [customerId]);
+  return rows[0]?.balance ?? 0;
 }
 
 function view(entry: OrderEntry, balance: number): PointsChange__Output {
