@@ -164,10 +164,11 @@ export function createEventConsumer(opts: {
         if (failures >= policy.maxAttempts) return deadLetter(topic, partition, message, reason, attempt);
         const delay = retryDelayMs(policy, transient ? attempt : failures);
         logger.warn({ err, topic, partition, offset: message.offset, eventId: event.id, attempt, transient, retryInMs: delay }, 'event handler failed; retrying');
-        // Heartbeats while waiting, so the group does not think this member died.
+        // Heartbeats while waiting, so the group does not think this member died. A heartbeat that
+        // fails (a rebalance) ends the wait: KafkaJS rejoins, and the uncommitted message is redelivered.
         for (let waited = 0; waited < delay && !stopping; waited += 1_000) {
           await sleep(Math.min(1_000, delay - waited));
-          await heartbeat().catch(() => undefined);
+          await heartbeat();
         }
       }
     }
