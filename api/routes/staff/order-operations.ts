@@ -76,7 +76,9 @@ export function staffOrderOperationRoutes(deps: { temporal: Client; taskQueue: s
   router.post('/v1/staff/orders/:orderId/compensations/:step', guard, async (req, res) => {
     const { orderId, step } = stuckUndoParams.parse(req.params);
     const { action, note } = resolveUndoBody.parse(req.body ?? {});
-    const { handle } = await checkout(orderId);
+    const { handle, status } = await checkout(orderId);
+    // An ended saga takes no update: answer from its state instead of asking it.
+    if (status.state !== 'COMPENSATION_STUCK') throw new DomainError('CONFLICT', `no undo of order ${orderId} waits for an operator (${status.state})`, { state: status.state });
     try {
       const after = await handle.executeUpdate(resolveCompensationUpdate, { args: [{ step, action, operator: principalOf(req).id, ...(note ? { note } : {}) }] });
       res.json(checkoutView(after));
