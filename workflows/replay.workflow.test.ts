@@ -14,7 +14,7 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
 describe('replay of recorded histories', () => {
   it('has recorded histories of every outcome', () => {
     expect(files.map((f) => f.replace('.json', '')).sort()).toEqual(
-      ['checkout-cancelled', 'checkout-card-completed', 'checkout-failed', 'checkout-points-completed', 'checkout-slip-completed', 'ping-completed', 'refund-completed', 'refund-points-completed'].sort(),
+      ['checkout-cancelled', 'checkout-card-completed', 'checkout-failed', 'checkout-points-completed', 'checkout-slip-completed', 'ping-completed', 'refund-completed', 'refund-points-completed', 'refund-revoke-points-completed'].sort(),
     );
   });
 
