@@ -54,6 +54,10 @@ const schema = z.object({
    * checkouts, account and session routes (sign-up, sign-in, password reset: per IP when anonymous),
    * and the payment provider's webhooks (per IP).
    */
+  /** The staff bearer token `npm run ops` sends (an operator's or admin's); in development one is signed when unset. */
+  OPS_TOKEN: z.string().min(1).optional(),
+  /** The REST api `npm run ops` talks to; the local api when unset. */
+  OPS_API_URL: z.string().url().optional(),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   RATE_LIMIT_READ: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_WRITE: z.coerce.number().int().min(1).default(300),
