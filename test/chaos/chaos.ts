@@ -25,7 +25,7 @@ const HELP = `usage: npm run chaos -- [options]
   --kafka-outage <s>        how long Kafka stays down (default 60)
   --postgres-restarts <n>   PostgreSQL restarts (default 1)
   --concurrency <n>         concurrent customers (default 12)
-  --hot-stock <n>           units of each hot SKU (default 60)
+  --hot-stock <n>           units of each of the two hot SKUs (default 30: they sell out)
   --mail-url <url>          the dev SMTP server's received mail (default http://127.0.0.1:1080/messages)
   --smtp-port <n>           instead: receive the platform's mail on an SMTP server of this run's own
                             on port n (npm start's SMTP_PORT), e.g. when 1080 is another instance's
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
       'kafka-outage': { type: 'string', default: '60' },
       'postgres-restarts': { type: 'string', default: '1' },
       concurrency: { type: 'string', default: '12' },
-      'hot-stock': { type: 'string', default: '60' },
+      'hot-stock': { type: 'string', default: '30' },
       'mail-url': { type: 'string', default: 'http://127.0.0.1:1080/messages' },
       'smtp-port': { type: 'string' },
       'pid-dir': { type: 'string' },

@@ -84,19 +84,14 @@ export async function cutProxy(name: string, proxy: CuttableProxy, downMs: numbe
 }
 
 /**
- * The order of the faults: every fault of each kind, interleaved so that the kinds spread over the
- * run (kills between the outages), e.g. worker, services, worker, temporal, worker, kafka, …
+ * The order of the faults: the n-th of a kind with `count` faults sits at (n + ½) / count of the run,
+ * so each kind spreads evenly over it (a single Kafka outage in the middle, the worker kills all
+ * along) instead of the rare kinds bunching up.
  */
 export function faultSchedule(counts: FaultCounts): FaultKind[] {
-  const queues = FAULT_KINDS.map((kind) => ({ kind, left: counts[kind], total: counts[kind] })).filter((q) => q.total > 0);
-  const schedule: FaultKind[] = [];
-  while (queues.some((q) => q.left > 0)) {
-    // The kind furthest behind its even share goes next.
-    const next = queues.filter((q) => q.left > 0).sort((a, b) => (a.total - a.left) / a.total - (b.total - b.left) / b.total || b.total - a.total)[0]!;
-    schedule.push(next.kind);
-    next.left--;
-  }
-  return schedule;
+  return FAULT_KINDS.flatMap((kind) => Array.from({ length: counts[kind] }, (_, n) => ({ kind, at: (n + 0.5) / counts[kind] })))
+    .sort((a, b) => a.at - b.at || FAULT_KINDS.indexOf(a.kind) - FAULT_KINDS.indexOf(b.kind))
+    .map((f) => f.kind);
 }
 
 /**
