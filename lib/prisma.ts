@@ -11,8 +11,11 @@ export type { PrismaClient };
  */
 export const POOL_SIZE = 10;
 
-/** The node-postgres pool under each client createPrisma made: the hot paths use it directly (see sqlPool). */
-const pools = new WeakMap<PrismaClient, Pool>();
+/**
+ * Where createPrisma keeps the node-postgres pool under its client (see sqlPool). A property rather than
+ * a WeakMap, so a Proxy of the client (a test injecting faults) reaches it, or hands out a pool of its own.
+ */
+export const SQL_POOL = Symbol('checkout.sqlPool');
 
 /**
  * A Prisma client over node-postgres (the driver adapter: no native query engine is needed). Its pool
@@ -24,7 +27,8 @@ export function createPrisma(databaseUrl: string): PrismaClient {
   // An idle connection that PostgreSQL drops (a restart) must not crash the process: the pool replaces it.
   pool.on('error', () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-  pools.set(prisma, pool);
+  // Configurable: a Proxy may only answer another value for a property its target could change.
+  Object.defineProperty(prisma, SQL_POOL, { value: pool, configurable: true });
   return prisma;
 }
 
@@ -34,7 +38,7 @@ export function createPrisma(databaseUrl: string): PrismaClient {
  * `idempotentSql`) run plain SQL over this pool instead, a fraction of a millisecond per statement.
  */
 export function sqlPool(prisma: PrismaClient): Pool {
-  const pool = pools.get(prisma);
+  const pool = (prisma as unknown as Record<typeof SQL_POOL, Pool | undefined>)[SQL_POOL];
   if (!pool) throw new Error('sqlPool: this Prisma client was not made by createPrisma');
   return pool;
 }

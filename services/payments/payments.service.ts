@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { DOMAIN_ERROR_CODES, DomainError, isDomainError, type DomainErrorCode } from '../../lib/errors';
 import type { CallContext } from '../../lib/grpc';
-import { idempotentCall, MAX_TRANSACTION_MS, type Tx } from '../../lib/idempotent-call';
+import { idempotentCall, idempotentSql, MAX_TRANSACTION_MS, sqlTransaction, type Sql, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { ChargeRequest__Output } from '../../proto/generated/checkout/payments/v1/ChargeRequest';
 import type { ConfirmSlipRequest__Output } from '../../proto/generated/checkout/payments/v1/ConfirmSlipRequest';
@@ -77,15 +77,21 @@ export class PaymentsService {
     if (!request.idempotencyKey) throw new DomainError('VALIDATION_FAILED', 'idempotencyKey is required');
     const expected = { orderId, method: 'card', amountMinor, currency };
 
+    // Every step holds the payment id's lock (see lockAndFind), taken in the round trip that begins its transaction.
+    const locks = [paymentLock(paymentId)];
+
     // 1. The intent, under the payment's lock: a Refund that came first left a tombstone and wins.
-    const callProvider = await this.transaction(context, async (tx) => {
-      const row = await lockAndFind(tx, paymentId);
+    const callProvider = await sqlTransaction(this.prisma, context.deadline, 'Charge', locks, async (sql) => {
+      const { row, tombstoned } = await findPaymentSql(sql, paymentId);
       if (row) {
         assertSamePayment(row, expected);
         return row.status === 'PROCESSING';
       }
-      if (await tx.paymentTombstone.findUnique({ where: { paymentId } })) return false;
-      await tx.payment.create({ data: { id: paymentId, ...expected, status: 'PROCESSING' } });
+      if (tombstoned) return false;
+      await sql.count(
+        `INSERT INTO payments.payments (id, order_id, method, status, amount_minor, currency, updated_at) VALUES ($1, $2, 'card', 'PROCESSING', $3, $4, now())`,
+        [paymentId, orderId, amountMinor, currency],
+      );
       return true;
     });
 
@@ -101,29 +107,34 @@ export class PaymentsService {
         }
       });
       if ('rejected' in outcome) fresh = outcome.rejected;
-      // 3. The outcome, unless a Refund took the payment over meanwhile (it settles the money itself).
-      await this.transaction(context, async (tx) => {
-        const row = await lockAndFind(tx, paymentId);
-        if (row?.status !== 'PROCESSING') return;
+      // 3. The outcome, unless a Refund took the payment over meanwhile (it settles the money itself):
+      // one conditional statement.
+      await sqlTransaction(this.prisma, context.deadline, 'Charge', locks, async (sql) => {
         if ('providerReference' in outcome) {
-          await tx.payment.update({
-            where: { id: paymentId },
-            data: { status: 'SUCCEEDED', providerReference: outcome.providerReference, ledger: { create: { kind: 'CHARGE', amountMinor, currency } } },
-          });
+          await sql.count(
+            `WITH succeeded AS (
+               UPDATE payments.payments SET status = 'SUCCEEDED', provider_reference = $2, updated_at = now() WHERE id = $1 AND status = 'PROCESSING' RETURNING id
+             )
+             INSERT INTO payments.ledger_entries (payment_id, kind, amount_minor, currency) SELECT id, 'CHARGE', $3, $4 FROM succeeded`,
+            [paymentId, outcome.providerReference, amountMinor, currency],
+          );
         } else if (outcome.rejected.code !== 'STEP_UNDONE') {
-          await tx.payment.update({ where: { id: paymentId }, data: { status: 'FAILED', failureCode: outcome.rejected.code } });
+          await sql.count(`UPDATE payments.payments SET status = 'FAILED', failure_code = $2, updated_at = now() WHERE id = $1 AND status = 'PROCESSING'`, [
+            paymentId,
+            outcome.rejected.code,
+          ]);
         }
       });
     }
 
     // 4. The answer, stored under the caller's key; never a stale success once the charge was undone.
-    return idempotentCall(
+    return idempotentSql(
       this.prisma,
       'payments',
       request.idempotencyKey,
       'Charge',
-      async (tx) => {
-        const row = await lockAndFind(tx, paymentId);
+      async (sql) => {
+        const { row } = await findPaymentSql(sql, paymentId);
         if (!row) throw stepUndone(paymentId, 'it was refunded before the charge arrived');
         assertSamePayment(row, expected);
         if (row.status === 'SUCCEEDED') return toPayment(row);
@@ -131,7 +142,15 @@ export class PaymentsService {
         if (row.status === 'PROCESSING') throw new DomainError('UNAVAILABLE', `the charge of payment ${paymentId} has no outcome yet; retry`);
         throw stepUndone(paymentId, `it is ${row.status}`);
       },
-      { undone: (tx) => isUndone(tx, paymentId), deadline: context.deadline },
+      {
+        deadline: context.deadline,
+        // Lock order as everywhere: the key's lock, then the payment id's.
+        locks,
+        undone: async (sql) => {
+          const { row } = await findPaymentSql(sql, paymentId);
+          return !row || UNDONE.includes(row.status);
+        },
+      },
     );
   }
 
@@ -352,8 +371,25 @@ export class PaymentsService {
 async function lockAndFind(tx: Tx, paymentId: string): Promise<PaymentRow | null> {
   // Serialises every change of one payment id, whatever idempotency key it came with. Lock order:
   // the key's lock (idempotentCall), then this one.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`payments/payment-id:${paymentId}`}, 0))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${paymentLock(paymentId)}, 0))`;
   return tx.payment.findUnique({ where: { id: paymentId } });
+}
+
+function paymentLock(paymentId: string): string {
+  return `payments/payment-id:${paymentId}`;
+}
+
+/** A payment (null when absent) and whether a tombstone refuses it, in one statement; the caller holds the payment id's lock. */
+async function findPaymentSql(sql: Sql, paymentId: string): Promise<{ row: PaymentRow | null; tombstoned: boolean }> {
+  const [found] = await sql.rows<PaymentRow & { tombstoned: boolean; found: boolean }>(
+    `SELECT p.id IS NOT NULL AS found, p.id, p.order_id AS "orderId", p.method, p.status, p.amount_minor AS "amountMinor", p.currency,
+            p.slip_number AS "slipNumber", p.expires_at AS "expiresAt", p.provider_reference AS "providerReference", p.failure_code AS "failureCode",
+            EXISTS (SELECT 1 FROM payments.tombstones t WHERE t.payment_id = $1) AS tombstoned
+       FROM (SELECT $1::text AS id) k LEFT JOIN payments.payments p ON p.id = k.id`,
+    [paymentId],
+  );
+  const { tombstoned, found: exists, ...row } = found!;
+  return { row: exists ? row : null, tombstoned };
 }
 
 /** Whether the payment's step was undone since (refunded, voided, expired), for idempotentCall's `undone` check. */

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Prisma } from '@prisma/client';
 import { DomainError, type DomainErrorCode } from '../../lib/errors';
-import type { Tx } from '../../lib/idempotent-call';
+import { sqlTransaction, type Sql } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 
 export interface ProviderChargeRequest {
@@ -49,6 +48,9 @@ export interface SandboxProviderOptions {
   /** How long `tok_slow` takes (default 3 s). */
   slowDelayMs?: number;
 }
+
+/** The longest one of the sandbox's own transactions may take. */
+const PROVIDER_TRANSACTION_MS = 10_000;
 
 /** How many times `tok_transientFailure` fails for one idempotency key before it succeeds. */
 export const TRANSIENT_FAILURES_PER_PAYMENT = 2;
@@ -117,20 +119,25 @@ export class SandboxProvider implements PaymentProvider {
       refundOf: request.chargeIdempotencyKey,
     };
     // Under the charge's lock: a charge and its refund are decided one after the other, never interleaved.
-    const answer = await this.once(request.chargeIdempotencyKey, operation, async (tx) => {
-      const earlier = await tx.sandboxProviderOperation.findFirst({ where: { refundOf: request.chargeIdempotencyKey } });
+    const answer = await this.once(request.chargeIdempotencyKey, operation, async (sql) => {
+      const [found] = await sql.rows<{ earlier: Answer | null; charge: { response: Answer | null } | null }>(
+        `SELECT (SELECT response FROM payments.sandbox_provider_operations WHERE refund_of = $1 LIMIT 1) AS earlier,
+                (SELECT json_build_object('response', response) FROM payments.sandbox_provider_operations WHERE idempotency_key = $1) AS charge`,
+        [request.chargeIdempotencyKey],
+      );
       // One refund per charge: another key asking for it again gets the refund that was made.
-      if (earlier?.response) return { final: earlier.response as Answer };
-      const charge = await tx.sandboxProviderOperation.findUnique({ where: { idempotencyKey: request.chargeIdempotencyKey } });
-      const captured = charge?.response && 'ok' in (charge.response as Answer) ? ((charge.response as { ok: { providerReference: string } }).ok) : undefined;
+      if (found!.earlier) return { final: found!.earlier };
+      const charge = found!.charge;
+      const captured = charge?.response && 'ok' in charge.response ? (charge.response as { ok: { providerReference: string } }).ok : undefined;
       if (!charge?.response) {
         // Not made yet (never seen, or only failed transiently): cancelled, so it is refused when it comes.
-        const cancelled = { error: { code: 'STEP_UNDONE', message: `charge ${request.chargeIdempotencyKey} was cancelled by a refund before it was made` } } satisfies Answer as Prisma.InputJsonValue;
-        await tx.sandboxProviderOperation.upsert({
-          where: { idempotencyKey: request.chargeIdempotencyKey },
-          create: { idempotencyKey: request.chargeIdempotencyKey, kind: 'charge', paymentId: request.paymentId, amountMinor: request.amountMinor, currency: request.currency, response: cancelled },
-          update: { response: cancelled },
-        });
+        const cancelled = { error: { code: 'STEP_UNDONE', message: `charge ${request.chargeIdempotencyKey} was cancelled by a refund before it was made` } } satisfies Answer;
+        await sql.count(
+          `INSERT INTO payments.sandbox_provider_operations (idempotency_key, kind, payment_id, amount_minor, currency, response, updated_at)
+           VALUES ($1, 'charge', $2, $3, $4, $5::jsonb, now())
+           ON CONFLICT (idempotency_key) DO UPDATE SET response = EXCLUDED.response, updated_at = now()`,
+          [request.chargeIdempotencyKey, request.paymentId, request.amountMinor, request.currency, JSON.stringify(cancelled)],
+        );
       }
       const refund: ProviderRefund = { providerReference: reference('re'), ...(captured ? { refundedCharge: { providerReference: captured.providerReference } } : {}) };
       return { final: { ok: refund } };
@@ -147,26 +154,32 @@ export class SandboxProvider implements PaymentProvider {
    * Runs one attempt of an operation under the lock `lockKey`: a key with a final answer gets it back;
    * otherwise `decide` runs and its final answer is kept (a retryable failure is only counted).
    */
-  private async once(lockKey: string, operation: Operation, decide: (tx: Tx, transientFailures: number) => Promise<Decision>): Promise<Answer> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sandbox-provider:${lockKey}`}, 0))`;
-        const row = await tx.sandboxProviderOperation.findUnique({ where: { idempotencyKey: operation.idempotencyKey } });
-        if (row && (row.kind !== operation.kind || row.paymentId !== operation.paymentId || row.amountMinor !== operation.amountMinor || row.currency !== operation.currency)) {
-          return { error: { code: 'IDEMPOTENCY_KEY_REUSED', message: `idempotency key ${operation.idempotencyKey} was used for another ${row.kind}` } } satisfies Answer;
-        }
-        if (row?.response) return row.response as Answer;
-        const decision = await decide(tx, row?.transientFailures ?? 0);
-        const fields = 'final' in decision ? { response: decision.final as Prisma.InputJsonValue } : { transientFailures: (row?.transientFailures ?? 0) + 1 };
-        await tx.sandboxProviderOperation.upsert({
-          where: { idempotencyKey: operation.idempotencyKey },
-          create: { ...operation, ...fields },
-          update: fields,
-        });
-        return 'final' in decision ? decision.final : ({ error: { code: 'UNAVAILABLE', message: decision.transient } } satisfies Answer);
-      },
-      { timeout: 10_000, maxWait: 10_000 },
-    );
+  private async once(lockKey: string, operation: Operation, decide: (sql: Sql, transientFailures: number) => Promise<Decision>): Promise<Answer> {
+    // Plain SQL over the pg pool (lib/idempotent-call.ts): the sandbox answers within the Charge's own time budget.
+    return sqlTransaction(this.prisma, new Date(Date.now() + PROVIDER_TRANSACTION_MS), 'the sandbox provider', [`sandbox-provider:${lockKey}`], async (sql) => {
+      const [row] = await sql.rows<{ kind: string; paymentId: string; amountMinor: number; currency: string; response: Answer | null; transientFailures: number }>(
+        `SELECT kind, payment_id AS "paymentId", amount_minor AS "amountMinor", currency, response, transient_failures AS "transientFailures"
+           FROM payments.sandbox_provider_operations WHERE idempotency_key = $1`,
+        [operation.idempotencyKey],
+      );
+      if (row && (row.kind !== operation.kind || row.paymentId !== operation.paymentId || row.amountMinor !== operation.amountMinor || row.currency !== operation.currency)) {
+        return { error: { code: 'IDEMPOTENCY_KEY_REUSED', message: `idempotency key ${operation.idempotencyKey} was used for another ${row.kind}` } } satisfies Answer;
+      }
+      if (row?.response) return row.response;
+      const decision = await decide(sql, row?.transientFailures ?? 0);
+      const final = 'final' in decision ? JSON.stringify(decision.final) : null;
+      // A final answer is kept; a retryable failure is only counted.
+      await sql.count(
+        `INSERT INTO payments.sandbox_provider_operations (idempotency_key, kind, payment_id, amount_minor, currency, refund_of, response, transient_failures, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, CASE WHEN $7::jsonb IS NULL THEN 1 ELSE 0 END, now())
+         ON CONFLICT (idempotency_key) DO UPDATE
+           SET response = COALESCE(EXCLUDED.response, sandbox_provider_operations.response),
+               transient_failures = sandbox_provider_operations.transient_failures + CASE WHEN EXCLUDED.response IS NULL THEN 1 ELSE 0 END,
+               updated_at = now()`,
+        [operation.idempotencyKey, operation.kind, operation.paymentId, operation.amountMinor, operation.currency, operation.refundOf ?? null, final],
+      );
+      return 'final' in decision ? decision.final : ({ error: { code: 'UNAVAILABLE', message: decision.transient } } satisfies Answer);
+    });
   }
 }
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { callUnary, startGrpcServer, type RunningGrpcServer } from '../../lib/grpc';
 import { createLogger } from '../../lib/logger';
 import type { Tx } from '../../lib/idempotent-call';
-import { createPrisma, type PrismaClient } from '../../lib/prisma';
+import type { Pool, PoolClient } from 'pg';
+import { createPrisma, SQL_POOL, type PrismaClient } from '../../lib/prisma';
 import type { ChargeRequest } from '../../proto/generated/checkout/payments/v1/ChargeRequest';
 import type { ConfirmSlipRequest } from '../../proto/generated/checkout/payments/v1/ConfirmSlipRequest';
 import type { IssueSlipRequest } from '../../proto/generated/checkout/payments/v1/IssueSlipRequest';
@@ -89,10 +90,14 @@ describe('payments: undo races, stale answers and provider calls outside transac
     return { provider, charges, refunds };
   }
 
-  /** The database client with one commit failing on demand: the transaction's work is rolled back. */
+  /**
+   * The database client with one commit failing on demand: the transaction's work is rolled back. Both
+   * kinds of transaction are covered: Prisma's, and the plain SQL ones of the hot paths (their pool).
+   */
   function failingCommits(real: PrismaClient, shouldFail: () => boolean): PrismaClient {
     return new Proxy(real, {
       get(target, prop) {
+        if (prop === SQL_POOL) return failingSqlCommits(Reflect.get(target, prop) as unknown as Pool, shouldFail);
         if (prop === '$transaction') {
           return (fn: (tx: Tx) => Promise<unknown>, options?: Parameters<PrismaClient['$transaction']>[1]) =>
             target.$transaction(async (tx) => {
@@ -101,6 +106,30 @@ describe('payments: undo races, stale answers and provider calls outside transac
               return result;
             }, options);
         }
+        const value: unknown = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  }
+
+  /** A pool whose connections fail a COMMIT on demand (not sent: the caller rolls back). */
+  function failingSqlCommits(pool: Pool, shouldFail: () => boolean): Pool {
+    const failing = (client: PoolClient): PoolClient =>
+      new Proxy(client, {
+        get(target, prop) {
+          if (prop === 'query') {
+            return (text: unknown, ...rest: unknown[]) =>
+              typeof text === 'string' && /\bCOMMIT$/.test(text) && shouldFail()
+                ? Promise.reject(new Error('injected: the commit failed'))
+                : (target.query as (...args: unknown[]) => unknown).call(target, text, ...rest);
+          }
+          const value: unknown = Reflect.get(target, prop);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    return new Proxy(pool, {
+      get(target, prop) {
+        if (prop === 'connect') return async () => failing(await target.connect());
         const value: unknown = Reflect.get(target, prop);
         return typeof value === 'function' ? value.bind(target) : value;
       },
