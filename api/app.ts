@@ -19,6 +19,7 @@ import { paymentWebhookRoutes } from './routes/payment-webhooks';
 import { pingRoutes } from './routes/pings';
 import { loyaltyRoutes } from './routes/loyalty';
 import { staffRoutes } from './routes/staff/staff-routes';
+import { registerSagaGauges } from './saga-gauges';
 import { requireCustomer } from './auth';
 import { openApiDocument } from './openapi';
 import { corsPolicy, docsContentSecurityPolicy, JSON_MEDIA_TYPE, rejectNulCharacters, requireJsonBody, securityHeaders } from './security';
@@ -97,6 +98,7 @@ export function createApp(deps: ApiDeps): Express {
     const ready = redis === 'ok' && temporal === 'ok';
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', checks: { redis, temporal } });
   });
+  registerSagaGauges(deps.metrics.registry, deps.temporal);
   app.get('/metrics', async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });

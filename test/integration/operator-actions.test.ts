@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { retryOrderId } from '../../api/routes/staff/order-operations';
+import { CHECKOUT_WORKFLOW_TYPE, checkoutWorkflowId, SEARCH_ATTRIBUTES } from '../../workflows/checkout.contract';
 import { createDeliverySlot, createProduct, customerToken } from '../support/fixtures';
 import { eventually, startPlatform, type RunningPlatform } from '../support/platform';
 import { testConfig } from '../support/test-config';
@@ -73,6 +75,27 @@ describe('operator actions on checkouts (real PostgreSQL, Redis, Kafka, Temporal
       { kind: 'REFUND', amountMinor: -900 },
       { kind: 'CHARGE', amountMinor: 900 },
     ]);
+  });
+
+  it('counts stuck sagas in checkout_sagas{state="COMPENSATION_STUCK"} on the api metrics, from Temporal visibility', async () => {
+    const value = async () => {
+      const text = await (await fetch(`${platform.api}/metrics`)).text();
+      return Number(/^checkout_sagas\{state="COMPENSATION_STUCK"[^}]*\} (\d+)/m.exec(text)?.[1] ?? NaN);
+    };
+    const before = await value();
+    // A checkout whose search attributes say it is stuck, on a task queue no worker polls.
+    const orderId = randomUUID();
+    const handle = await platform.temporal.workflow.start(CHECKOUT_WORKFLOW_TYPE, {
+      workflowId: checkoutWorkflowId(orderId),
+      taskQueue: `nobody-${orderId}`,
+      args: [{}],
+      typedSearchAttributes: [{ key: SEARCH_ATTRIBUTES.OrderStatus, value: 'COMPENSATION_STUCK' }],
+    });
+    try {
+      await eventually(async () => ((await value()) === before + 1 ? true : undefined), 30_000, 'the gauge to count the stuck saga');
+    } finally {
+      await handle.terminate('test done');
+    }
   });
 
   it('refuses to retry an order that did not fail, and to act on an undo when none is stuck', async () => {
