@@ -258,7 +258,7 @@ async function main(): Promise<void> {
       results.closedLoop = loops;
     }
 
-    if (opts.phases.has('hot-sku') && wantSaga) {
+    if (opts.phases.has('hot-sku') && wantSaga) await recordFailure(results, 'hot-sku', async () => {
       const f = fixtures!;
       const n = opts.hotCheckouts;
       const outcomes = { spread: new Map<string, number>(), hot: new Map<string, number>() };
@@ -284,9 +284,9 @@ async function main(): Promise<void> {
         hot: { ...hot, outcomes: Object.fromEntries(outcomes.hot), database: db, exactlyUnitsSold: exact },
         note: 'Throughput counts checkouts decided per second (completed, or refused OUT_OF_STOCK on the hot SKU).',
       };
-    }
+    });
 
-    if (opts.phases.has('memory')) {
+    if (opts.phases.has('memory')) await recordFailure(results, 'memory', async () => {
       const memory: Record<string, unknown> = {};
       const n = opts.memoryWorkflows;
       const rss = async (url: string) => gauge(await scrape(url), 'process_resident_memory_bytes') ?? NaN;
@@ -319,7 +319,7 @@ async function main(): Promise<void> {
       }
       memory.note = 'Growth of the worker process RSS while N workflows are open and cached (the SDK keeps each in its workflow cache until it completes), divided by N. Noisy: the heap grows in steps.';
       results.memory = memory;
-    }
+    });
   } finally {
     if (benchWorker) await stopChild(benchWorker.child);
     await prisma.$disconnect();
@@ -339,12 +339,24 @@ async function main(): Promise<void> {
     sizes: { warmup: opts.warmup, sequential: opts.sequential, clients: opts.clients, seconds: opts.seconds, hotCheckouts: opts.hotCheckouts, hotStock: opts.hotStock, memoryWorkflows: opts.memoryWorkflows },
     ...results,
   };
+  if (saga) results.sagaRequestRetries = saga.retries;
   mkdirSync(opts.out, { recursive: true });
   const file = path.join(opts.out, `${run}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(file.replace(/\.json$/, '.html'), chartPage(report.run, opts.label, seq, loops, ratios));
   printSummary(seq, loops, ratios);
   say(`done in ${report.durationSeconds}s: ${file} and ${path.basename(file, '.json')}.html`);
+}
+
+/** Runs a phase; if it fails, records why in `results.failures` and goes on, so the figures so far are still written. */
+async function recordFailure(results: Record<string, unknown>, phase: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    say(`phase ${phase} failed: ${message}`);
+    results.failures = { ...(results.failures as Record<string, string> | undefined), [phase]: message };
+  }
 }
 
 async function waitUntilParked(temporal: Client, ids: string[], timeoutMs = 120_000): Promise<void> {
@@ -354,7 +366,9 @@ async function waitUntilParked(temporal: Client, ids: string[], timeoutMs = 120_
     if (Date.now() > deadline) throw new Error(`${pending.size} parked workflows did not finish their activities in time`);
     await Promise.all(
       [...pending].map(async (id) => {
-        if (await temporal.workflow.getHandle(id).query(parkedQuery)) pending.delete(id);
+        // A query fails while the worker is too busy to answer in time: asked again on the next round.
+        const parked = await temporal.workflow.getHandle(id).query(parkedQuery).catch(() => false);
+        if (parked) pending.delete(id);
       }),
     );
     if (pending.size > 0) await delay(200);

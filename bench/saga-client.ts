@@ -25,6 +25,8 @@ interface CheckoutView {
  */
 export class SagaClient {
   private customers = 0;
+  /** Requests answered 503 or 409 and sent again (with the same Idempotency-Key). */
+  retries = 0;
 
   constructor(
     private readonly api: string,
@@ -48,18 +50,30 @@ export class SagaClient {
     });
   }
 
+  /**
+   * POSTs as a storefront does: a 503 (a dependency briefly unavailable, e.g. Temporal overloaded) or
+   * a 409 of a checkout (its first attempt still in flight) is retried with the same Idempotency-Key, which finds
+   * the same checkout rather than starting another, after Retry-After (1 s when absent), up to 10 times.
+   */
   private async post(token: string, path: string, body: string, prefer?: string): Promise<{ status: number; view: CheckoutView }> {
-    const res = await fetch(`${this.api}${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
-        'Idempotency-Key': randomUUID(),
-        ...(prefer ? { Prefer: prefer } : {}),
-      },
-      body,
-    });
-    return { status: res.status, view: (await res.json()) as CheckoutView };
+    const key = randomUUID();
+    for (let attempt = 1; ; attempt += 1) {
+      const res = await fetch(`${this.api}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'Idempotency-Key': key,
+          ...(prefer ? { Prefer: prefer } : {}),
+        },
+        body,
+      });
+      const view = (await res.json()) as CheckoutView;
+      const retryable = res.status === 503 || (res.status === 409 && path === '/v1/checkouts');
+      if (!retryable || attempt === 10) return { status: res.status, view };
+      this.retries += 1;
+      await delay(Math.min(Number(res.headers.get('retry-after')) || 1, 5) * 1000);
+    }
   }
 
   /**
