@@ -6,7 +6,11 @@ import { createMetrics } from './metrics';
 
 // A one-method service with JSON messages, so the test needs no .proto file.
 const json = {
-  requestSerialize: (v: unknown) => Buffer.from(JSON.stringify(v)),
+  // Like protobuf, refuses a field of the wrong type before anything is sent.
+  requestSerialize: (v: unknown) => {
+    if (typeof (v as { sku?: unknown }).sku !== 'string') throw new TypeError('sku: string expected');
+    return Buffer.from(JSON.stringify(v));
+  },
   requestDeserialize: (b: Buffer) => JSON.parse(b.toString()) as unknown,
   responseSerialize: (v: unknown) => Buffer.from(JSON.stringify(v)),
   responseDeserialize: (b: Buffer) => JSON.parse(b.toString()) as unknown,
@@ -45,6 +49,12 @@ describe('gRPC errors across the wire', () => {
 
     handler.mockImplementationOnce(async ({ sku }) => ({ sku }));
     await expect(echo({ sku: '煎茶' })).resolves.toEqual({ sku: '煎茶' });
+  });
+
+  it('fails a request that cannot be encoded as VALIDATION_FAILED (non-retryable), not INTERNAL (retried forever)', async () => {
+    const err = await echo({ sku: 42 as unknown as string }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(handler).not.toHaveBeenCalledWith({ sku: 42 }, expect.anything());
   });
 
   it('answers INTERNAL, without its message, for an unexpected error', async () => {

@@ -55,6 +55,10 @@ export function fromServiceError(err: grpc.ServiceError): DomainError {
   if (code && code in DOMAIN_ERROR_CODES) {
     return new DomainError(code as DomainErrorCode, err.details, parseDetails(err.metadata.get(ERROR_DETAILS_KEY)[0]));
   }
+  // grpc-js could not encode the request (a field of the wrong type): sending it again cannot help.
+  if (err.code === grpc.status.INTERNAL && err.details?.startsWith('Request message serialization failure')) {
+    return new DomainError('VALIDATION_FAILED', `the request does not fit the service's contract: ${err.details}`);
+  }
   const transient = [grpc.status.UNAVAILABLE, grpc.status.DEADLINE_EXCEEDED, grpc.status.RESOURCE_EXHAUSTED, grpc.status.CANCELLED];
   return new DomainError(transient.includes(err.code) ? 'UNAVAILABLE' : 'INTERNAL', err.details || err.message);
 }
