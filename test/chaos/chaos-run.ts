@@ -47,7 +47,21 @@ export interface ChaosReport {
   faults: FaultRecord[];
   journeys: JourneyRecord[];
   retries: RetryCounts;
-  throughput: { faultedPerMin: number; faultFreePerMin: number; faultedSeconds: number; faultFreeSeconds: number; ratio: number };
+  throughput: {
+    faultedPerMin: number;
+    faultFreePerMin: number;
+    faultedSeconds: number;
+    faultFreeSeconds: number;
+    /** faulted / fault-free windows. */
+    ratio: number;
+    /** Before the first fault: the clean baseline. */
+    leadInPerMin: number;
+    leadInSeconds: number;
+    /** The whole load period, faults included. */
+    overallPerMin: number;
+    /** whole run / before the first fault: what the faults cost overall. */
+    overallRatio: number;
+  };
   invariants: InvariantResult[];
   /** Orders whose undo waits for an operator (COMPENSATION_STUCK): reported, not silent. */
   stuck: string[];
@@ -166,5 +180,18 @@ export function throughput(journeys: readonly JourneyRecord[], faults: readonly 
   const perMin = (n: number, ms: number) => (ms > 0 ? (n * 60_000) / ms : 0);
   const faultedPerMin = perMin(inFault, faultedMs);
   const faultFreePerMin = perMin(finished.length - inFault, freeMs);
-  return { faultedPerMin, faultFreePerMin, faultedSeconds: faultedMs / 1000, faultFreeSeconds: freeMs / 1000, ratio: faultFreePerMin > 0 ? faultedPerMin / faultFreePerMin : 0 };
+  const firstFault = Math.min(to, ...faults.map((f) => f.startedAt));
+  const leadInPerMin = perMin(finished.filter((j) => j.finishedAt! < firstFault).length, firstFault - from);
+  const overallPerMin = perMin(finished.length, to - from);
+  return {
+    faultedPerMin,
+    faultFreePerMin,
+    faultedSeconds: faultedMs / 1000,
+    faultFreeSeconds: freeMs / 1000,
+    ratio: faultFreePerMin > 0 ? faultedPerMin / faultFreePerMin : 0,
+    leadInPerMin,
+    leadInSeconds: (firstFault - from) / 1000,
+    overallPerMin,
+    overallRatio: leadInPerMin > 0 ? overallPerMin / leadInPerMin : 0,
+  };
 }

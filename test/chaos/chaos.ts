@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { config } from '../../lib/config';
 import { startDevSmtpServer } from '../../scripts/dev-smtp-server';
@@ -29,6 +29,7 @@ const HELP = `usage: npm run chaos -- [options]
   --mail-url <url>          the dev SMTP server's received mail (default http://127.0.0.1:1080/messages)
   --smtp-port <n>           instead: receive the platform's mail on an SMTP server of this run's own
                             on port n (npm start's SMTP_PORT), e.g. when 1080 is another instance's
+  --report <file>           also write the whole report (every journey and fault) as JSON
   --pid-dir <dir>           where npm start wrote platform-<role>.pid (default $CHECKOUT_STATE_DIR/run);
                             for an npm start run with its own CHECKOUT_STATE_DIR next to shared components`;
 
@@ -53,6 +54,7 @@ async function main(): Promise<number> {
       'mail-url': { type: 'string', default: 'http://127.0.0.1:1080/messages' },
       'smtp-port': { type: 'string' },
       'pid-dir': { type: 'string' },
+      report: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -116,6 +118,7 @@ async function main(): Promise<number> {
     log,
   ).finally(() => smtp?.stop());
   console.log(formatReport(report));
+  if (values.report) writeFileSync(values.report, JSON.stringify(report, null, 2));
   return report.ok ? 0 : 1;
 }
 
