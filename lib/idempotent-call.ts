@@ -116,9 +116,19 @@ export interface Sql {
   count(text: string, values?: readonly unknown[]): Promise<number>;
 }
 
+/**
+ * A statement sent ahead, in the round trip that begins the transaction (after its locks and the key's
+ * lookup): the call's first read, so `fn` and `undone` find its rows without a round trip of their own.
+ * Its values are written into the text as literals (the simple query protocol has no parameters).
+ */
+export interface Prefetch {
+  text: string;
+  values: readonly (string | number | boolean | null)[];
+}
+
 export interface SqlCallOptions {
-  /** As `undone` of idempotentCall, over SQL. */
-  undone?: (sql: Sql) => Promise<boolean>;
+  /** As `undone` of idempotentCall, over SQL; `prefetched` holds the rows of `prefetch`. */
+  undone?: (sql: Sql, prefetched: unknown[]) => Promise<boolean>;
   /** As `deadline` of idempotentCall. */
   deadline?: Date;
   /**
@@ -126,6 +136,8 @@ export interface SqlCallOptions {
    * entity the call works on, which both the `undone` check and `fn` would otherwise take first.
    */
   locks?: readonly string[];
+  /** The call's first read, sent ahead (see Prefetch); it runs whether or not the key has an answer. */
+  prefetch?: Prefetch;
 }
 
 /**
@@ -133,38 +145,38 @@ export interface SqlCallOptions {
  * kinds of call on one key serialise with each other), the same answers: the first answer, success or
  * business rejection, stored and replayed; unexpected errors not stored; STEP_UNDONE instead of a
  * replayed success once `undone` says so; statements, lock waits and the commit bounded by the
- * caller's deadline. In round trips: one for BEGIN, the timeouts, the locks, the key's lookup and a
- * savepoint; then `fn`'s statements; one for the key's insert and COMMIT.
+ * caller's deadline. In round trips: one for BEGIN, the timeouts, the locks, a savepoint, the key's
+ * lookup and the prefetch; then `fn`'s other statements; one for the key's insert and COMMIT.
  */
 export async function idempotentSql<T>(
   prisma: PrismaClient,
   schema: IdempotencySchema,
   key: string,
   operation: string,
-  fn: (sql: Sql) => Promise<T>,
+  fn: (sql: Sql, prefetched: unknown[]) => Promise<T>,
   options: SqlCallOptions = {},
 ): Promise<T> {
   if (!key) throw new DomainError('VALIDATION_FAILED', 'idempotencyKey is required');
   const table = `"${schema}"."idempotency_keys"`;
   const locks = [`${schema}:${key}`, ...(options.locks ?? [])];
-  // The savepoint (a rejected call must leave no partial writes behind, only its recorded answer) and the
-  // key's lookup end the round trip that begins the transaction: the lookup is a statement of its own
-  // after the locks, so it sees whatever the previous holder of the key's lock committed.
-  const lookup = `SAVEPOINT idempotent_call;\nSELECT operation, response FROM ${table} WHERE key = ${escapeLiteral(key)}`;
-  const outcome = await inSqlTransaction(prisma, options.deadline, operation, locks, lookup, async (sql, client, found) => {
+  // The savepoint: a rejected call must leave no partial writes behind, only its recorded answer. The
+  // lookup is a statement of its own after the locks, so it sees whatever the previous holder of the
+  // key's lock committed.
+  const tail = ['SAVEPOINT idempotent_call', `SELECT operation, response FROM ${table} WHERE key = ${escapeLiteral(key)}`, ...(options.prefetch ? [inline(options.prefetch)] : [])];
+  const outcome = await inSqlTransaction(prisma, options.deadline, operation, locks, tail, async (sql, client, [, found, prefetched = []]) => {
     const previous = found as { operation: string; response: Stored }[];
     if (previous[0]) {
       if (previous[0].operation !== operation) {
         throw new DomainError('IDEMPOTENCY_KEY_REUSED', `idempotency key ${key} was used for ${previous[0].operation}`);
       }
-      if ('ok' in previous[0].response && options.undone && (await options.undone(sql))) {
+      if ('ok' in previous[0].response && options.undone && (await options.undone(sql, prefetched))) {
         throw new DomainError('STEP_UNDONE', `${operation} (${key}) was undone since it succeeded`, { idempotencyKey: key, operation });
       }
       return { stored: previous[0].response, epilogue: undefined };
     }
     let stored: Stored;
     try {
-      stored = { ok: await fn(sql) };
+      stored = { ok: await fn(sql, prefetched) };
     } catch (err) {
       if (!isDomainError(err) || err.code === 'UNAVAILABLE' || err.code === 'INTERNAL') throw err;
       await client.query('ROLLBACK TO SAVEPOINT idempotent_call');
@@ -179,16 +191,70 @@ export async function idempotentSql<T>(
 
 /**
  * A short transaction over plain SQL, bounded by the caller's deadline like idempotentCall's, under the
- * advisory locks `locks` (taken in this order, in the round trip that begins the transaction).
+ * advisory locks `locks` (taken in this order, in the round trip that begins the transaction, with
+ * `prefetch` whose rows `fn` gets).
  */
 export async function sqlTransaction<T>(
   prisma: PrismaClient,
   deadline: Date | undefined,
   operation: string,
   locks: readonly string[],
-  fn: (sql: Sql) => Promise<T>,
+  fn: (sql: Sql, prefetched: unknown[]) => Promise<T>,
+  prefetch?: Prefetch,
 ): Promise<T> {
-  return inSqlTransaction(prisma, deadline, operation, locks, undefined, async (sql) => ({ stored: await fn(sql), epilogue: undefined }));
+  return inSqlTransaction(prisma, deadline, operation, locks, prefetch ? [inline(prefetch)] : [], async (sql, _client, [prefetched = []]) => ({
+    stored: await fn(sql, prefetched),
+    epilogue: undefined,
+  }));
+}
+
+/**
+ * One statement in a transaction of its own under the advisory locks `locks`, in one round trip (BEGIN,
+ * timeouts, locks, the statement, COMMIT): for work decided in SQL alone. Bounded by the caller's
+ * deadline statement by statement; unlike the others it cannot roll back at a deadline that passes
+ * during its commit, so it is for writes a retry finds and takes over (an intent, an outcome).
+ */
+export async function sqlStatement<R>(prisma: PrismaClient, deadline: Date | undefined, operation: string, locks: readonly string[], statement: Prefetch): Promise<R[]> {
+  const budgetMs = timeBudgetMs(deadline);
+  const client = await connectWithin(prisma, Math.min(budgetMs, 10_000), operation);
+  let failed: unknown;
+  try {
+    const results = (await client.query([...prologue(budgetMs, locks), inline(statement), 'COMMIT'].join(';\n'))) as unknown as { rows: unknown[] }[];
+    return results.at(-2)!.rows as R[];
+  } catch (err) {
+    failed = err;
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw !deadline || Date.now() < deadline.getTime() ? err : deadlinePassed(operation);
+  } finally {
+    client.release(failed !== undefined && !isSqlError(failed) ? (failed as Error) : undefined);
+  }
+}
+
+/**
+ * BEGIN, the timeouts and the locks. statement_timeout cancels a statement, a lock wait included, that
+ * outlives the caller; idle_in_transaction_session_timeout ends a transaction whose process stalls
+ * between statements, so its locks never outlive the budget either.
+ */
+function prologue(budgetMs: number, locks: readonly string[]): string[] {
+  return [
+    'BEGIN',
+    `SELECT set_config('statement_timeout', '${budgetMs}', true), set_config('idle_in_transaction_session_timeout', '${budgetMs}', true)`,
+    ...locks.map((lock) => `SELECT pg_advisory_xact_lock(hashtextextended(${escapeLiteral(lock)}, 0))`),
+  ];
+}
+
+/** A Prefetch as one SQL text: $n replaced by its value as a literal. */
+function inline({ text, values }: Prefetch): string {
+  return text.replace(/\$(\d+)/g, (_match, n: string) => {
+    const value = values[Number(n) - 1];
+    if (value === undefined) throw new Error(`inline: no value for $${n}`);
+    if (value === null) return 'NULL';
+    if (typeof value === 'number') {
+      if (!Number.isSafeInteger(value)) throw new Error(`inline: $${n} is not a safe integer`);
+      return String(value);
+    }
+    return typeof value === 'boolean' ? String(value) : escapeLiteral(value);
+  });
 }
 
 async function inSqlTransaction<T>(
@@ -196,26 +262,19 @@ async function inSqlTransaction<T>(
   deadline: Date | undefined,
   operation: string,
   locks: readonly string[],
-  lookup: string | undefined,
-  body: (sql: Sql, client: PoolClient, found: unknown[]) => Promise<{ stored: T; epilogue: string | undefined }>,
+  tail: readonly string[],
+  body: (sql: Sql, client: PoolClient, tailRows: unknown[][]) => Promise<{ stored: T; epilogue: string | undefined }>,
 ): Promise<T> {
   const budgetMs = timeBudgetMs(deadline);
   const client = await connectWithin(prisma, Math.min(budgetMs, 10_000), operation);
   const sql = sqlOf(client);
   let failed: unknown;
   try {
-    // One round trip (the simple query protocol runs the statements in order, each with its own
-    // snapshot, stopping at the first error). statement_timeout cancels a statement, a lock wait
-    // included, that outlives the caller; idle_in_transaction_session_timeout ends a transaction whose
-    // process stalls between statements, so its locks never outlive the budget either.
-    const statements = [
-      'BEGIN',
-      `SELECT set_config('statement_timeout', '${budgetMs}', true), set_config('idle_in_transaction_session_timeout', '${budgetMs}', true)`,
-      ...locks.map((lock) => `SELECT pg_advisory_xact_lock(hashtextextended(${escapeLiteral(lock)}, 0))`),
-      ...(lookup ? [lookup] : []),
-    ];
+    // One round trip: the simple query protocol runs the statements in order, each with its own
+    // snapshot, stopping at the first error.
+    const statements = [...prologue(budgetMs, locks), ...tail];
     const results = (await client.query(statements.join(';\n'))) as unknown as { rows: unknown[] }[];
-    const { stored, epilogue } = await body(sql, client, lookup ? results.at(-1)!.rows : []);
+    const { stored, epilogue } = await body(sql, client, results.slice(results.length - tail.length).map((r) => r.rows));
     // The caller is gone: roll back rather than commit an answer nobody receives (its retry runs again).
     if (deadline && Date.now() >= deadline.getTime()) throw deadlinePassed(operation);
     await client.query(epilogue ? `${epilogue};\nCOMMIT` : 'COMMIT');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../lib/errors';
 import type { CallContext } from '../../lib/grpc';
-import { idempotentCall, idempotentSql, type Sql, type Tx } from '../../lib/idempotent-call';
+import { idempotentCall, idempotentSql, type Prefetch, type Sql, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { Booking__Output } from '../../proto/generated/checkout/delivery/v1/Booking';
 import type { BookRequest__Output } from '../../proto/generated/checkout/delivery/v1/BookRequest';
@@ -44,26 +44,13 @@ export class DeliveryService {
    * that came first) is STEP_UNDONE, also for a replay of the key's stored success (a Temporal reset).
    */
   book(request: BookRequest__Output, context: CallContext = {}): Promise<Booking__Output> {
-    const fn = async (sql: Sql): Promise<Booking__Output> => {
+    const fn = async (sql: Sql, prefetched: unknown[]): Promise<Booking__Output> => {
       for (const field of ['bookingId', 'orderId', 'slotId'] as const) {
         if (!request[field]) throw new DomainError('VALIDATION_FAILED', `${field} is required`);
       }
       const postalCode = normalisePostalCode(request.postalCode);
-      // The booking id's lock (two calls for one booking id under different keys must not both book)
-      // is taken with the key's, see `locks`. The booking, the zones that may serve the postal code
-      // and the slot come in one statement.
-      const [found] = await sql.rows<{ booking: BookingJson | null; zones: Zone[]; slot: SlotJson | null }>(
-        `SELECT (SELECT json_build_object('id', b.id, 'orderId', b.order_id, 'slotId', b.slot_id, 'status', b.status,
-                                          'slot', (SELECT json_build_object('date', s.date::text, 'windowStart', s.window_start, 'windowEnd', s.window_end)
-                                                     FROM delivery.slots s WHERE s.id = b.slot_id))
-                   FROM delivery.bookings b WHERE b.id = $1) AS booking,
-                COALESCE((SELECT json_agg(json_build_object('id', z.id, 'postalPrefixes', z.postal_prefixes, 'cutoffTime', z.cutoff_time, 'timeZone', z.time_zone))
-                            FROM delivery.zones z WHERE EXISTS (SELECT 1 FROM unnest(z.postal_prefixes) p WHERE p <> '' AND starts_with($2, p))), '[]') AS zones,
-                (SELECT json_build_object('id', s.id, 'zoneId', s.zone_id, 'date', s.date::text, 'windowStart', s.window_start, 'windowEnd', s.window_end,
-                                          'capacity', s.capacity)
-                   FROM delivery.slots s WHERE s.id = $3) AS slot`,
-        [request.bookingId, postalCode, request.slotId],
-      );
+      // Read after the booking id's lock (two calls for one booking id under different keys must not both book).
+      const found = prefetched[0] as BookRead;
       const existing = found!.booking;
       if (existing) {
         if (existing.status === 'RELEASED') throw stepUndone(request.bookingId);
@@ -112,9 +99,10 @@ export class DeliveryService {
     return idempotentSql(this.prisma, 'delivery', request.idempotencyKey, 'Book', fn, {
       deadline: context.deadline,
       locks: request.bookingId ? [bookingLock(request.bookingId)] : [],
-      undone: async (sql) => {
-        const rows = await sql.rows<{ status: string }>('SELECT status FROM delivery.bookings WHERE id = $1', [request.bookingId]);
-        if (rows[0]?.status === 'RELEASED') throw stepUndone(request.bookingId);
+      // The booking, the zones that may serve the postal code and the slot, in one statement sent ahead.
+      prefetch: bookRead(request.bookingId, request.postalCode, request.slotId),
+      undone: async (_sql, prefetched) => {
+        if ((prefetched[0] as BookRead).booking?.status === 'RELEASED') throw stepUndone(request.bookingId);
         return false;
       },
     });
@@ -242,6 +230,38 @@ async function lockBookingId(tx: Tx, bookingId: string): Promise<void> {
 
 function bookingLock(bookingId: string): string {
   return `delivery-booking:${bookingId}`;
+}
+
+interface BookRead {
+  booking: BookingJson | null;
+  zones: Zone[];
+  slot: SlotJson | null;
+}
+
+/**
+ * What Book reads: the booking, the zones with a prefix of the postal code (matchZone picks among
+ * them as it picks among all) and the slot. The postal code is normalised as Book normalises it, or
+ * left as given when it is malformed (Book rejects it before using what was read).
+ */
+function bookRead(bookingId: string, rawPostalCode: string, slotId: string): Prefetch {
+  let postalCode = rawPostalCode;
+  try {
+    postalCode = normalisePostalCode(rawPostalCode);
+  } catch {
+    // rejected by Book itself
+  }
+  return {
+    text: `SELECT (SELECT json_build_object('id', b.id, 'orderId', b.order_id, 'slotId', b.slot_id, 'status', b.status,
+                                           'slot', (SELECT json_build_object('date', s.date::text, 'windowStart', s.window_start, 'windowEnd', s.window_end)
+                                                      FROM delivery.slots s WHERE s.id = b.slot_id))
+                    FROM delivery.bookings b WHERE b.id = $1) AS booking,
+                 COALESCE((SELECT json_agg(json_build_object('id', z.id, 'postalPrefixes', z.postal_prefixes, 'cutoffTime', z.cutoff_time, 'timeZone', z.time_zone))
+                             FROM delivery.zones z WHERE EXISTS (SELECT 1 FROM unnest(z.postal_prefixes) p WHERE p <> '' AND starts_with($2, p))), '[]') AS zones,
+                 (SELECT json_build_object('id', s.id, 'zoneId', s.zone_id, 'date', s.date::text, 'windowStart', s.window_start, 'windowEnd', s.window_end,
+                                           'capacity', s.capacity)
+                    FROM delivery.slots s WHERE s.id = $3) AS slot`,
+    values: [bookingId, postalCode, slotId],
+  };
 }
 
 interface SlotJson {

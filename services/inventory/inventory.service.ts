@@ -1,6 +1,6 @@
 import { DomainError } from '../../lib/errors';
 import type { CallContext } from '../../lib/grpc';
-import { idempotentCall, idempotentSql, type Sql, type Tx } from '../../lib/idempotent-call';
+import { idempotentCall, idempotentSql, type Prefetch, type Sql, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { AdjustStockRequest__Output } from '../../proto/generated/checkout/inventory/v1/AdjustStockRequest';
 import type { Reservation__Output } from '../../proto/generated/checkout/inventory/v1/Reservation';
@@ -36,8 +36,8 @@ export class InventoryService {
    */
   async reserve(request: ReserveRequest__Output, context: CallContext = {}): Promise<Reservation__Output> {
     const valid = validateReserveRequest(request);
-    const fn = async (sql: Sql): Promise<Reservation__Output> => {
-      const existing = await findReservationSql(sql, valid.reservationId);
+    const fn = async (sql: Sql, prefetched: unknown[]): Promise<Reservation__Output> => {
+      const existing = reservationOf(prefetched);
       if (existing) {
         // A tombstone left by a Release of an unknown id has no order: it refuses any Reserve of that id.
         if (existing.orderId !== valid.orderId && existing.orderId !== '') {
@@ -81,7 +81,8 @@ export class InventoryService {
       deadline: context.deadline,
       // Every call on one reservation id holds its lock (see lockReservationId), taken with the key's.
       locks: [reservationLock(valid.reservationId)],
-      undone: (sql) => reservationUndoneSql(sql, valid.reservationId),
+      prefetch: reservationQuery(valid.reservationId, ''),
+      undone: async (_sql, prefetched) => reservationUndone(prefetched),
     });
   }
 
@@ -134,9 +135,8 @@ export class InventoryService {
    */
   async commit(request: ReservationRef__Output, context: CallContext = {}): Promise<Reservation__Output> {
     requireReservationId(request);
-    const fn = async (sql: Sql): Promise<Reservation__Output> => {
-      // Row-locked, so the expiry sweeper (SKIP LOCKED) leaves it alone meanwhile.
-      const current = await findReservationSql(sql, request.reservationId, 'FOR UPDATE OF r');
+    const fn = async (sql: Sql, prefetched: unknown[]): Promise<Reservation__Output> => {
+      const current = reservationOf(prefetched);
       if (!current) {
         throw new DomainError('CONFLICT', `no reservation ${request.reservationId} to commit`, { reservationId: request.reservationId, status: 'NONE' });
       }
@@ -165,7 +165,9 @@ export class InventoryService {
     return idempotentSql(this.prisma, 'inventory', request.idempotencyKey, 'Commit', fn, {
       deadline: context.deadline,
       locks: [reservationLock(request.reservationId)],
-      undone: (sql) => reservationUndoneSql(sql, request.reservationId),
+      // Row-locked, so the expiry sweeper (SKIP LOCKED) leaves it alone meanwhile.
+      prefetch: reservationQuery(request.reservationId, 'FOR UPDATE OF r'),
+      undone: async (_sql, prefetched) => reservationUndone(prefetched),
     });
   }
 
@@ -244,10 +246,10 @@ function stepUndone(reservationId: string, status: string): DomainError {
   return new DomainError('STEP_UNDONE', `reservation ${reservationId} is ${status}: its stock was given back`, { reservationId, status });
 }
 
-/** The `undone` check of Reserve and Commit: STEP_UNDONE once the reservation was released or expired (its id's lock is taken with the key's, see `locks`). */
-async function reservationUndoneSql(sql: Sql, reservationId: string): Promise<false> {
-  const rows = await sql.rows<{ status: string }>('SELECT status FROM inventory.reservations WHERE id = $1', [reservationId]);
-  if (rows[0] && isUndone(rows[0].status)) throw stepUndone(reservationId, rows[0].status);
+/** The `undone` check of Reserve and Commit: STEP_UNDONE once the reservation was released or expired (read after its id's lock, see `locks`). */
+function reservationUndone(prefetched: unknown[]): false {
+  const row = prefetched[0] as { id: string; status: string } | undefined;
+  if (row && isUndone(row.status)) throw stepUndone(row.id, row.status);
   return false;
 }
 
@@ -294,16 +296,21 @@ function brokenStock(sku: string): DomainError {
   return new DomainError('INTERNAL', `inventory invariant broken: stock row of ${sku} missing or short of reserved quantity`, { sku });
 }
 
-/** A reservation with its lines (in lock order), in one statement; `lock` row-locks the reservation. */
-async function findReservationSql(sql: Sql, id: string, lock: '' | 'FOR UPDATE OF r' = ''): Promise<Reservation__Output | undefined> {
-  const rows = await sql.rows<ReservationRow & { lines: ReservationLine__Output[] }>(
-    `SELECT r.id, r.order_id AS "orderId", r.status, r.expires_at AS "expiresAt",
-            COALESCE((SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity)) FROM inventory.reservation_lines l WHERE l.reservation_id = r.id), '[]') AS lines
-       FROM inventory.reservations r WHERE r.id = $1 ${lock}`,
-    [id],
-  );
-  const row = rows[0];
-  return row ? toReservation(row, inLockOrder(row.lines)) : undefined;
+/** A reservation with its lines, in one statement (sent ahead, see Prefetch); `lock` row-locks the reservation. */
+function reservationQuery(id: string, lock: '' | 'FOR UPDATE OF r'): Prefetch {
+  return {
+    text: `SELECT r.id, r.order_id AS "orderId", r.status, r.expires_at AS "expiresAt",
+                  COALESCE((SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity)) FROM inventory.reservation_lines l WHERE l.reservation_id = r.id), '[]') AS lines
+             FROM inventory.reservations r WHERE r.id = $1 ${lock}`,
+    values: [id],
+  };
+}
+
+/** The reservation of reservationQuery's rows (lines in lock order), if any. */
+function reservationOf(rows: unknown[]): Reservation__Output | undefined {
+  const row = rows[0] as (Omit<ReservationRow, 'expiresAt'> & { expiresAt: string | Date; lines: ReservationLine__Output[] }) | undefined;
+  // The simple query protocol reads timestamptz as node-postgres does: a Date.
+  return row ? toReservation({ ...row, expiresAt: new Date(row.expiresAt) }, inLockOrder(row.lines)) : undefined;
 }
 
 function toReservation(row: ReservationRow, lines: ReservationLine__Output[]): Reservation__Output {

@@ -101,12 +101,8 @@ export class LoyaltyService {
     options: { context: CallContext; undoneBy?: EntryKind },
   ): Promise<PointsChange__Output> {
     const { undoneBy } = options;
-    const fn = async (sql: Sql): Promise<PointsChange__Output> => {
-      const rows = await sql.rows<OrderEntry>(
-        'SELECT customer_id AS "customerId", order_id AS "orderId", kind, points, unrecovered_points AS "unrecoveredPoints" FROM loyalty.ledger_entries WHERE order_id = $1',
-        [orderId],
-      );
-      const decision = await decide(rows, sql);
+    const fn = async (sql: Sql, prefetched: unknown[]): Promise<PointsChange__Output> => {
+      const decision = await decide(prefetched as OrderEntry[], sql);
       if (decision.action === 'replay') return view(decision.entry, await balanceOf(sql, customerId));
       const unrecoveredPoints = decision.unrecoveredPoints ?? 0;
       // The balance change and its ledger entry in one statement: the entry is written only when the balance changed.
@@ -117,10 +113,14 @@ export class LoyaltyService {
       deadline: options.context.deadline,
       // Concurrent calls for one order (under different keys) queue on the order's lock and see each other's entries.
       locks: [orderLock(orderId)],
+      // The order's entries, read after its lock.
+      prefetch: {
+        text: 'SELECT customer_id AS "customerId", order_id AS "orderId", kind, points, unrecovered_points AS "unrecoveredPoints" FROM loyalty.ledger_entries WHERE order_id = $1',
+        values: [orderId],
+      },
       undone: undoneBy
-        ? async (sql) => {
-            const found = await sql.rows('SELECT 1 FROM loyalty.ledger_entries WHERE order_id = $1 AND kind = $2', [orderId, undoneBy]);
-            if (found.length === 0) return false;
+        ? async (_sql, prefetched) => {
+            if (!(prefetched as OrderEntry[]).some((entry) => entry.kind === undoneBy)) return false;
             throw new DomainError('STEP_UNDONE', `${operation} of order ${orderId} was undone since (${undoneBy})`, { orderId, undoneBy });
           }
         : undefined,

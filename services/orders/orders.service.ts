@@ -1,7 +1,7 @@
 import { Prisma } from '@prisma/client';
 import { DomainError } from '../../lib/errors';
 import { callUnary, type CallContext } from '../../lib/grpc';
-import { idempotentSql, type Sql, type Tx } from '../../lib/idempotent-call';
+import { idempotentSql, type Prefetch, type Sql, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { GetProductsRequest } from '../../proto/generated/checkout/catalog/v1/GetProductsRequest';
 import type { GetProductsResponse__Output } from '../../proto/generated/checkout/catalog/v1/GetProductsResponse';
@@ -60,8 +60,8 @@ export class OrdersService {
     if (catalogTimeoutMs <= 0) throw new DomainError('UNAVAILABLE', "the caller's deadline has passed");
     const { products } = await callUnary<GetProductsRequest, GetProductsResponse__Output>(this.catalog.GetProducts.bind(this.catalog), { skus: lines.map((l) => l.sku) }, catalogTimeoutMs);
 
-    const fn = async (sql: Sql): Promise<OrderView> => {
-      const existing = await findOrderSql(sql, orderId);
+    const fn = async (sql: Sql, prefetched: unknown[]): Promise<OrderView> => {
+      const existing = orderOf(prefetched);
       if (existing) {
         if (existing.customerId !== customerId) throw new DomainError('CONFLICT', `order ${orderId} belongs to another customer`);
         if (isUndoneStatus(existing.status)) throw stepUndone(orderId, existing.status);
@@ -95,13 +95,15 @@ export class OrdersService {
           priced.lines.map((l) => l.lineTotalMinor),
         ],
       );
-      return (await findOrderSql(sql, orderId))!;
+      return orderOf(await sql.rows(orderQuery(orderId, '').text, [orderId]))!;
     };
     return idempotentSql(this.prisma, 'orders', request.idempotencyKey, 'CreateOrder', fn, {
       deadline: context.deadline,
       // Serialises creations of one order id under different keys (and their undone checks).
       locks: [orderIdLock(orderId)],
-      undone: (sql) => orderUndoneSql(sql, orderId),
+      // Row-locked as a transition locks it, so the undone check sees a concurrent undo's outcome.
+      prefetch: orderQuery(orderId, 'FOR UPDATE OF o'),
+      undone: async (_sql, prefetched) => orderUndone(orderId, prefetched),
     });
   }
 
@@ -119,10 +121,8 @@ export class OrdersService {
     const reason = request.reason.trim().slice(0, MAX_REASON_LENGTH) || null;
     const forward = isForwardStatus(to);
 
-    const fn = async (sql: Sql): Promise<OrderView> => {
-      // The row lock makes concurrent transitions queue: the second sees the first one's status.
-      const rows = await sql.rows<{ status: string }>('SELECT status::text AS status FROM orders.orders WHERE id = $1 FOR UPDATE', [orderId]);
-      const from = rows[0]?.status;
+    const fn = async (sql: Sql, prefetched: unknown[]): Promise<OrderView> => {
+      const from = (prefetched[0] as { status: string } | undefined)?.status;
       if (from === undefined) throw new DomainError('NOT_FOUND', `no order ${orderId}`);
       if (forward && isUndoneStatus(from)) throw stepUndone(orderId, from);
       // An undo (to FAILED or CANCELLED) of an order already in a final undone status has nothing left
@@ -142,11 +142,13 @@ export class OrdersService {
           [orderId, from, to, reason],
         );
       }
-      return (await findOrderSql(sql, orderId))!;
+      return orderOf(await sql.rows(orderQuery(orderId, '').text, [orderId]))!;
     };
     return idempotentSql(this.prisma, 'orders', request.idempotencyKey, 'TransitionOrder', fn, {
       deadline: context.deadline,
-      undone: forward ? (sql) => orderUndoneSql(sql, orderId) : undefined,
+      // The row lock makes concurrent transitions queue: the second sees the first one's status.
+      prefetch: { text: 'SELECT status::text AS status FROM orders.orders WHERE id = $1 FOR UPDATE', values: [orderId] },
+      undone: forward ? async (_sql, prefetched) => orderUndone(orderId, prefetched) : undefined,
     });
   }
 
@@ -180,10 +182,9 @@ function orderIdLock(orderId: string): string {
   return `orders/order-id:${orderId}`;
 }
 
-/** The `undone` check of idempotentSql: STEP_UNDONE once the order is FAILED, CANCELLED or REFUNDED (its row locked as a transition locks it). */
-async function orderUndoneSql(sql: Sql, orderId: string): Promise<false> {
-  const rows = await sql.rows<{ status: string }>('SELECT status::text AS status FROM orders.orders WHERE id = $1 FOR UPDATE', [orderId]);
-  const status = rows[0]?.status;
+/** The `undone` check: STEP_UNDONE once the order is FAILED, CANCELLED or REFUNDED (its row read locked, see `prefetch`). */
+function orderUndone(orderId: string, prefetched: unknown[]): false {
+  const status = (prefetched[0] as { status: string } | undefined)?.status;
   if (isUndoneStatus(status)) throw stepUndone(orderId, status);
   return false;
 }
@@ -198,24 +199,29 @@ function requireId(value: string, field: string): string {
 }
 
 /**
- * An order with its lines (by sku) and history (oldest first) in one statement, shaped as findOrder
- * shapes it: instants as toISOString() writes them.
+ * An order with its lines (by sku) and history (oldest first) in one statement, to be shaped by orderOf
+ * as findOrder shapes an order: instants as toISOString() writes them. `lock` row-locks the order.
  */
-async function findOrderSql(sql: Sql, orderId: string): Promise<OrderView | undefined> {
-  const rows = await sql.rows<Omit<OrderRow, 'createdAt' | 'updatedAt' | 'history'> & { createdAt: Date; history: { fromStatus: string | null; toStatus: string; reason: string | null; at: string }[] }>(
-    `SELECT o.id, o.customer_id AS "customerId", o.customer_email AS "customerEmail", o.status::text AS status, o.currency,
-            o.subtotal_minor AS "subtotalMinor", o.points_discount_minor AS "pointsDiscountMinor", o.total_minor AS "totalMinor",
-            o.address, o.payment_method AS "paymentMethod", o.failure_reason AS "failureReason", o.created_at AS "createdAt",
-            COALESCE((SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity, 'name', l.name, 'unitPriceMinor', l.unit_price_minor,
-                                                        'lineTotalMinor', l.line_total_minor) ORDER BY l.sku)
-                        FROM orders.order_lines l WHERE l.order_id = o.id), '[]') AS lines,
-            COALESCE((SELECT json_agg(json_build_object('fromStatus', h.from_status, 'toStatus', h.to_status, 'reason', h.reason,
-                                                        'at', to_char(h.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY h.at, h.id)
-                        FROM orders.status_history h WHERE h.order_id = o.id), '[]') AS history
-       FROM orders.orders o WHERE o.id = $1`,
-    [orderId],
-  );
-  const row = rows[0];
+function orderQuery(orderId: string, lock: '' | 'FOR UPDATE OF o'): Prefetch {
+  return {
+    text: `SELECT o.id, o.customer_id AS "customerId", o.customer_email AS "customerEmail", o.status::text AS status, o.currency,
+                  o.subtotal_minor AS "subtotalMinor", o.points_discount_minor AS "pointsDiscountMinor", o.total_minor AS "totalMinor",
+                  o.address, o.payment_method AS "paymentMethod", o.failure_reason AS "failureReason", o.created_at AS "createdAt",
+                  COALESCE((SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity, 'name', l.name, 'unitPriceMinor', l.unit_price_minor,
+                                                              'lineTotalMinor', l.line_total_minor) ORDER BY l.sku)
+                              FROM orders.order_lines l WHERE l.order_id = o.id), '[]') AS lines,
+                  COALESCE((SELECT json_agg(json_build_object('fromStatus', h.from_status, 'toStatus', h.to_status, 'reason', h.reason,
+                                                              'at', to_char(h.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY h.at, h.id)
+                              FROM orders.status_history h WHERE h.order_id = o.id), '[]') AS history
+             FROM orders.orders o WHERE o.id = $1 ${lock}`,
+    values: [orderId],
+  };
+}
+
+function orderOf(rows: unknown[]): OrderView | undefined {
+  const row = rows[0] as
+    | (Omit<OrderRow, 'createdAt' | 'updatedAt' | 'history'> & { createdAt: Date; history: { fromStatus: string | null; toStatus: string; reason: string | null; at: string }[] })
+    | undefined;
   if (!row) return undefined;
   return { ...toOrder({ ...row, history: [], updatedAt: row.createdAt }), history: row.history.map((h) => ({ fromStatus: h.fromStatus ?? '', toStatus: h.toStatus, reason: h.reason ?? '', at: h.at })) };
 }

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { DOMAIN_ERROR_CODES, DomainError, isDomainError, type DomainErrorCode } from '../../lib/errors';
 import type { CallContext } from '../../lib/grpc';
-import { idempotentCall, idempotentSql, MAX_TRANSACTION_MS, sqlTransaction, type Sql, type Tx } from '../../lib/idempotent-call';
+import { idempotentCall, idempotentSql, MAX_TRANSACTION_MS, sqlStatement, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { ChargeRequest__Output } from '../../proto/generated/checkout/payments/v1/ChargeRequest';
 import type { ConfirmSlipRequest__Output } from '../../proto/generated/checkout/payments/v1/ConfirmSlipRequest';
@@ -81,19 +81,25 @@ export class PaymentsService {
     const locks = [paymentLock(paymentId)];
 
     // 1. The intent, under the payment's lock: a Refund that came first left a tombstone and wins.
-    const callProvider = await sqlTransaction(this.prisma, context.deadline, 'Charge', locks, async (sql) => {
-      const { row, tombstoned } = await findPaymentSql(sql, paymentId);
-      if (row) {
-        assertSamePayment(row, expected);
-        return row.status === 'PROCESSING';
-      }
-      if (tombstoned) return false;
-      await sql.count(
-        `INSERT INTO payments.payments (id, order_id, method, status, amount_minor, currency, updated_at) VALUES ($1, $2, 'card', 'PROCESSING', $3, $4, now())`,
-        [paymentId, orderId, amountMinor, currency],
-      );
-      return true;
+    // One statement, in one round trip with its transaction: the payment as it was, whether a tombstone
+    // refuses it, and the PROCESSING intent written when neither.
+    const [intent] = await sqlStatement<{ existing: PaymentRow | null; tombstoned: boolean; created: boolean }>(this.prisma, context.deadline, 'Charge', locks, {
+      text: `WITH existing AS (SELECT * FROM payments.payments WHERE id = $1),
+                  tombstone AS (SELECT EXISTS (SELECT 1 FROM payments.tombstones WHERE payment_id = $1) AS tombstoned),
+                  created AS (
+                    INSERT INTO payments.payments (id, order_id, method, status, amount_minor, currency, updated_at)
+                    SELECT $1, $2, 'card', 'PROCESSING', $3, $4, now()
+                     WHERE NOT EXISTS (SELECT 1 FROM existing) AND NOT (SELECT tombstoned FROM tombstone)
+                    RETURNING id
+                  )
+             SELECT (SELECT json_build_object('id', e.id, 'orderId', e.order_id, 'method', e.method, 'status', e.status, 'amountMinor', e.amount_minor, 'currency', e.currency)
+                       FROM existing e) AS existing,
+                    (SELECT tombstoned FROM tombstone) AS tombstoned,
+                    EXISTS (SELECT 1 FROM created) AS created`,
+      values: [paymentId, orderId, amountMinor, currency],
     });
+    if (intent!.existing) assertSamePayment(intent!.existing, expected);
+    const callProvider = intent!.existing ? intent!.existing.status === 'PROCESSING' : intent!.created;
 
     // 2. The provider, outside any transaction, with the key every attempt shares.
     let fresh: DomainError | undefined;
@@ -109,22 +115,20 @@ export class PaymentsService {
       if ('rejected' in outcome) fresh = outcome.rejected;
       // 3. The outcome, unless a Refund took the payment over meanwhile (it settles the money itself):
       // one conditional statement.
-      await sqlTransaction(this.prisma, context.deadline, 'Charge', locks, async (sql) => {
-        if ('providerReference' in outcome) {
-          await sql.count(
-            `WITH succeeded AS (
-               UPDATE payments.payments SET status = 'SUCCEEDED', provider_reference = $2, updated_at = now() WHERE id = $1 AND status = 'PROCESSING' RETURNING id
-             )
-             INSERT INTO payments.ledger_entries (payment_id, kind, amount_minor, currency) SELECT id, 'CHARGE', $3, $4 FROM succeeded`,
-            [paymentId, outcome.providerReference, amountMinor, currency],
-          );
-        } else if (outcome.rejected.code !== 'STEP_UNDONE') {
-          await sql.count(`UPDATE payments.payments SET status = 'FAILED', failure_code = $2, updated_at = now() WHERE id = $1 AND status = 'PROCESSING'`, [
-            paymentId,
-            outcome.rejected.code,
-          ]);
-        }
-      });
+      if ('providerReference' in outcome) {
+        await sqlStatement(this.prisma, context.deadline, 'Charge', locks, {
+          text: `WITH succeeded AS (
+                   UPDATE payments.payments SET status = 'SUCCEEDED', provider_reference = $2, updated_at = now() WHERE id = $1 AND status = 'PROCESSING' RETURNING id
+                 )
+                 INSERT INTO payments.ledger_entries (payment_id, kind, amount_minor, currency) SELECT id, 'CHARGE', $3, $4 FROM succeeded`,
+          values: [paymentId, outcome.providerReference, amountMinor, currency],
+        });
+      } else if (outcome.rejected.code !== 'STEP_UNDONE') {
+        await sqlStatement(this.prisma, context.deadline, 'Charge', locks, {
+          text: `UPDATE payments.payments SET status = 'FAILED', failure_code = $2, updated_at = now() WHERE id = $1 AND status = 'PROCESSING'`,
+          values: [paymentId, outcome.rejected.code],
+        });
+      }
     }
 
     // 4. The answer, stored under the caller's key; never a stale success once the charge was undone.
@@ -133,8 +137,8 @@ export class PaymentsService {
       'payments',
       request.idempotencyKey,
       'Charge',
-      async (sql) => {
-        const { row } = await findPaymentSql(sql, paymentId);
+      async (_sql, prefetched) => {
+        const row = paymentOf(prefetched);
         if (!row) throw stepUndone(paymentId, 'it was refunded before the charge arrived');
         assertSamePayment(row, expected);
         if (row.status === 'SUCCEEDED') return toPayment(row);
@@ -146,8 +150,9 @@ export class PaymentsService {
         deadline: context.deadline,
         // Lock order as everywhere: the key's lock, then the payment id's.
         locks,
-        undone: async (sql) => {
-          const { row } = await findPaymentSql(sql, paymentId);
+        prefetch: { text: PAYMENT_QUERY, values: [paymentId] },
+        undone: async (_sql, prefetched) => {
+          const row = paymentOf(prefetched);
           return !row || UNDONE.includes(row.status);
         },
       },
@@ -379,17 +384,13 @@ function paymentLock(paymentId: string): string {
   return `payments/payment-id:${paymentId}`;
 }
 
-/** A payment (null when absent) and whether a tombstone refuses it, in one statement; the caller holds the payment id's lock. */
-async function findPaymentSql(sql: Sql, paymentId: string): Promise<{ row: PaymentRow | null; tombstoned: boolean }> {
-  const [found] = await sql.rows<PaymentRow & { tombstoned: boolean; found: boolean }>(
-    `SELECT p.id IS NOT NULL AS found, p.id, p.order_id AS "orderId", p.method, p.status, p.amount_minor AS "amountMinor", p.currency,
-            p.slip_number AS "slipNumber", p.expires_at AS "expiresAt", p.provider_reference AS "providerReference", p.failure_code AS "failureCode",
-            EXISTS (SELECT 1 FROM payments.tombstones t WHERE t.payment_id = $1) AS tombstoned
-       FROM (SELECT $1::text AS id) k LEFT JOIN payments.payments p ON p.id = k.id`,
-    [paymentId],
-  );
-  const { tombstoned, found: exists, ...row } = found!;
-  return { row: exists ? row : null, tombstoned };
+/** A payment by id ($1), for paymentOf; the caller holds the payment id's lock. */
+const PAYMENT_QUERY = `SELECT id, order_id AS "orderId", method, status, amount_minor AS "amountMinor", currency, slip_number AS "slipNumber",
+                              expires_at AS "expiresAt", provider_reference AS "providerReference", failure_code AS "failureCode"
+                         FROM payments.payments WHERE id = $1`;
+
+function paymentOf(rows: unknown[]): PaymentRow | null {
+  return (rows[0] as PaymentRow | undefined) ?? null;
 }
 
 /** Whether the payment's step was undone since (refunded, voided, expired), for idempotentCall's `undone` check. */

@@ -156,12 +156,13 @@ export class SandboxProvider implements PaymentProvider {
    */
   private async once(lockKey: string, operation: Operation, decide: (sql: Sql, transientFailures: number) => Promise<Decision>): Promise<Answer> {
     // Plain SQL over the pg pool (lib/idempotent-call.ts): the sandbox answers within the Charge's own time budget.
-    return sqlTransaction(this.prisma, new Date(Date.now() + PROVIDER_TRANSACTION_MS), 'the sandbox provider', [`sandbox-provider:${lockKey}`], async (sql) => {
-      const [row] = await sql.rows<{ kind: string; paymentId: string; amountMinor: number; currency: string; response: Answer | null; transientFailures: number }>(
-        `SELECT kind, payment_id AS "paymentId", amount_minor AS "amountMinor", currency, response, transient_failures AS "transientFailures"
-           FROM payments.sandbox_provider_operations WHERE idempotency_key = $1`,
-        [operation.idempotencyKey],
-      );
+    const read = {
+      text: `SELECT kind, payment_id AS "paymentId", amount_minor AS "amountMinor", currency, response, transient_failures AS "transientFailures"
+               FROM payments.sandbox_provider_operations WHERE idempotency_key = $1`,
+      values: [operation.idempotencyKey],
+    };
+    return sqlTransaction(this.prisma, new Date(Date.now() + PROVIDER_TRANSACTION_MS), 'the sandbox provider', [`sandbox-provider:${lockKey}`], async (sql, prefetched) => {
+      const row = prefetched[0] as { kind: string; paymentId: string; amountMinor: number; currency: string; response: Answer | null; transientFailures: number } | undefined;
       if (row && (row.kind !== operation.kind || row.paymentId !== operation.paymentId || row.amountMinor !== operation.amountMinor || row.currency !== operation.currency)) {
         return { error: { code: 'IDEMPOTENCY_KEY_REUSED', message: `idempotency key ${operation.idempotencyKey} was used for another ${row.kind}` } } satisfies Answer;
       }
@@ -179,7 +180,7 @@ export class SandboxProvider implements PaymentProvider {
         [operation.idempotencyKey, operation.kind, operation.paymentId, operation.amountMinor, operation.currency, operation.refundOf ?? null, final],
       );
       return 'final' in decision ? decision.final : ({ error: { code: 'UNAVAILABLE', message: decision.transient } } satisfies Answer);
-    });
+    }, read);
   }
 }
 
