@@ -79,7 +79,8 @@ describe('checkout through REST (real PostgreSQL, Redis, Kafka, Temporal, SMTP)'
     const email = await platform.smtp.waitFor((m) => m.to.includes(customer.email), 30_000);
     expect(email.subject).toContain(orderId);
     const sales = await eventually(async () => (await platform.prisma.dailySales.findMany({ where: { sku } })).find((r) => r.quantity > 0), 30_000, 'the analytics row');
-    expect(sales).toMatchObject({ orders: 1, quantity: 2, revenueMinor: 3000 });
+    // revenue_minor is bigint (money aggregates outgrow int4).
+    expect(sales).toMatchObject({ orders: 1, quantity: 2, revenueMinor: 3000n });
 
     // Operators find it in the Web UI by OrderId and by CustomerId.
     for (const query of [`OrderId = "${orderId}"`, `CustomerId = "${customer.customerId}"`]) {
