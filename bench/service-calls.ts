@@ -19,8 +19,8 @@ import { summarize, type LatencySummary } from './stats';
  *   npm run bench:services -- --target base=127.0.0.1:50151@9564 --target new=127.0.0.1:50251@9664 -n 300
  *
  * `name=host:port@metricsPort` (the metrics port is optional): with it, the services' own histogram
- * (`request_duration_seconds{kind="grpc"}`) is read before and after, and its mean per call is printed
- * too (its buckets are too coarse for a p50 below 5 ms). Without --target: GRPC_SERVICES_ADDRESS and
+ * (`request_duration_seconds{kind="grpc"}`) is read before and after: its mean per call, and the share
+ * of calls in its first bucket (≤ 5 ms), which is at least 50% exactly when the service's p50 is ≤ 5 ms. Without --target: GRPC_SERVICES_ADDRESS and
  * METRICS_PORT. The fixtures (a product with stock, a slot, a loyalty balance) are written to
  * DATABASE_URL under BENCH-svc-<run>, which every target must use.
  */
@@ -71,17 +71,26 @@ function parseArgs(argv: string[]): { targets: { name: string; address: string; 
   return { targets, count, warmup };
 }
 
-/** Sum and count of request_duration_seconds{kind="grpc",operation} (outcome ok) from a /metrics page. */
-async function scrape(port: number): Promise<Map<string, { sum: number; count: number }>> {
+interface Scraped {
+  sum: number;
+  count: number;
+  /** Calls that took at most 5 ms (the histogram's first bucket): the goal is a p50 within it. */
+  within5ms: number;
+}
+
+/** Sum, count and first bucket of request_duration_seconds{kind="grpc",operation} (outcome ok) from a /metrics page. */
+async function scrape(port: number): Promise<Map<string, Scraped>> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  const found = new Map<string, { sum: number; count: number }>();
+  const found = new Map<string, Scraped>();
   for (const line of text.split('\n')) {
-    const match = /^request_duration_seconds_(sum|count)\{([^}]*)\} (\S+)$/.exec(line);
+    const match = /^request_duration_seconds_(sum|count|bucket)\{([^}]*)\} (\S+)$/.exec(line);
     if (!match || !match[2]!.includes('kind="grpc"') || !match[2]!.includes('outcome="ok"')) continue;
     const operation = /operation="([^"]+)"/.exec(match[2]!)?.[1];
     if (!operation) continue;
-    const entry = found.get(operation) ?? { sum: 0, count: 0 };
-    entry[match[1] as 'sum' | 'count'] = Number(match[3]);
+    const entry = found.get(operation) ?? { sum: 0, count: 0, within5ms: 0 };
+    if (match[1] === 'bucket') {
+      if (match[2]!.includes('le="0.005"')) entry.within5ms = Number(match[3]);
+    } else entry[match[1] as 'sum' | 'count'] = Number(match[3]);
     found.set(operation, entry);
   }
   return found;
@@ -116,7 +125,7 @@ async function main(): Promise<void> {
     clients: createDomainClients(s.address),
     times: Object.fromEntries(RPCS.map((r) => [r, [] as number[]])) as Record<Rpc, number[]>,
   }));
-  const before = new Map<string, Map<string, { sum: number; count: number }>>();
+  const before = new Map<string, Map<string, Scraped>>();
 
   /** One checkout's calls on one target; records the timings when `record`. */
   const iteration = async (target: Target, i: number, record: boolean): Promise<void> => {
@@ -181,27 +190,37 @@ async function main(): Promise<void> {
     if ((i + 1) % 50 === 0) console.log(`[bench:services] ${i + 1}/${count} (${Math.round((Date.now() - started) / 1000)} s)`);
   }
 
-  const result: Record<string, Record<Rpc, LatencySummary & { serverMeanMs?: number }>> = {};
+  type Row = LatencySummary & { serverMeanMs?: number; serverWithin5msPercent?: number };
+  const result: Record<string, Record<Rpc, Row>> = {};
   for (const t of targets) {
     const after = t.metricsPort ? await scrape(t.metricsPort) : undefined;
     result[t.name] = Object.fromEntries(
       RPCS.map((rpc) => {
-        const summary: LatencySummary & { serverMeanMs?: number } = summarize(t.times[rpc]);
+        const summary: Row = summarize(t.times[rpc]);
         const op = OPERATIONS[rpc];
         const a = after?.get(op);
-        const b = before.get(t.name)?.get(op) ?? { sum: 0, count: 0 };
-        if (a && a.count > b.count) summary.serverMeanMs = Math.round(((a.sum - b.sum) / (a.count - b.count)) * 10_000) / 10;
+        const b = before.get(t.name)?.get(op) ?? { sum: 0, count: 0, within5ms: 0 };
+        if (a && a.count > b.count) {
+          summary.serverMeanMs = Math.round(((a.sum - b.sum) / (a.count - b.count)) * 10_000) / 10;
+          summary.serverWithin5msPercent = Math.round(((a.within5ms - b.within5ms) / (a.count - b.count)) * 100);
+        }
         return [rpc, summary];
       }),
-    ) as Record<Rpc, LatencySummary & { serverMeanMs?: number }>;
+    ) as Record<Rpc, Row>;
     for (const client of Object.values(t.clients)) client.close();
   }
 
-  const header = ['rpc', ...targets.flatMap((t) => [`${t.name} p50`, `${t.name} p99`, `${t.name} srv mean`])];
-  const rows = RPCS.map((rpc) => [rpc, ...targets.flatMap((t) => [result[t.name]![rpc].p50, result[t.name]![rpc].p99, result[t.name]![rpc].serverMeanMs ?? '-'].map(String))]);
+  const header = ['rpc', ...targets.flatMap((t) => [`${t.name} p50`, `${t.name} p99`, `${t.name} srv mean`, `${t.name} srv ≤5ms`])];
+  const rows = RPCS.map((rpc) => [
+    rpc,
+    ...targets.flatMap((t) => {
+      const r = result[t.name]![rpc];
+      return [String(r.p50), String(r.p99), String(r.serverMeanMs ?? '-'), r.serverWithin5msPercent === undefined ? '-' : `${r.serverWithin5msPercent}%`];
+    }),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`\nclient-side latency per call in ms (gRPC on loopback included); srv mean = the services' own histogram\n`);
+  console.log(`\nclient-side latency per call in ms (gRPC on loopback included); srv = the services' own histogram: mean, and the share of calls within 5 ms (p50 ≤ 5 ms when ≥ 50%)\n`);
   console.log(line(header));
   for (const row of rows) console.log(line(row));
   console.log(`\n${JSON.stringify({ run, count, targets: targets.map((t) => ({ name: t.name, address: t.address })), result })}`);
