@@ -57,6 +57,13 @@ describe('gRPC errors across the wire', () => {
     expect(handler).not.toHaveBeenCalledWith({ sku: 42 }, expect.anything());
   });
 
+  it('answers UNAVAILABLE (retried by callers, 503 at the api) when the database is unreachable', async () => {
+    handler.mockImplementationOnce(async () => {
+      throw Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: 'P1001' });
+    });
+    expect(await echo({ sku: 'x' }).catch((e: unknown) => e)).toMatchObject({ code: 'UNAVAILABLE' });
+  });
+
   it('answers INTERNAL, without its message, for an unexpected error', async () => {
     handler.mockImplementationOnce(async () => {
       throw new TypeError('secret internals');

@@ -4,6 +4,7 @@ import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
 import { DomainError, isDomainError, type DomainErrorCode, DOMAIN_ERROR_CODES } from './errors';
 import type { Logger } from './logger';
+import { isTransientError } from './transient-errors';
 import type { Metrics } from './metrics';
 
 const STATUS_BY_CODE: Record<DomainErrorCode, grpc.status> = {
@@ -42,7 +43,9 @@ const ERROR_DETAILS_KEY = 'error-details-bin';
 
 /** Turns a thrown error into a gRPC error whose metadata carries the domain code. */
 export function toServiceError(err: unknown): Partial<grpc.StatusObject> {
-  const domain = isDomainError(err) ? err : new DomainError('INTERNAL', 'internal error');
+  // An outage below the service (PostgreSQL restarting, a connection refused) is UNAVAILABLE, which
+  // callers retry (and the api answers 503 with Retry-After), not INTERNAL.
+  const domain = isDomainError(err) ? err : isTransientError(err) ? new DomainError('UNAVAILABLE', 'a store this service needs is unavailable right now') : new DomainError('INTERNAL', 'internal error');
   const metadata = new grpc.Metadata();
   metadata.set(ERROR_CODE_KEY, domain.code);
   if (domain.details) metadata.set(ERROR_DETAILS_KEY, Buffer.from(JSON.stringify(domain.details), 'utf8'));
