@@ -127,10 +127,9 @@ describe('checkoutWorkflow races and stuck undos (time-skipping)', () => {
     const s = stubs({
       issuePaymentSlip: async () => ({ paymentId: 'o', orderId: 'o', method: 'konbini', status: 'PAID', amountMinor: 2400, currency: 'JPY', slipNumber: '123456789012', expiresAt: '', providerReference: '' }),
     });
-    const began = await env.currentTimeMs();
+    // No paymentConfirmed signal is ever sent: a saga that waited would expire the slip and fail.
     const result = (await withWorker(s.activities, async (tq) => (await start(tq, checkoutInput('slip-already-paid', { type: 'konbini' }))).result())) as CheckoutResult;
     expect(result.outcome).toBe('COMPLETED');
-    expect((await env.currentTimeMs()) - began).toBeLessThan(DAY_MS);
     expect(s.undone()).toEqual([]);
     expect(s.names()).toContain('confirmSlipPayment');
   });
