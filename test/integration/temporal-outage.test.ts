@@ -1,50 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPrisma, type PrismaClient } from '../../lib/prisma';
 import { closeDomainClients, createDomainClients, type DomainClients } from '../../proto/services';
 import { Supervisor } from '../../scripts/supervisor';
 import { platformRoles } from '../../scripts/supervisor-roles';
+import { CuttableProxy } from '../chaos/cuttable-proxy';
 import { createDeliverySlot, createProduct, customerToken } from '../support/fixtures';
 import { eventually, freePort, type RunningPlatform } from '../support/platform';
 import { testConfig } from '../support/test-config';
-
-/**
- * A TCP proxy to the real Temporal server that the test can cut (refusing and dropping every
- * connection) and restore: an outage of Temporal as the platform's processes see it, without
- * stopping the shared server.
- */
-class CuttableProxy {
-  private server?: Server;
-  private readonly sockets = new Set<Socket>();
-  constructor(
-    readonly port: number,
-    private readonly target: { host: string; port: number },
-  ) {}
-
-  async open(): Promise<void> {
-    const server = createServer((client) => {
-      const upstream = connect(this.target.port, this.target.host);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => s.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    this.server = server;
-  }
-
-  async cut(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const s of this.sockets) s.destroy();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
 
 /**
  * The api and the Temporal worker (real child processes under the supervisor) start while Temporal
