@@ -32,6 +32,7 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   INSUFFICIENT_POINTS: 422,
   STEP_UNDONE: 409,
   ORDER_NOT_RETRYABLE: 409,
+  PAYLOAD_UNREADABLE: 422,
 };
 
 export interface ErrorBody {

@@ -43,6 +43,8 @@ export const DOMAIN_ERROR_CODES = {
   // A forward call whose step was already undone (a late retry, or a run after a reset): never a stale success.
   STEP_UNDONE: { retryable: false },
   ORDER_NOT_RETRYABLE: { retryable: false },
+  // An encrypted Temporal payload that no configured key opens (unknown key id, altered bytes).
+  PAYLOAD_UNREADABLE: { retryable: false },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -34,6 +34,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, grpc.status> = {
   INSUFFICIENT_POINTS: grpc.status.FAILED_PRECONDITION,
   STEP_UNDONE: grpc.status.FAILED_PRECONDITION,
   ORDER_NOT_RETRYABLE: grpc.status.FAILED_PRECONDITION,
+  PAYLOAD_UNREADABLE: grpc.status.INVALID_ARGUMENT,
 };
 
 const ERROR_CODE_KEY = 'error-code';
