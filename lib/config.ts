@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { parsePayloadKeyring, type PayloadKeyring } from './payload-keys';
 
 /** Development-only values for secrets; outside development and test a missing secret is an error. */
 const DEV_SECRETS = {
   DATABASE_URL: 'postgresql://checkout:checkout@127.0.0.1:5432/checkout',
   JWT_SECRET: 'development-only-jwt-secret-never-use-in-production',
   PAYMENT_WEBHOOK_SECRET: 'development-only-webhook-secret',
+  PAYLOAD_KEYS: 'dev-1:/5TNutXADyVCmzXWD+6oIj5n3sX7KKINDslo/XdcJl4=',
 } as const;
 
 /** Where the shop's web front end runs in development (the Vite dev server). */
@@ -74,6 +76,19 @@ const schema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('checkout'),
   TEMPORAL_TASK_QUEUE: z.string().default('checkout'),
   TEMPORAL_UI_URL: z.string().default('http://127.0.0.1:8233'),
+  /**
+   * Keys that encrypt every Temporal payload (lib/payload-codec.ts): `id:base64,id:base64`, 32-byte
+   * AES-256 keys. A retired key stays listed while histories encrypted with it must stay readable.
+   */
+  PAYLOAD_KEYS: z.string().optional(),
+  /** The PAYLOAD_KEYS id new payloads are encrypted with; may be omitted when only one key is listed. */
+  PAYLOAD_KEY_ID: z.string().optional(),
+  /**
+   * Who may decode payloads through the Web UI's codec endpoint (/codec on the api): staff tokens with
+   * orders:operate, or anyone who reaches it (`none`: the default in development only, where the
+   * dev server's Web UI has no sign-in to pass a token; refused in production).
+   */
+  CODEC_ENDPOINT_AUTH: z.enum(['staff', 'none']).optional(),
 
   /** Trace exporter: off unless asked for. */
   OTEL_TRACES_EXPORTER: z.enum(['none', 'console', 'otlp']).default('none'),
@@ -83,7 +98,10 @@ const schema = z.object({
 
 type Parsed = z.infer<typeof schema>;
 type Secret = keyof typeof DEV_SECRETS;
-export type Config = Readonly<Omit<Parsed, Secret | 'CORS_ORIGINS'> & Record<Secret, string> & { CORS_ORIGINS: readonly string[] }>;
+export type Config = Readonly<
+  Omit<Parsed, Secret | 'CORS_ORIGINS' | 'CODEC_ENDPOINT_AUTH'> &
+    Record<Secret, string> & { CORS_ORIGINS: readonly string[]; PAYLOAD_KEYRING: PayloadKeyring; CODEC_ENDPOINT_AUTH: 'staff' | 'none' }
+>;
 
 /** Thrown when the environment does not describe a runnable configuration. */
 export class ConfigError extends Error {
@@ -118,9 +136,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     JWT_SECRET: secret('JWT_SECRET'),
     PAYMENT_WEBHOOK_SECRET: secret('PAYMENT_WEBHOOK_SECRET'),
     CORS_ORIGINS: parsed.CORS_ORIGINS ?? (parsed.NODE_ENV === 'development' ? ['http://localhost:5173'] : []),
+    PAYLOAD_KEYS: secret('PAYLOAD_KEYS'),
+    CODEC_ENDPOINT_AUTH: parsed.CODEC_ENDPOINT_AUTH ?? (parsed.NODE_ENV === 'development' ? ('none' as const) : ('staff' as const)),
   };
-  if (missing.length > 0) throw new ConfigError(missing);
-  return Object.freeze(config);
+  if (config.CODEC_ENDPOINT_AUTH === 'none' && parsed.NODE_ENV === 'production') {
+    missing.push('CODEC_ENDPOINT_AUTH: none is refused when NODE_ENV=production (anyone could decrypt the payloads)');
+  }
+  const { keyring, issues } = config.PAYLOAD_KEYS ? parsePayloadKeyring(config.PAYLOAD_KEYS, parsed.PAYLOAD_KEY_ID) : { keyring: undefined, issues: [] };
+  missing.push(...issues);
+  if (missing.length > 0 || !keyring) throw new ConfigError(missing);
+  return Object.freeze({ ...config, PAYLOAD_KEYRING: keyring });
 }
 
 let cached: Config | undefined;
