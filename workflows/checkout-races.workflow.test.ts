@@ -4,6 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Context } from '@temporalio/activity';
 import { Worker } from '@temporalio/worker';
 import { checkoutInput, reject, stubs, type StepActivities } from '../test/support/checkout-stubs';
+import { recordHistory } from '../test/support/record-history';
 import { createTimeSkippingEnv } from '../test/support/time-skipping';
 import {
   CHECKOUT_WORKFLOW_TYPE,
@@ -70,7 +71,9 @@ describe('checkoutWorkflow races and stuck undos (time-skipping)', () => {
       await until(() => s.names().includes('bookDelivery'), 'the booking to start');
       const update = await handle.startUpdate(cancelCheckoutUpdate, { args: [{ reason: 'ordered twice' }], waitForStage: WorkflowUpdateStage.ACCEPTED });
       booking.open();
-      return { answer: await update.result(), result: (await handle.result()) as CheckoutResult };
+      const outcome = { answer: await update.result(), result: (await handle.result()) as CheckoutResult };
+      await recordHistory('checkout-cancelled-while-booking', handle);
+      return outcome;
     });
     expect(answer.state).toBe('CANCELLED');
     expect(result).toMatchObject({ outcome: 'CANCELLED', failure: { code: 'CANCELLED', message: 'ordered twice' } });
@@ -99,7 +102,9 @@ describe('checkoutWorkflow races and stuck undos (time-skipping)', () => {
     const cancelled = handle.executeUpdate(cancelCheckoutUpdate, { args: [{ reason: 'changed my mind' }] });
     const result = (await withWorker(s.activities, async () => {
       await cancelled;
-      return handle.result();
+      const outcome = await handle.result();
+      await recordHistory('checkout-slip-paid-and-cancelled', handle);
+      return outcome;
     }, taskQueue)) as CheckoutResult;
     expect(result.outcome).toBe('CANCELLED');
     expect(s.names()).toContain('confirmSlipPayment');
@@ -118,7 +123,12 @@ describe('checkoutWorkflow races and stuck undos (time-skipping)', () => {
         return { paymentId: orderId, orderId, method: 'konbini', status: 'PENDING', amountMinor: 2400, currency: 'JPY', slipNumber: '123456789012', expiresAt: '', providerReference: '' };
       },
     });
-    const result = (await withWorker(s.activities, async (tq) => (await start(tq, checkoutInput(orderId, { type: 'konbini' }))).result())) as CheckoutResult;
+    const result = (await withWorker(s.activities, async (tq) => {
+      const handle = await start(tq, checkoutInput(orderId, { type: 'konbini' }));
+      const outcome = await handle.result();
+      await recordHistory('checkout-slip-early-confirmation', handle);
+      return outcome;
+    })) as CheckoutResult;
     expect(result.outcome).toBe('COMPLETED');
     expect(s.undone()).toEqual([]);
   });
@@ -140,7 +150,9 @@ describe('checkoutWorkflow races and stuck undos (time-skipping)', () => {
       const handle = await start(tq, checkoutInput('operator-cancel-slip', { type: 'bank_transfer' }));
       await env.sleep(60_000);
       await handle.cancel();
-      return handle.result();
+      const outcome = await handle.result();
+      await recordHistory('checkout-slip-cancelled-by-operator', handle);
+      return outcome;
     })) as CheckoutResult;
     expect(result).toMatchObject({ outcome: 'CANCELLED', failure: { code: 'CANCELLED' } });
     expect(s.undone()).toEqual(['voidPayment', 'failOrder', 'releaseStock']);
@@ -162,7 +174,9 @@ describe('checkoutWorkflow races and stuck undos (time-skipping)', () => {
       await until(() => s.names().includes('releaseDelivery'), 'the undos to start');
       const rejected = await handle.executeUpdate(cancelCheckoutUpdate, { args: [{ reason: 'too slow' }] }).catch((e: unknown) => e);
       releasing.open();
-      return { err: rejected, result: (await handle.result()) as CheckoutResult };
+      const outcome = { err: rejected, result: (await handle.result()) as CheckoutResult };
+      await recordHistory('checkout-cancel-rejected-while-undoing', handle);
+      return outcome;
     });
     expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
     expect(((err as WorkflowUpdateFailedError).cause as ApplicationFailure).type).toBe('ORDER_NOT_CANCELLABLE');
@@ -192,7 +206,9 @@ describe('checkoutWorkflow races and stuck undos (time-skipping)', () => {
       expect(((wrong as WorkflowUpdateFailedError).cause as ApplicationFailure).type).toBe('CONFLICT');
       const after = await handle.executeUpdate(resolveCompensationUpdate, { args: [{ step: 'fail-order', action: 'mark-resolved', operator: 'ops-1', note: 'set FAILED by hand' }] });
       expect(after.compensations.find((c) => c.step === 'fail-order')).toMatchObject({ status: 'RESOLVED_BY_OPERATOR', resolvedBy: 'ops-1', note: 'set FAILED by hand' });
-      return handle.result();
+      const outcome = await handle.result();
+      await recordHistory('checkout-compensation-stuck-resolved', handle);
+      return outcome;
     })) as CheckoutResult;
     expect(result).toMatchObject({ outcome: 'FAILED', failure: { code: 'CARD_DECLINED' } });
     expect(s.undone()).toEqual(['refundPayment', 'failOrder', 'releaseStock']);
@@ -221,7 +237,9 @@ describe('checkoutWorkflow races and stuck undos (time-skipping)', () => {
       outage = false;
       const status = await handle.executeUpdate(resolveCompensationUpdate, { args: [{ step: 'release-stock', action: 'retry', operator: 'ops-2' }] });
       expect(status.state).not.toBe('COMPENSATION_STUCK');
-      return handle.result();
+      const outcome = await handle.result();
+      await recordHistory('checkout-compensation-stuck-retried', handle);
+      return outcome;
     })) as CheckoutResult;
     expect(result.outcome).toBe('FAILED');
     expect(releases).toBe(UNDO_ATTEMPTS_BEFORE_STUCK + 1);
@@ -254,7 +272,9 @@ describe('checkoutWorkflow races and stuck undos (time-skipping)', () => {
       const handle = await start(tq, checkoutInput('operator-cancel-card'));
       await until(() => s.names().includes('chargeCard'), 'the charge to start');
       await handle.cancel();
-      return handle.result();
+      const outcome = await handle.result();
+      await recordHistory('checkout-card-cancelled-by-operator', handle);
+      return outcome;
     })) as CheckoutResult;
     expect(result).toMatchObject({ outcome: 'CANCELLED', failure: { code: 'CANCELLED' } });
     // The refund is registered before the charge, so a charge that went through anyway is undone.

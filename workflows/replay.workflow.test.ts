@@ -11,11 +11,67 @@ import path from 'node:path';
 const DIR = path.resolve(__dirname, '..', 'test', 'replay', 'histories');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
 
+interface RecordedHistory {
+  events: { markerRecordedEventAttributes?: { markerName?: string; details?: Record<string, { payloads?: { data?: string }[] }> } }[];
+}
+
+/** The patch ids whose `patched()` markers a recorded history holds (the SDK's `core_patch` markers). */
+function patchesTaken(history: RecordedHistory): string[] {
+  return history.events.flatMap((event) => {
+    const marker = event.markerRecordedEventAttributes;
+    if (marker?.markerName !== 'core_patch') return [];
+    return (marker.details?.['patch-data']?.payloads ?? []).map((p) => (JSON.parse(Buffer.from(p.data ?? '', 'base64').toString('utf8')) as { id: string }).id);
+  });
+}
+
+/**
+ * Every patch id the workflow code passes to `patched()` / `deprecatePatch()`, as a string literal or
+ * through a constant of the same file: a new code path behind a patch must come with a recorded
+ * history that takes it, or nothing checks that the path replays.
+ */
+function patchesInCode(): string[] {
+  const ids: string[] = [];
+  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+    const source = readFileSync(path.join(__dirname, file), 'utf8');
+    for (const [, arg] of source.matchAll(/\b(?:patched|deprecatePatch)\(\s*([^)]+?)\s*\)/g)) {
+      const literal = /^['"`]([^'"`]+)['"`]$/.exec(arg);
+      const constant = literal ? undefined : new RegExp(`\\b${arg}\\s*=\\s*['"\`]([^'"\`]+)['"\`]`).exec(source);
+      const id = literal?.[1] ?? constant?.[1];
+      if (!id) throw new Error(`${file}: cannot read the patch id of patched(${arg})`);
+      ids.push(id);
+    }
+  }
+  return [...new Set(ids)].sort();
+}
+
 describe('replay of recorded histories', () => {
   it('has recorded histories of every outcome', () => {
     expect(files.map((f) => f.replace('.json', '')).sort()).toEqual(
-      ['checkout-cancelled', 'checkout-card-completed', 'checkout-failed', 'checkout-points-completed', 'checkout-slip-completed', 'ping-completed', 'refund-completed', 'refund-points-completed', 'refund-revoke-points-completed'].sort(),
+      [
+        'checkout-cancel-rejected-while-undoing',
+        'checkout-cancelled',
+        'checkout-cancelled-while-booking',
+        'checkout-card-cancelled-by-operator',
+        'checkout-card-completed',
+        'checkout-compensation-stuck-resolved',
+        'checkout-compensation-stuck-retried',
+        'checkout-failed',
+        'checkout-points-completed',
+        'checkout-slip-cancelled-by-operator',
+        'checkout-slip-completed',
+        'checkout-slip-early-confirmation',
+        'checkout-slip-paid-and-cancelled',
+        'ping-completed',
+        'refund-completed',
+        'refund-points-completed',
+        'refund-revoke-points-completed',
+      ].sort(),
     );
+  });
+
+  it('has, for every patch in the workflow code, a recorded history that took the patched path', () => {
+    const taken = new Set(files.flatMap((f) => patchesTaken(JSON.parse(readFileSync(path.join(DIR, f), 'utf8')) as RecordedHistory)));
+    expect(patchesInCode().filter((id) => !taken.has(id))).toEqual([]);
   });
 
   it('replays every one with the current workflow code', async () => {
