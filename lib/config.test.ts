@@ -42,12 +42,35 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: required when NODE_ENV=production/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PAYMENT_WEBHOOK_SECRET: required/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_KEYS: required/);
     const config = loadConfig({
       NODE_ENV: 'production',
       DATABASE_URL: 'postgresql://u:p@db:5432/shop',
       JWT_SECRET: 'x'.repeat(32),
       PAYMENT_WEBHOOK_SECRET: 'y'.repeat(16),
+      PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
     });
     expect(config.DATABASE_URL).toBe('postgresql://u:p@db:5432/shop');
+    expect(config.PAYLOAD_KEYRING.currentKeyId).toBe('k1');
+    expect(config.CODEC_ENDPOINT_AUTH).toBe('staff');
+  });
+
+  it('parses the payload keys, and names the one new payloads are encrypted with', () => {
+    const k1 = Buffer.alloc(32, 1).toString('base64');
+    const k2 = Buffer.alloc(32, 2).toString('base64');
+    expect(loadConfig({}).PAYLOAD_KEYRING.keys).toHaveLength(1);
+    const rotated = loadConfig({ PAYLOAD_KEYS: `old:${k1}, new:${k2}`, PAYLOAD_KEY_ID: 'new' }).PAYLOAD_KEYRING;
+    expect(rotated.currentKeyId).toBe('new');
+    expect(rotated.keys.map((k) => [k.id, Buffer.from(k.key).toString('base64')])).toEqual([['old', k1], ['new', k2]]);
+    expect(() => loadConfig({ PAYLOAD_KEYS: `old:${k1},new:${k2}` })).toThrow(/PAYLOAD_KEY_ID: required/);
+    expect(() => loadConfig({ PAYLOAD_KEYS: `old:${k1}`, PAYLOAD_KEY_ID: 'new' })).toThrow(/PAYLOAD_KEY_ID: new is not one of/);
+    expect(() => loadConfig({ PAYLOAD_KEYS: 'short:c2hvcnQ=' })).toThrow(/key short must be 32 bytes/);
+    expect(() => loadConfig({ PAYLOAD_KEYS: k1 })).toThrow(/<id>:<base64 key>/);
+  });
+
+  it('serves the codec endpoint without a token in development only', () => {
+    expect(loadConfig({}).CODEC_ENDPOINT_AUTH).toBe('none');
+    expect(loadConfig({ NODE_ENV: 'test' }).CODEC_ENDPOINT_AUTH).toBe('staff');
+    expect(() => loadConfig({ NODE_ENV: 'production', CODEC_ENDPOINT_AUTH: 'none' })).toThrow(/CODEC_ENDPOINT_AUTH: none is refused/);
   });
 });
