@@ -33,7 +33,7 @@ function patchesInCode(): string[] {
   const ids: string[] = [];
   for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
     const source = readFileSync(path.join(__dirname, file), 'utf8');
-    for (const [, arg] of source.matchAll(/\b(?:patched|deprecatePatch)\(\s*([^)]+?)\s*\)/g)) {
+    for (const [, arg = ''] of source.matchAll(/\b(?:patched|deprecatePatch)\(\s*([^)]+?)\s*\)/g)) {
       const literal = /^['"`]([^'"`]+)['"`]$/.exec(arg);
       const constant = literal ? undefined : new RegExp(`\\b${arg}\\s*=\\s*['"\`]([^'"\`]+)['"\`]`).exec(source);
       const id = literal?.[1] ?? constant?.[1];
