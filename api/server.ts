@@ -5,6 +5,7 @@ import { createLogger } from '../lib/logger';
 import { createMetrics } from '../lib/metrics';
 import { createRedis } from '../lib/redis';
 import { GracefulShutdown } from '../lib/shutdown';
+import { workflowClientTracingInterceptor } from '../lib/telemetry';
 import { closeDomainClients, createDomainClients } from '../proto/services';
 import { createApp } from './app';
 import { rateLimitSettings } from './rate-limits';
@@ -23,7 +24,8 @@ export async function runApi(config: Config): Promise<void> {
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   void connection.ensureConnected().catch((err: unknown) => logger.error({ err, address: config.TEMPORAL_ADDRESS }, 'Temporal is unreachable; the api keeps retrying on each request'));
   shutdown.add('temporal', () => connection.close());
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  // The tracing interceptor puts the REST request's trace context in the workflow's headers.
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, interceptors: { workflow: [workflowClientTracingInterceptor()] } });
 
   const clients = createDomainClients(config.GRPC_SERVICES_ADDRESS);
   shutdown.add('grpc-clients', () => closeDomainClients(clients));

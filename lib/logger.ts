@@ -1,3 +1,4 @@
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
@@ -58,8 +59,20 @@ export function redactUrl(url: string): string {
 }
 
 /**
+ * The ids of the span active where a line is logged (none outside a traced operation), so a log
+ * line leads to its trace and a trace to its log lines. Read from the OpenTelemetry context, which
+ * the SDK's instrumentations (http, grpc, kafkajs) and Temporal's interceptors keep per request.
+ */
+export function traceFields(): { trace_id?: string; span_id?: string } {
+  const spanContext = trace.getActiveSpan()?.spanContext();
+  if (!spanContext || !isSpanContextValid(spanContext)) return {};
+  return { trace_id: spanContext.traceId, span_id: spanContext.spanId };
+}
+
+/**
  * A JSON logger tagged with the process role (api, services, temporal-worker, …). Secrets are
- * redacted (see SECRET_KEYS) before a line is written; `destination` lets tests capture the output.
+ * redacted (see SECRET_KEYS) before a line is written; a line written inside a traced operation
+ * carries its `trace_id` and `span_id`; `destination` lets tests capture the output.
  */
 export function createLogger(role: string, level = 'info', destination?: DestinationStream): Logger {
   const options: pino.LoggerOptions = {
@@ -68,6 +81,7 @@ export function createLogger(role: string, level = 'info', destination?: Destina
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: redactPaths(), censor: REDACTED },
+    mixin: traceFields,
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -5,6 +5,7 @@ import { connectInBackground, createEventPublisher, createKafka, createProducer,
 import { createLogger, type Logger } from '../lib/logger';
 import { createMetrics, startMetricsServer, type Metrics } from '../lib/metrics';
 import { GracefulShutdown } from '../lib/shutdown';
+import { activityTracingInterceptor, WORKFLOW_TRACING_MODULE, workflowTracingSinks } from '../lib/telemetry';
 import { createDiagnosticsClient } from '../proto/diagnostics';
 import { closeDomainClients, createDomainClients } from '../proto/services';
 
@@ -28,13 +29,20 @@ export async function createTemporalWorker(opts: {
     activities: createActivities(opts.deps),
     interceptors: {
       activity: [
+        // Tracing first, so the activity's metrics and everything it calls run inside its span.
+        activityTracingInterceptor,
         (ctx) => ({
           inbound: {
             execute: (input, next) => opts.metrics.time('activity', ctx.info.activityType, () => next(input)),
           },
         }),
       ],
+      // RunWorkflow and StartActivity spans, so a checkout's trace goes from the client's
+      // StartWorkflow through the workflow to each activity. Adds no workflow commands.
+      workflowModules: [WORKFLOW_TRACING_MODULE],
     },
+    // The workflow's spans leave the sandbox through this sink to the process's exporter.
+    sinks: workflowTracingSinks(),
     ...opts.workerOptions,
   });
 }
@@ -47,7 +55,10 @@ export function installSdkLogger(logger: Logger): void {
   Runtime.install({
     logger: new DefaultLogger(level, ({ level: entryLevel, message, meta }) => {
       const method = entryLevel === 'ERROR' ? 'error' : entryLevel === 'WARN' ? 'warn' : entryLevel === 'INFO' ? 'info' : 'debug';
-      logger[method]({ temporal: meta }, message);
+      // The tracing interceptors put the workflow's or activity's span ids in meta: lifted to the
+      // line's top level, where every other traced log line has them.
+      const { trace_id, span_id, trace_flags: _flags, ...rest } = (meta ?? {}) as Record<string, unknown>;
+      logger[method]({ ...(trace_id ? { trace_id, span_id } : {}), temporal: rest }, message);
     }),
   });
 }
