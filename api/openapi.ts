@@ -25,6 +25,7 @@ import { pointsQuery } from './routes/loyalty';
 import { salesReportQuery } from './routes/staff/analytics';
 import { categoryBody, categoryIdParam, merchantBody, merchantIdParam, staffProductIdParam, storefrontProductBody, variantBody, variantParams } from './routes/staff/catalog';
 import { slotBody, slotIdParam, slotUpdateBody, zoneBody, zoneIdParam } from './routes/staff/delivery';
+import { staffCancelBody, staffSagaParams, stuckCompensationsQuery } from './routes/staff/order-actions';
 import { operatedOrderParams, resolveUndoBody, stuckUndoParams } from './routes/staff/order-operations';
 import { listOrdersQuery, staffOrderIdParam } from './routes/staff/orders';
 import { stockAdjustmentBody, stockAdjustmentIdempotencyKeyHeader, stockSkuParam } from './routes/staff/stock';
@@ -934,7 +935,7 @@ function buildDocument(): OpenApiDocument {
     path: '/v1/staff/orders',
     operationId: 'listOrders',
     tags: ['staff'],
-    summary: 'Any customer’s orders, newest first, filtered by status and customer',
+    summary: 'Any customer’s orders, newest first, filtered by status, customer id and customer email',
     request: { query: listOrdersQuery },
     responses: {
       200: json('One page of orders', z.object({ orders: z.array(staffOrder), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })),
@@ -976,6 +977,85 @@ function buildDocument(): OpenApiDocument {
     responses: {
       200: json('The saga status once the action was taken up (STUCK again if the retried undo failed again)', checkoutView),
       ...errors({ 404: 'NOT_FOUND: no checkout for this order', 409: 'CONFLICT: no undo of this order waits for an operator, or another one does' }),
+    },
+  });
+
+  route('orders:read:any', {
+    method: 'get',
+    path: '/v1/staff/orders/{orderId}/saga',
+    operationId: 'getStaffOrderSaga',
+    tags: ['staff'],
+    summary: 'Any customer’s checkout saga: its state (REFUNDING / REFUNDED once refunded), timeline and compensations with their states',
+    request: { params: staffSagaParams },
+    responses: {
+      200: json('The saga status', registry.register('StaffSagaView', z.object({ ...checkoutView.shape, customerId: z.string() }))),
+      ...errors({ 404: 'NOT_FOUND: no checkout for this order' }),
+    },
+  });
+  const staffCancelBodySchema = registry.register('StaffCancelBody', named(staffCancelBody));
+  route('orders:cancel:any', {
+    method: 'post',
+    path: '/v1/staff/orders/{orderId}/cancel',
+    operationId: 'staffCancelOrder',
+    tags: ['staff'],
+    summary: 'Cancel any customer’s running checkout: its steps are undone (a completed order is refunded instead)',
+    request: { params: staffSagaParams, body: jsonBody(staffCancelBodySchema, false) },
+    responses: {
+      200: json('Cancelled (state CANCELLED; also for an order already cancelled)', checkoutView),
+      202: json('The cancel was taken up and its undos are running, or one is stuck (COMPENSATION_STUCK): poll the saga', checkoutView),
+      ...errors({
+        404: 'NOT_FOUND: no checkout for this order',
+        409: 'ORDER_NOT_CANCELLABLE: delivery already booked, the order completed (refund it), failed, or its undos are running',
+      }),
+    },
+  });
+  route('orders:cancel:any', {
+    method: 'post',
+    path: '/v1/staff/orders/{orderId}/refund',
+    operationId: 'staffRefundOrder',
+    tags: ['staff'],
+    summary: 'Refund any customer’s COMPLETED order: the refund workflow (one per order) gives the money and points back and restocks',
+    request: { params: staffSagaParams, body: jsonBody(staffCancelBodySchema, false) },
+    responses: {
+      200: json('Already refunded (state REFUNDED)', checkoutView),
+      202: json('The refund started (or was already running)', refundAccepted),
+      ...errors({ 404: 'NOT_FOUND: no checkout for this order', 409: 'ORDER_NOT_CANCELLABLE: the order is not COMPLETED (cancel a running one), or its refund ran and was refused' }),
+    },
+  });
+  route('orders:operate', {
+    method: 'get',
+    path: '/v1/staff/compensations/stuck',
+    operationId: 'listStuckCompensations',
+    tags: ['staff'],
+    summary: 'Running checkouts whose undo waits for an operator (COMPENSATION_STUCK), oldest first, with the stuck step and why',
+    request: { query: stuckCompensationsQuery },
+    responses: {
+      200: json(
+        'The stuck sagas',
+        registry.register(
+          'StuckCompensations',
+          z.object({
+            stuck: z.array(
+              z.object({
+                orderId: z.string(),
+                customerId: z.string().optional(),
+                state: z.string(),
+                startedAt: timestamp,
+                step: z.string().optional().meta({ description: 'The undo that waits: settle it with POST /v1/staff/orders/{orderId}/compensations/{step}' }),
+                attempts: z.number().int().optional(),
+                lastError: z.string().optional(),
+                stuckSince: timestamp.optional(),
+                detail: z.string().optional(),
+                failure: z.object({ code: z.string(), message: z.string(), step: z.string().optional() }).optional(),
+                compensations: checkoutView.shape.compensations,
+                unreadable: z.string().optional().meta({ description: 'Why the saga’s status could not be read (its worker is away): listed from visibility only' }),
+              }),
+            ),
+            count: z.number().int(),
+          }),
+        ),
+      ),
+      ...errors({}),
     },
   });
 

@@ -8,8 +8,9 @@ export const PERMISSIONS = [
   'orders:read:own',
   'orders:read:any',
   'orders:cancel:own',
+  /** Staff cancel of any customer's running checkout, and refund of a completed one. */
   'orders:cancel:any',
-  /** Operator actions on a saga: retry a failed order, settle a stuck undo. */
+  /** Operator actions on a saga: retry a failed order, list and settle stuck undos. */
   'orders:operate',
   'pos:checkout',
   'catalog:write',

@@ -14,6 +14,7 @@ export const listOrdersQuery = z
   .object({
     status: z.enum(ORDER_STATUSES).optional(),
     customerId: z.string().min(1).max(128).optional(),
+    customerEmail: z.string().min(3).max(254).optional().meta({ description: 'The email the order was placed with (case-insensitive)', example: 'hanako@example.com' }),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
@@ -29,7 +30,7 @@ export function staffOrderRoutes(deps: { orders: OrdersServiceClient }): Router 
 
   router.get('/v1/staff/orders', guard, async (req, res) => {
     const q = listOrdersQuery.parse(req.query);
-    const request: ListOrdersRequest = { status: q.status ?? '', customerId: q.customerId ?? '', page: q.page, pageSize: q.pageSize };
+    const request: ListOrdersRequest = { status: q.status ?? '', customerId: q.customerId ?? '', customerEmail: q.customerEmail ?? '', page: q.page, pageSize: q.pageSize };
     res.json(await callUnary<ListOrdersRequest, ListOrdersResponse__Output>(orders.ListOrders.bind(orders), request));
   });
 

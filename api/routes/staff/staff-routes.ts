@@ -6,6 +6,7 @@ import type { IdempotencyKeys } from '../../idempotency';
 import { staffAnalyticsRoutes } from './analytics';
 import { staffCatalogRoutes } from './catalog';
 import { staffDeliveryRoutes } from './delivery';
+import { staffOrderActionRoutes } from './order-actions';
 import { staffOrderOperationRoutes } from './order-operations';
 import { staffOrderRoutes } from './orders';
 import { staffStockRoutes } from './stock';
@@ -19,6 +20,7 @@ export function staffRoutes(deps: { clients: DomainClients; auth: AuthDeps; idem
   router.use(staffStockRoutes({ inventory: clients.inventory, idempotency: deps.idempotency }));
   router.use(staffDeliveryRoutes({ delivery: clients.delivery }));
   router.use(staffOrderRoutes({ orders: clients.orders }));
+  router.use(staffOrderActionRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue }));
   router.use(staffOrderOperationRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency: deps.idempotency }));
   router.use(staffAnalyticsRoutes({ analytics: clients.analytics }));
   return router;

@@ -6,6 +6,7 @@ export interface ListOrdersRequest {
   'customerId'?: (string);
   'page'?: (number);
   'pageSize'?: (number);
+  'customerEmail'?: (string);
 }
 
 export interface ListOrdersRequest__Output {
@@ -13,4 +14,5 @@ export interface ListOrdersRequest__Output {
   'customerId': (string);
   'page': (number);
   'pageSize': (number);
+  'customerEmail': (string);
 }
