@@ -115,7 +115,8 @@ export interface CheckoutStatus {
   currency?: string;
   /** Loyalty points this checkout redeemed (given back if it fails). */
   pointsRedeemed?: number;
-  payment?: { paymentId: string; method: PaymentMethodType; slipNumber?: string; expiresAt?: string };
+  /** `accepted`: the card was charged or the slip issued (what an early answer waits for, see awaitCheckoutStageUpdate). */
+  payment?: { paymentId: string; method: PaymentMethodType; slipNumber?: string; expiresAt?: string; accepted?: 'CHARGED' | 'SLIP_ISSUED' };
   bookingId?: string;
   /** The failed order this checkout retries (an operator's retry). */
   retryOf?: string;
@@ -143,6 +144,17 @@ export const checkoutStatusQuery = defineQuery<CheckoutStatus>('status');
 export const paymentConfirmedSignal = defineSignal<[PaymentConfirmed]>('paymentConfirmed');
 /** Accepted until delivery is booked; resolves once the saga has undone its steps. */
 export const cancelCheckoutUpdate = defineUpdate<CheckoutStatus, [CancelRequest]>('cancel');
+
+/**
+ * How far a checkout must get before an early answer: `payment` once the card was charged or the slip
+ * issued (status.payment.accepted), or once the checkout is failing or cancelled before that (status.failure),
+ * so a storefront can say "order accepted, payment authorised" while delivery booking and events run on.
+ */
+export interface AwaitStageRequest {
+  stage: 'payment';
+}
+/** Resolves with the status once the stage is reached; never changes the saga (no commands of its own). */
+export const awaitCheckoutStageUpdate = defineUpdate<CheckoutStatus, [AwaitStageRequest]>('awaitStage');
 
 /** An operator's decision on a stuck undo: run it again, or record that it was settled by hand. */
 export type ResolveCompensationRequest = OperatorAction<CheckoutStep>;

@@ -11,6 +11,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
+  awaitCheckoutStageUpdate,
   cancelCheckoutUpdate,
   checkoutStatusQuery,
   DEFAULT_SLIP_EXPIRY_SECONDS,
@@ -111,6 +112,12 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
       },
     },
   );
+  // The early answer: only reads state, so a checkout nobody asks issues the same commands as before.
+  // A failure decided before payment (status.failure, set before any undo runs) answers at once too.
+  setHandler(awaitCheckoutStageUpdate, async () => {
+    await condition(() => status.payment?.accepted !== undefined || status.failure !== undefined || TERMINAL.includes(status.state));
+    return status;
+  });
   setHandler(
     resolveCompensationUpdate,
     async (action) => {
@@ -188,6 +195,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
       await saga.step('charge-payment', refundPayment, () =>
         steps.chargeCard({ paymentId, orderId, amountMinor: order.totalMinor, currency: order.currency, cardToken, idempotencyKey: key('charge-payment') }),
       );
+      status.payment.accepted = 'CHARGED';
     } else {
       const method = input.payment.type;
       const expiresAt = new Date(Date.now() + slipExpirySeconds * 1000).toISOString();
@@ -198,6 +206,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
       // A slip already paid (a reset of a checkout whose payment came in) is not awaited again.
       if (slip.status === 'PAID') confirmed ??= { paymentId, paidAt: new Date().toISOString() };
       await saga.step('mark-awaiting-payment', null, () => steps.transitionOrder({ orderId, toStatus: 'AWAITING_PAYMENT', idempotencyKey: key('await-payment') }));
+      status.payment.accepted = 'SLIP_ISSUED';
       setState('AWAITING_PAYMENT');
       mark('await-payment', 'STARTED');
       const settled = await condition(() => confirmed !== undefined || cancelRequest !== undefined, slipExpirySeconds * 1000);

@@ -55,6 +55,7 @@ describe('replay of recorded histories', () => {
         'checkout-card-completed',
         'checkout-compensation-stuck-resolved',
         'checkout-compensation-stuck-retried',
+        'checkout-early-answer-card',
         'checkout-failed',
         'checkout-points-completed',
         'checkout-slip-cancelled-by-operator',
