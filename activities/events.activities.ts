@@ -1,5 +1,7 @@
 import { createEnvelope, type EventEnvelope } from '../lib/events';
 import type { EventPublisher, TopicName } from '../lib/kafka';
+import { businessMetrics, secondsSince } from '../lib/metrics';
+import { activityInfo } from './grpc-call';
 
 export interface PublishEventInput {
   topic: TopicName;
@@ -12,7 +14,12 @@ export function createEventActivities(deps: { publisher: EventPublisher }) {
   return {
     /** Publishes one event and resolves once Kafka acknowledged it. */
     async publishEvent(input: PublishEventInput): Promise<void> {
-      await deps.publisher.publish(input.topic, createEnvelope(input.event));
+      const envelope = createEnvelope(input.event);
+      await deps.publisher.publish(input.topic, envelope);
+      // From when the workflow first asked to publish (a Kafka outage makes this long), not from
+      // envelope.time, which each retried attempt stamps anew.
+      const scheduledAt = activityInfo()?.scheduledTimestampMs;
+      businessMetrics().eventPublishLag.observe({ topic: input.topic }, secondsSince(scheduledAt ? new Date(scheduledAt).toISOString() : envelope.time));
     },
   };
 }

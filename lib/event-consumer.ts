@@ -3,7 +3,7 @@ import { Counter } from 'prom-client';
 import { parseEnvelope, type EventEnvelope } from './events';
 import { asciiHeader, createProducer, deadLetterTopicName, topicName, type KafkaSettings, type TopicName } from './kafka';
 import type { Logger } from './logger';
-import type { Metrics } from './metrics';
+import { businessMetrics, secondsSince, watchConsumerLag, type Metrics } from './metrics';
 import { isTransientError } from './transient-errors';
 
 export { isTransientError };
@@ -115,6 +115,7 @@ export function createEventConsumer(opts: {
       const size = message.value?.length ?? 0;
       return deadLetter(topic, partition, message, `not an event envelope (${size} bytes)`, 0);
     }
+    businessMetrics(opts.metrics.registry).eventConsumeLag.observe({ consumer: opts.group, topic }, secondsSince(event.time));
     let failures = 0;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -142,6 +143,7 @@ export function createEventConsumer(opts: {
   async function run(): Promise<void> {
     const current = opts.kafka.consumer({ groupId });
     consumer = current;
+    watchConsumerLag(current, opts.group, opts.metrics.registry);
     current.on(current.events.CRASH, ({ payload }) => {
       if (payload.restart || stopping) return;
       // KafkaJS restarts after retriable errors itself; after any other crash the consumer is dead.
