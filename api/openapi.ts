@@ -177,7 +177,13 @@ function buildDocument(): OpenApiDocument {
       currency: z.string().optional(),
       pointsRedeemed: z.number().int().optional().meta({ description: 'Loyalty points this checkout redeemed (1 point = 1 yen off the total; given back if the checkout fails)' }),
       payment: z
-        .object({ paymentId: z.string(), method: z.enum(['card', 'konbini', 'bank_transfer']), slipNumber: z.string().optional(), expiresAt: timestamp.optional() })
+        .object({
+          paymentId: z.string(),
+          method: z.enum(['card', 'konbini', 'bank_transfer']),
+          slipNumber: z.string().optional(),
+          expiresAt: timestamp.optional(),
+          accepted: z.enum(['CHARGED', 'SLIP_ISSUED']).optional().meta({ description: 'Set once the card was charged or the slip issued (what `Prefer: until=payment` waits for)' }),
+        })
         .optional(),
       failure: z.object({ code: z.string(), message: z.string(), step: step.optional() }).optional(),
       retryOf: z.string().uuid().optional().meta({ description: 'The failed order an operator retried with this one' }),
@@ -241,19 +247,22 @@ function buildDocument(): OpenApiDocument {
     operationId: 'createCheckout',
     tags: ['checkouts'],
     summary: 'Start a checkout saga for the authenticated customer',
-    description: 'Prices come from the catalog, never from the client. Answers 202 at once, or waits for the outcome up to `Prefer: wait=N` seconds.',
+    description: 'Prices come from the catalog, never from the client. Answers 202 at once, or waits for the outcome up to `Prefer: wait=N` seconds, or (`Prefer: until=payment`) only until the payment succeeded.',
     request: {
       headers: z.object({
         'Idempotency-Key': checkoutIdempotencyKeyHeader,
         Prefer: z
           .string()
           .optional()
-          .meta({ description: `RFC 7240 \`wait=N\`: wait up to N seconds (at most ${MAX_WAIT_SECONDS}) for the checkout to finish`, example: 'wait=10' }),
+          .meta({
+            description: `RFC 7240 \`wait=N\`: wait up to N seconds (at most ${MAX_WAIT_SECONDS}) for the checkout to finish. With \`until=payment\` (early answer): answer as soon as the payment succeeded (card charged, konbini/bank slip issued: \`payment.accepted\`) or the checkout is failing (\`failure\`), while delivery booking and the rest of the saga run on; \`wait=N\` then bounds that wait (${MAX_WAIT_SECONDS} s when absent)`,
+            example: 'wait=10, until=payment',
+          }),
       }),
       body: jsonBody(registry.register('CreateCheckoutBody', named(createCheckoutBody))),
     },
     responses: {
-      200: json('The checkout finished within the Prefer: wait time (COMPLETED, FAILED or CANCELLED)', checkoutView, {
+      200: json('The checkout finished within the Prefer: wait time (COMPLETED, FAILED or CANCELLED); with `until=payment`, its payment succeeded (`payment.accepted`) or it is failing (`failure`), and the saga may still run (poll statusUrl for the outcome)', checkoutView, {
         ...locationHeader,
         'Preference-Applied': { description: 'The honoured wait', schema: { type: 'string' } },
       }),
@@ -389,12 +398,15 @@ function buildDocument(): OpenApiDocument {
         Prefer: z
           .string()
           .optional()
-          .meta({ description: `RFC 7240 \`wait=N\`: wait up to N seconds (at most ${MAX_WAIT_SECONDS}) for the checkout to finish`, example: 'wait=10' }),
+          .meta({
+            description: `RFC 7240 \`wait=N\`: wait up to N seconds (at most ${MAX_WAIT_SECONDS}) for the checkout to finish. With \`until=payment\` (early answer): answer as soon as the payment succeeded (card charged, konbini/bank slip issued: \`payment.accepted\`) or the checkout is failing (\`failure\`), while delivery booking and the rest of the saga run on; \`wait=N\` then bounds that wait (${MAX_WAIT_SECONDS} s when absent)`,
+            example: 'wait=10, until=payment',
+          }),
       }),
       body: jsonBody(registry.register('CartCheckoutBody', named(cartCheckoutBody))),
     },
     responses: {
-      200: json('The checkout finished within the Prefer: wait time (COMPLETED, FAILED or CANCELLED)', checkoutView, {
+      200: json('The checkout finished within the Prefer: wait time (COMPLETED, FAILED or CANCELLED); with `until=payment`, its payment succeeded (`payment.accepted`) or it is failing (`failure`), and the saga may still run (poll statusUrl for the outcome)', checkoutView, {
         ...locationHeader,
         'Preference-Applied': { description: 'The honoured wait', schema: { type: 'string' } },
       }),

@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Server } from 'node:http';
-import type { Config } from '../lib/config';
+import { domainAddresses, type Config } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { createMetrics } from '../lib/metrics';
 import { createRedis } from '../lib/redis';
@@ -27,7 +27,7 @@ export async function runApi(config: Config): Promise<void> {
   // The tracing interceptor puts the REST request's trace context in the workflow's headers.
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, interceptors: { workflow: [workflowClientTracingInterceptor()] } });
 
-  const clients = createDomainClients(config.GRPC_SERVICES_ADDRESS);
+  const clients = createDomainClients(domainAddresses(config));
   shutdown.add('grpc-clients', () => closeDomainClients(clients));
   const app = createApp({
     temporal,

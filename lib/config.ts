@@ -30,8 +30,21 @@ const schema = z.object({
 
   GRPC_HOST: z.string().default('127.0.0.1'),
   GRPC_PORT: port.default(50051),
-  /** Where clients reach the domain services. */
+  /** Where clients reach the domain services: the all-in-one default, overridden per domain below. */
   GRPC_SERVICES_ADDRESS: z.string().default('127.0.0.1:50051'),
+  /**
+   * Where clients reach one domain when the domains run as separate processes (Kubernetes: one
+   * Service per domain). Unset: GRPC_SERVICES_ADDRESS. See domainAddresses().
+   */
+  GRPC_CATALOG_ADDRESS: z.string().min(1).optional(),
+  GRPC_INVENTORY_ADDRESS: z.string().min(1).optional(),
+  GRPC_ORDERS_ADDRESS: z.string().min(1).optional(),
+  GRPC_PAYMENTS_ADDRESS: z.string().min(1).optional(),
+  GRPC_DELIVERY_ADDRESS: z.string().min(1).optional(),
+  GRPC_IDENTITY_ADDRESS: z.string().min(1).optional(),
+  GRPC_LOYALTY_ADDRESS: z.string().min(1).optional(),
+  GRPC_ANALYTICS_ADDRESS: z.string().min(1).optional(),
+  GRPC_DIAGNOSTICS_ADDRESS: z.string().min(1).optional(),
   /** Which domain services this process serves: all of them unless narrowed. */
   SERVICES: csv.default(['all']),
 
@@ -154,6 +167,17 @@ let cached: Config | undefined;
 export function config(): Config {
   cached ??= loadConfig(process.env);
   return cached;
+}
+
+/** The domains a client can reach, each at its own address (GRPC_<DOMAIN>_ADDRESS). */
+export const GRPC_DOMAINS = ['catalog', 'inventory', 'orders', 'payments', 'delivery', 'identity', 'loyalty', 'analytics', 'diagnostics'] as const;
+export type GrpcDomain = (typeof GRPC_DOMAINS)[number];
+export type DomainAddresses = Readonly<Record<GrpcDomain, string>>;
+
+/** Each domain's gRPC address: its GRPC_<DOMAIN>_ADDRESS, else the all-in-one GRPC_SERVICES_ADDRESS. */
+export function domainAddresses(config: Pick<Config, 'GRPC_SERVICES_ADDRESS'> & Partial<Config>): DomainAddresses {
+  const byDomain = (domain: GrpcDomain) => config[`GRPC_${domain.toUpperCase()}_ADDRESS` as `GRPC_${Uppercase<GrpcDomain>}_ADDRESS`];
+  return Object.freeze(Object.fromEntries(GRPC_DOMAINS.map((d) => [d, byDomain(d) ?? config.GRPC_SERVICES_ADDRESS])) as Record<GrpcDomain, string>);
 }
 
 /** This process's environment plus overrides, for child processes (keeps process.env reads here). */

@@ -15,6 +15,7 @@ import type { DeliveryServiceClient } from './generated/checkout/delivery/v1/Del
 import type { InventoryServiceClient } from './generated/checkout/inventory/v1/InventoryService';
 import type { OrdersServiceClient } from './generated/checkout/orders/v1/OrdersService';
 import type { PaymentsServiceClient } from './generated/checkout/payments/v1/PaymentsService';
+import type { DomainAddresses } from '../lib/config';
 import { loadProto } from './load';
 
 export type { AnalyticsServiceClient, CatalogServiceClient, DeliveryServiceClient, IdentityServiceClient, InventoryServiceClient, OrdersServiceClient, PaymentsServiceClient };
@@ -42,17 +43,21 @@ export type { LoyaltyServiceClient };
 
 const insecure = () => grpc.credentials.createInsecure();
 
-/** Clients of every checkout domain service at one address (host:port). */
-export function createDomainClients(address: string) {
+/**
+ * Clients of every checkout domain service: all at one address (host:port, the all-in-one process),
+ * or each at its own (domainAddresses(config): the domains as separate processes).
+ */
+export function createDomainClients(addresses: string | Omit<DomainAddresses, 'diagnostics'>) {
+  const at = (domain: keyof Omit<DomainAddresses, 'diagnostics'>) => (typeof addresses === 'string' ? addresses : addresses[domain]);
   return {
-    catalog: new catalogProto.CatalogService(address, insecure()) as CatalogServiceClient,
-    inventory: new inventoryProto.InventoryService(address, insecure()) as InventoryServiceClient,
-    orders: new ordersProto.OrdersService(address, insecure()) as OrdersServiceClient,
-    payments: new paymentsProto.PaymentsService(address, insecure()) as PaymentsServiceClient,
-    delivery: new deliveryProto.DeliveryService(address, insecure()) as DeliveryServiceClient,
-    identity: new identityProto.IdentityService(address, insecure()) as IdentityServiceClient,
-    loyalty: new loyaltyProto.LoyaltyService(address, insecure()) as LoyaltyServiceClient,
-    analytics: new analyticsProto.AnalyticsService(address, insecure()) as AnalyticsServiceClient,
+    catalog: new catalogProto.CatalogService(at('catalog'), insecure()) as CatalogServiceClient,
+    inventory: new inventoryProto.InventoryService(at('inventory'), insecure()) as InventoryServiceClient,
+    orders: new ordersProto.OrdersService(at('orders'), insecure()) as OrdersServiceClient,
+    payments: new paymentsProto.PaymentsService(at('payments'), insecure()) as PaymentsServiceClient,
+    delivery: new deliveryProto.DeliveryService(at('delivery'), insecure()) as DeliveryServiceClient,
+    identity: new identityProto.IdentityService(at('identity'), insecure()) as IdentityServiceClient,
+    loyalty: new loyaltyProto.LoyaltyService(at('loyalty'), insecure()) as LoyaltyServiceClient,
+    analytics: new analyticsProto.AnalyticsService(at('analytics'), insecure()) as AnalyticsServiceClient,
   };
 }
 

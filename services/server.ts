@@ -1,4 +1,4 @@
-import type { Config } from '../lib/config';
+import { domainAddresses, type Config } from '../lib/config';
 import { startGrpcServer } from '../lib/grpc';
 import { createLogger } from '../lib/logger';
 import { createMetrics, startMetricsServer } from '../lib/metrics';
@@ -19,7 +19,7 @@ export async function runServices(config: Config): Promise<void> {
 
   const prisma = createPrisma(config.DATABASE_URL);
   shutdown.add('prisma', () => prisma.$disconnect());
-  const clients = createDomainClients(config.GRPC_SERVICES_ADDRESS);
+  const clients = createDomainClients(domainAddresses(config));
   shutdown.add('grpc-clients', () => closeDomainClients(clients));
   const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   shutdown.add('redis', () => redis.quit());

@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import type { Config } from '../lib/config';
+import { domainAddresses, type Config } from '../lib/config';
 import { createEventConsumer, type EventConsumer } from '../lib/event-consumer';
 import { callUnary } from '../lib/grpc';
 import { createKafka, kafkaSettings, TOPICS } from '../lib/kafka';
@@ -37,7 +37,7 @@ export async function runLoyaltyWorker(config: Config): Promise<void> {
   const metrics = createMetrics('loyalty-worker');
   const shutdown = new GracefulShutdown(logger);
   shutdown.listen();
-  const clients = createDomainClients(config.GRPC_SERVICES_ADDRESS);
+  const clients = createDomainClients(domainAddresses(config));
   shutdown.add('grpc clients', async () => closeDomainClients(clients));
   const kafka = createKafka(kafkaSettings(config, 'loyalty-worker'), logger);
   const consumer = createLoyaltyConsumer({ kafka, loyalty: clients.loyalty, topicPrefix: config.KAFKA_TOPIC_PREFIX, logger, metrics });

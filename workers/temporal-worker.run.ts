@@ -1,6 +1,6 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
-import type { Config } from '../lib/config';
+import { domainAddresses, type Config } from '../lib/config';
 import { connectInBackground, createEventPublisher, createKafka, createProducer, kafkaSettings } from '../lib/kafka';
 import { createLogger, type Logger } from '../lib/logger';
 import { createMetrics, startMetricsServer, type Metrics } from '../lib/metrics';
@@ -102,8 +102,8 @@ export async function runTemporalWorker(config: Config): Promise<void> {
   // Not awaited: publishing retries in its activity until Kafka answers, so Kafka may be down now.
   connectInBackground(producer, 'Kafka producer', logger, () => stopping);
   shutdown.add('kafka-producer', () => producer.disconnect());
-  const diagnostics = createDiagnosticsClient(config.GRPC_SERVICES_ADDRESS);
-  const clients = createDomainClients(config.GRPC_SERVICES_ADDRESS);
+  const diagnostics = createDiagnosticsClient(domainAddresses(config).diagnostics);
+  const clients = createDomainClients(domainAddresses(config));
   shutdown.add('grpc-clients', () => {
     diagnostics.close();
     closeDomainClients(clients);

@@ -16,6 +16,7 @@ import type { GetOrderRequest } from '../../proto/generated/checkout/orders/v1/G
 import type { Order__Output } from '../../proto/generated/checkout/orders/v1/Order';
 import type { DomainClients } from '../../proto/services';
 import {
+  awaitCheckoutStageUpdate,
   cancelCheckoutUpdate,
   CHECKOUT_WORKFLOW_TYPE,
   checkoutStatusQuery,
@@ -87,6 +88,14 @@ export const MAX_WAIT_SECONDS = 30;
 function preferredWaitSeconds(prefer: string | undefined): number {
   const match = /(?:^|[;,\s])wait=(\d+)/i.exec(prefer ?? '');
   return match ? Math.min(Number(match[1]), MAX_WAIT_SECONDS) : 0;
+}
+
+/**
+ * `Prefer: until=payment` (with or without `wait=N`): answer as soon as the payment succeeded (card
+ * charged, slip issued) or the checkout is failing, instead of waiting for the whole saga.
+ */
+function prefersEarlyAnswer(prefer: string | undefined): boolean {
+  return /(?:^|[;,\s])until=payment(?=$|[;,\s])/i.test(prefer ?? '');
 }
 
 /** The parts of a checkout request besides its lines (shared by POST /v1/checkouts and the cart's checkout). */
@@ -179,12 +188,48 @@ export function checkoutView(status: CheckoutStatus, state: CustomerOrderState =
 }
 
 /**
+ * The early answer: 200 with the status once the payment succeeded (`payment.accepted`) or the checkout
+ * is failing (`failure`), asked of the saga with its `awaitStage` update, which resolves in the workflow
+ * task after the charge (a query after the saga's end would replay its whole history on the worker). After
+ * `wait` seconds without it: 202 with the running state. A saga that ended already (or runs code from
+ * before the update existed) is answered with its outcome, as `Prefer: wait` would.
+ */
+async function answerEarly(temporal: Client, handle: WorkflowHandle, res: Response, orderId: string, wait: number): Promise<void> {
+  res.set('Preference-Applied', `wait=${wait}, until=payment`);
+  // The update's result is long-polled until the stage is reached: the abort ends the polling when the
+  // client's wait is over, so a request never leaves a poll running behind it.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), wait * 1000);
+  try {
+    const status = await temporal.connection.withAbortSignal(abort.signal, () => handle.executeUpdate(awaitCheckoutStageUpdate, { args: [{ stage: 'payment' }] }));
+    res.status(200).location(`/v1/orders/${orderId}`).json(checkoutView(status));
+    return;
+  } catch (err) {
+    if (!abort.signal.aborted && !(err instanceof WorkflowUpdateFailedError) && !(err instanceof WorkflowNotFoundError)) throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (abort.signal.aborted) {
+    res.status(202).location(`/v1/orders/${orderId}`).json(checkoutView(await handle.query(checkoutStatusQuery)));
+    return;
+  }
+  // Closed already (an update to a closed workflow fails) or no handler: its outcome is the answer.
+  const finished = await Promise.race([handle.result().then(() => true), delay(wait * 1000).then(() => false)]);
+  res.status(finished ? 200 : 202).location(`/v1/orders/${orderId}`).json(checkoutView(await handle.query(checkoutStatusQuery)));
+}
+
+/**
  * Answers a started checkout: 202 ACCEPTED at once, or, with `Prefer: wait=N`, the outcome (200) or
- * the running state (202) after at most N seconds.
+ * the running state (202) after at most N seconds; with `Prefer: until=payment`, see answerEarly.
  */
 export async function answerCheckout(temporal: Client, req: Request, res: Response, orderId: string): Promise<void> {
   const handle = temporal.workflow.getHandle<(i: CheckoutInput) => Promise<CheckoutResult>>(checkoutWorkflowId(orderId));
-  const wait = preferredWaitSeconds(req.get('Prefer'));
+  const prefer = req.get('Prefer');
+  if (prefersEarlyAnswer(prefer)) {
+    await answerEarly(temporal, handle, res, orderId, preferredWaitSeconds(prefer) || MAX_WAIT_SECONDS);
+    return;
+  }
+  const wait = preferredWaitSeconds(prefer);
   if (wait > 0) {
     res.set('Preference-Applied', `wait=${wait}`);
     const finished = await Promise.race([handle.result().then(() => true), delay(wait * 1000).then(() => false)]);
