@@ -1,73 +1,25 @@
 import { signAccessToken } from '../lib/access-token';
 import { config } from '../lib/config';
+import { createOpsClient } from './ops/api-client';
+import { runOps } from './ops/commands';
 
 /**
- * `npm run ops -- <command>`: the operator's commands over the REST api, with the same staff
- * permissions (orders:operate) a person has there. The token comes from OPS_TOKEN; in development
- * an operator token is signed when none is given.
- *
- *   retry <orderId>                                   retry a FAILED order as a new linked order
- *   resolve <orderId> <undo-step> retry|mark-resolved [note]   act on an undo that waits (COMPENSATION_STUCK)
- *   order <orderId>                                   the order as staff see it (status and its history)
+ * `npm run ops -- <command>`: the operator's commands (find, show, cancel, refund and retry orders;
+ * list and settle stuck undos) over the staff REST routes, with the permissions of the token's role,
+ * exactly as a person has them there. `npm run ops -- --help` lists them; exit codes in ops/api-client.ts.
+ * The token comes from OPS_TOKEN; in development an operator token is signed when none is given.
  */
-const USAGE = `usage: npm run ops -- retry <orderId>
-       npm run ops -- resolve <orderId> <undo-step> retry|mark-resolved [note]
-       npm run ops -- order <orderId>
-Stuck sagas: temporal workflow list --namespace checkout --query 'OrderStatus="COMPENSATION_STUCK"'`;
-
 async function main(argv: string[]): Promise<number> {
   const cfg = config();
-  const [command, orderId, ...rest] = argv;
-  if (!command || !orderId || command === 'help' || command === '--help') {
-    console.log(USAGE);
-    return command ? 0 : 2;
-  }
-  const token = cfg.OPS_TOKEN ?? developmentToken(cfg);
-  if (!token) {
-    console.error('[ops] OPS_TOKEN is required outside development (a token of an operator or admin account)');
-    return 2;
-  }
   const base = cfg.OPS_API_URL ?? `http://${cfg.API_HOST}:${cfg.API_PORT}`;
-  const request = async (method: string, path: string, body?: unknown) => {
-    console.error(`[ops] ${method} ${base}${path}`);
-    let res: Response;
-    try {
-      res = await fetch(`${base}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-        ...(body ? { body: JSON.stringify(body) } : {}),
-      });
-    } catch (err) {
-      console.error(`[ops] the api at ${base} did not answer (${err instanceof Error ? err.message : String(err)}): is it running (npm start)?`);
-      return 1;
-    }
-    const text = await res.text();
-    const parsed = text ? (JSON.parse(text) as { error?: { code: string; message: string } }) : {};
-    if (!res.ok) {
-      console.error(`[ops] ${res.status} ${parsed.error?.code ?? ''}: ${parsed.error?.message ?? text}`);
-      return 1;
-    }
-    console.log(JSON.stringify(parsed, null, 2));
-    return 0;
-  };
-  const path = encodeURIComponent(orderId);
-  switch (command) {
-    case 'retry':
-      return request('POST', `/v1/staff/orders/${path}/retry`);
-    case 'resolve': {
-      const [step, action, ...note] = rest;
-      if (!step || (action !== 'retry' && action !== 'mark-resolved')) {
-        console.error(USAGE);
-        return 2;
-      }
-      return request('POST', `/v1/staff/orders/${path}/compensations/${encodeURIComponent(step)}`, { action, ...(note.length > 0 ? { note: note.join(' ') } : {}) });
-    }
-    case 'order':
-      return request('GET', `/v1/staff/orders/${path}`);
-    default:
-      console.error(`[ops] unknown command ${command}\n${USAGE}`);
-      return 2;
-  }
+  const progress = (line: string) => console.error(`[ops] ${line}`);
+  return runOps(argv, {
+    io: { out: (text) => console.log(text), err: (text) => console.error(text) },
+    api: () => {
+      const token = cfg.OPS_TOKEN ?? developmentToken(cfg);
+      return token ? createOpsClient(base.replace(/\/+$/, ''), token, progress) : undefined;
+    },
+  });
 }
 
 /** An operator token signed with this environment's secret: development only. */
@@ -77,9 +29,11 @@ function developmentToken(cfg: ReturnType<typeof config>): string | undefined {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     console.error(`[ops] failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );
