@@ -14,6 +14,7 @@ export interface CheckoutOutcome {
 interface CheckoutView {
   orderId?: string;
   state?: string;
+  payment?: { accepted?: string };
   failure?: { code?: string };
   error?: { code?: string; message?: string };
 }
@@ -86,6 +87,22 @@ export class SagaClient {
     if (status === 200) return { orderId: view.orderId, state: view.state ?? 'UNKNOWN', ...(view.failure?.code ? { failureCode: view.failure.code } : {}) };
     const result = await this.temporal.workflow.getHandle<() => Promise<CheckoutResult>>(checkoutWorkflowId(view.orderId)).result();
     return { orderId: view.orderId, state: result.outcome, ...(result.failure?.code ? { failureCode: result.failure.code } : {}) };
+  }
+
+  /**
+   * A card checkout with the early answer (`Prefer: wait=30, until=payment`): resolves when the api
+   * answered that the card was charged; `finished` resolves when the saga behind it completed.
+   */
+  async checkoutEarly(sku: string, slotId: string): Promise<{ orderId: string; finished: Promise<CheckoutOutcome> }> {
+    const { status, view } = await this.post(this.newCustomerToken(), '/v1/checkouts', this.body(sku, slotId, 'card'), 'wait=30, until=payment');
+    if (!view.orderId) throw new Error(`POST /v1/checkouts answered ${status} ${JSON.stringify(view.error ?? view)}`);
+    if (status !== 200 || view.payment?.accepted !== 'CHARGED') throw new Error(`early answer of ${view.orderId}: ${status} ${view.state} ${view.failure?.code ?? ''}`);
+    const orderId = view.orderId;
+    const finished = this.temporal.workflow
+      .getHandle<() => Promise<CheckoutResult>>(checkoutWorkflowId(orderId))
+      .result()
+      .then((r) => ({ orderId, state: r.outcome, ...(r.failure?.code ? { failureCode: r.failure.code } : {}) }));
+    return { orderId, finished };
   }
 
   /** Starts a konbini checkout (answered 202 at once) and waits until it awaits its payment. */
