@@ -8,6 +8,7 @@ import { createInventoryActivities } from './inventory.activities';
 import { createLoyaltyActivities } from './loyalty.activities';
 import { createOrdersActivities } from './orders.activities';
 import { createPaymentsActivities } from './payments.activities';
+import { createPosActivities } from './pos.activities';
 
 /** The clients activities call; real ones in the worker, fakes in unit tests. */
 export interface ActivityDeps extends Omit<DomainClients, 'catalog'> {
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createLoyaltyActivities(deps),
     ...createOrdersActivities(deps),
     ...createPaymentsActivities(deps),
+    ...createPosActivities(deps),
     ...createDeliveryActivities(deps),
   };
 }

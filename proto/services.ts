@@ -17,6 +17,7 @@ import type { OrdersServiceClient } from './generated/checkout/orders/v1/OrdersS
 import type { PaymentsServiceClient } from './generated/checkout/payments/v1/PaymentsService';
 import type { DomainAddresses } from '../lib/config';
 import { loadProto } from './load';
+import { createPosClient } from './pos-client';
 
 export type { AnalyticsServiceClient, CatalogServiceClient, DeliveryServiceClient, IdentityServiceClient, InventoryServiceClient, OrdersServiceClient, PaymentsServiceClient };
 
@@ -58,6 +59,8 @@ export function createDomainClients(addresses: string | Omit<DomainAddresses, 'd
     identity: new identityProto.IdentityService(at('identity'), insecure()) as IdentityServiceClient,
     loyalty: new loyaltyProto.LoyaltyService(at('loyalty'), insecure()) as LoyaltyServiceClient,
     analytics: new analyticsProto.AnalyticsService(at('analytics'), insecure()) as AnalyticsServiceClient,
+    // Point of sale shares the orders schema, so it is served (and addressed) with the orders domain.
+    pos: createPosClient(at('orders')),
   };
 }
 

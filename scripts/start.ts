@@ -1,7 +1,11 @@
-import { config } from '../lib/config';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { config, environmentWith } from '../lib/config';
 import { createKafka, ensureTopics, kafkaSettings } from '../lib/kafka';
 import { createLogger } from '../lib/logger';
 import { createPrisma } from '../lib/prisma';
+import { platformScrapeJobs, prometheusConfig } from '../observability/prometheus-config';
 import { seedDemoData } from '../prisma/seed';
 import { applyTemporalSetup, TEMPORAL_SETUP } from '../temporal-config/setup';
 import { checkHealth, COMPONENTS, ensureStack, migrateDatabase, runDir, runInfra, stopStack, type Component } from './stack';
@@ -14,7 +18,8 @@ import { platformRoles } from './supervisor-roles';
  * migrations, starts every process of the platform under a supervisor (a process that exits is
  * restarted with backoff) and prints where to look. Components are health-checked every
  * HEALTH_INTERVAL_MS; `npm start -- --restart-components` also restarts the ones this command started.
- * Ctrl-C stops what it started.
+ * `npm start -- --observability` also starts Prometheus (scripts/infra/prometheus.sh) scraping every
+ * process, with the alert rules of observability/alerts. Ctrl-C stops what it started.
  */
 const say = (line: string) => console.log(`[start] ${line}`);
 
@@ -24,6 +29,7 @@ let started: Component[] = [];
 let supervisor: Supervisor | undefined;
 let stopWatching: (() => void) | undefined;
 let stopping = false;
+let prometheusStarted = false;
 
 /**
  * Stops the platform processes, then the components this command started, and exits. On Ctrl-C the
@@ -38,6 +44,7 @@ async function stopAll(code: number, childrenSignalled = false): Promise<void> {
   await supervisor?.stop(childrenSignalled);
   if (started.length > 0) say(`stopping what this command started: ${started.join(', ')}`);
   await stopStack(started);
+  if (prometheusStarted) await prometheus('stop').catch(() => undefined);
   process.exit(code);
 }
 
@@ -99,6 +106,7 @@ async function main(): Promise<void> {
 
   const api = `http://${cfg.API_HOST}:${cfg.API_PORT}`;
   await waitForHttp(`${api}/readyz`, 120_000);
+  const observability = process.argv.includes('--observability') ? await startObservability(`${cfg.API_HOST}:${cfg.API_PORT}`, metricsBase) : undefined;
   say(`ready in ${Math.round((Date.now() - began) / 1000)}s`);
   console.log(
     [
@@ -109,6 +117,7 @@ async function main(): Promise<void> {
       `  metrics             ${api}/metrics`,
       `                      http://127.0.0.1:${metricsBase}/metrics (services), :${metricsBase + 1} (temporal-worker), :${metricsBase + 2} (analytics-worker), :${metricsBase + 3} (email-worker), :${metricsBase + 4} (loyalty-worker)`,
       `                      http://127.0.0.1:7235/metrics (Temporal server)`,
+      ...(observability ? [`  Prometheus          ${observability.url}   (targets: ${observability.url}/targets, alerts: ${observability.url}/alerts; config ${observability.configFile})`] : []),
       `  emails (dev SMTP)    smtp://${cfg.SMTP_HOST}:${cfg.SMTP_PORT}, received mail at http://127.0.0.1:1080/messages`,
       '',
       `  try it:  curl -s -X POST ${api}/v1/system/pings -H 'content-type: application/json' -d '{"message":"hello"}'`,
@@ -118,6 +127,37 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+}
+
+/** The Temporal dev server's own metrics (scripts/infra/temporal.sh --metrics-port). */
+const TEMPORAL_SERVER_METRICS = '127.0.0.1:7235';
+
+function prometheus(command: 'start' | 'stop' | 'status', env: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', [path.join(__dirname, 'infra', 'prometheus.sh'), command], { stdio: ['ignore', 'inherit', 'inherit'], env: environmentWith(env) });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`scripts/infra/prometheus.sh ${command} exited with ${code}`))));
+  });
+}
+
+/**
+ * Writes the scrape config of every platform process and starts Prometheus with it (installing
+ * Debian's package when missing), or reloads the one an earlier `npm start` left running.
+ */
+async function startObservability(apiAddress: string, metricsBase: number): Promise<{ url: string; configFile: string }> {
+  const configFile = path.join(path.dirname(runDir()), 'prometheus', 'prometheus.yml');
+  fs.mkdirSync(path.dirname(configFile), { recursive: true });
+  fs.writeFileSync(configFile, prometheusConfig({ jobs: platformScrapeJobs({ api: apiAddress, metricsBase, temporalServer: TEMPORAL_SERVER_METRICS }) }));
+  const wasRunning = await prometheus('status').then(
+    () => true,
+    () => false,
+  );
+  say(`starting Prometheus with ${configFile}`);
+  await prometheus('start', { PROMETHEUS_CONFIG: configFile });
+  prometheusStarted = !wasRunning;
+  const env = spawnSync('bash', [path.join(__dirname, 'infra', 'prometheus.sh'), 'env'], { encoding: 'utf8' }).stdout;
+  const url = /^PROMETHEUS_URL=(.*)$/m.exec(env)?.[1] ?? 'http://127.0.0.1:9090';
+  return { url, configFile };
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {

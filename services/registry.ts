@@ -14,6 +14,7 @@ import { inventoryRegistration } from './inventory/inventory.grpc';
 import { loyaltyRegistration } from './loyalty/loyalty.grpc';
 import { ordersRegistration } from './orders/orders.grpc';
 import { paymentsRegistration } from './payments/payments.grpc';
+import { posRegistration } from './pos/pos.grpc';
 
 export interface ServiceDeps {
   prisma: PrismaClient;
@@ -46,6 +47,7 @@ export const SERVICE_FACTORIES: Record<string, (deps: ServiceDeps) => ServiceReg
     identityRegistration({ ...deps, accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS, publish: (event) => deps.events.publish(TOPICS.identity, event) }),
   analytics: analyticsRegistration,
   loyalty: loyaltyRegistration,
+  pos: posRegistration,
 };
 
 /** Resolves a SERVICES list (`all`, or names) to registrations; unknown names are a config error. */

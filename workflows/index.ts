@@ -2,3 +2,5 @@
 export { checkoutWorkflow } from './checkout.workflow';
 export { pingWorkflow } from './ping.workflow';
 export { refundOrderWorkflow } from './refund.workflow';
+export { posSaleWorkflow } from './pos-sale.workflow';
+export { settlementWorkflow } from './settlement.workflow';

@@ -63,6 +63,8 @@ describe('replay of recorded histories', () => {
         'checkout-slip-early-confirmation',
         'checkout-slip-paid-and-cancelled',
         'ping-completed',
+        'pos-sale-card-completed',
+        'pos-sale-card-declined',
         'refund-completed',
         'refund-points-completed',
         'refund-revoke-points-completed',
