@@ -1,0 +1,19 @@
+// Original file: proto/pos.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+export interface SaleLine {
+  'sku'?: (string);
+  'quantity'?: (number);
+  'name'?: (string);
+  'unitPriceMinor'?: (number | string | Long);
+  'lineTotalMinor'?: (number | string | Long);
+}
+
+export interface SaleLine__Output {
+  'sku': (string);
+  'quantity': (number);
+  'name': (string);
+  'unitPriceMinor': (number);
+  'lineTotalMinor': (number);
+}
