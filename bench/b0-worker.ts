@@ -1,6 +1,8 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { parseArgs } from 'node:util';
+import { config } from '../lib/config';
 import { createMetrics, startMetricsServer } from '../lib/metrics';
+import { payloadDataConverter } from '../lib/payload-codec';
 import { createB0Activities } from './b0.activities';
 
 /**
@@ -26,6 +28,8 @@ async function main(): Promise<void> {
     namespace,
     taskQueue,
     workflowsPath: require.resolve('./b0.workflow'),
+    // The platform's encrypting converter, so the bench pays what the platform pays per payload.
+    dataConverter: payloadDataConverter(config().PAYLOAD_KEYRING),
     activities: createB0Activities(),
   });
   const running = worker.run();

@@ -3,6 +3,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config } from '../lib/config';
+import { payloadDataConverter } from '../lib/payload-codec';
 
 /**
  * `npm run replay:record`: saves one recent history per workflow outcome (from the running Temporal
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   const dir = path.resolve(__dirname, '..', 'test', 'replay', 'histories');
   mkdirSync(dir, { recursive: true });
   const connection = await Connection.connect({ address: cfg.TEMPORAL_ADDRESS });
-  const client = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
+  const client = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(cfg.PAYLOAD_KEYRING) });
   const save = async (name: string, workflowId: string, runId?: string) => {
     const file = path.join(dir, `${name}.json`);
     if (existsSync(file)) return console.log(`${name}: already recorded, kept`);

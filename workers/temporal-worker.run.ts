@@ -1,9 +1,11 @@
+import type { DataConverter } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { domainAddresses, type Config } from '../lib/config';
 import { connectInBackground, createEventPublisher, createKafka, createProducer, kafkaSettings } from '../lib/kafka';
 import { createLogger, type Logger } from '../lib/logger';
 import { createMetrics, startMetricsServer, type Metrics } from '../lib/metrics';
+import { payloadDataConverter } from '../lib/payload-codec';
 import { GracefulShutdown } from '../lib/shutdown';
 import { activityTracingInterceptor, WORKFLOW_TRACING_MODULE, workflowTracingSinks } from '../lib/telemetry';
 import { createDiagnosticsClient } from '../proto/diagnostics';
@@ -19,6 +21,8 @@ export async function createTemporalWorker(opts: {
   taskQueue: string;
   deps: ActivityDeps;
   metrics: Metrics;
+  /** How payloads are encoded: the platform's encrypting converter (payloadDataConverter), the same as its clients'. */
+  dataConverter: DataConverter;
   workerOptions?: Partial<WorkerOptions>;
 }): Promise<Worker> {
   return Worker.create({
@@ -26,6 +30,7 @@ export async function createTemporalWorker(opts: {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
+    dataConverter: opts.dataConverter,
     activities: createActivities(opts.deps),
     interceptors: {
       activity: [
@@ -125,7 +130,8 @@ export async function runTemporalWorker(config: Config): Promise<void> {
     const connection = await connectWithRetry(config.TEMPORAL_ADDRESS, logger, () => stopping);
     if (!connection) return;
     try {
-      const worker = await createTemporalWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, deps, metrics });
+      const worker = await createTemporalWorker({
+        dataConverter: payloadDataConverter(config.PAYLOAD_KEYRING), connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, deps, metrics });
       const running = worker.run();
       current = { worker, running, connection };
       logger.info({ namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, metricsPort: metricsServer.port, generation }, 'Temporal worker running');

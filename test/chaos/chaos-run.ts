@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Config } from '../../lib/config';
 import { createKafka, kafkaSettings, topicName, TOPICS } from '../../lib/kafka';
 import { createLogger } from '../../lib/logger';
+import { payloadDataConverter } from '../../lib/payload-codec';
 import { createPrisma } from '../../lib/prisma';
 import { closeDomainClients, createDomainClients } from '../../proto/services';
 import { createChaosFixtures, seedPoints, type FixtureSizes } from './chaos-fixtures';
@@ -150,7 +151,7 @@ async function connectTemporal(config: Config, deadline: number): Promise<Client
   for (;;) {
     try {
       const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, connectTimeout: 5_000 });
-      return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+      return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.PAYLOAD_KEYRING) });
     } catch (err) {
       if (Date.now() > deadline) throw err;
       await delay(1_000);

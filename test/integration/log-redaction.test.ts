@@ -6,6 +6,7 @@ import { createApp } from '../../api/app';
 import { startGrpcServer } from '../../lib/grpc';
 import { createEventPublisher, createKafka, createProducer, kafkaSettings } from '../../lib/kafka';
 import { createLogger, REDACTED } from '../../lib/logger';
+import { payloadDataConverter } from '../../lib/payload-codec';
 import { createMetrics } from '../../lib/metrics';
 import { createPrisma } from '../../lib/prisma';
 import { createRedis } from '../../lib/redis';
@@ -59,7 +60,7 @@ describe('secrets stay out of the logs (real api, identity service, PostgreSQL, 
     closers.push(() => grpc.stop());
     const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
     closers.push(() => connection.close());
-    const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.PAYLOAD_KEYRING) });
     const app = createApp({ temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, redis, logger: apiLogger, metrics, clients, jwtSecret: config.JWT_SECRET, webhookSecret: config.PAYMENT_WEBHOOK_SECRET });
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));

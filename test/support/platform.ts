@@ -8,6 +8,7 @@ import { startGrpcServer } from '../../lib/grpc';
 import { createEventPublisher, createKafka, createProducer, kafkaSettings } from '../../lib/kafka';
 import { createLogger } from '../../lib/logger';
 import { createMetrics } from '../../lib/metrics';
+import { payloadDataConverter } from '../../lib/payload-codec';
 import { createPrisma, type PrismaClient } from '../../lib/prisma';
 import { createRedis, type Redis } from '../../lib/redis';
 import { createDiagnosticsClient } from '../../proto/diagnostics';
@@ -85,6 +86,7 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   closers.push(() => nativeConnection.close());
   const worker = await createTemporalWorker({
+    dataConverter: payloadDataConverter(config.PAYLOAD_KEYRING),
     connection: nativeConnection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
@@ -99,7 +101,7 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
 
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   closers.push(() => connection.close());
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.PAYLOAD_KEYRING) });
   const app = createApp({ temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, redis, logger, metrics, clients, jwtSecret: config.JWT_SECRET, webhookSecret: config.PAYMENT_WEBHOOK_SECRET });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
