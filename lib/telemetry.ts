@@ -1,5 +1,6 @@
 import { TraceFlags, type SpanContext } from '@opentelemetry/api';
 import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
+import { ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes, type Resource } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
@@ -41,6 +42,10 @@ export function startTelemetry(role: string, config: TelemetryConfig): void {
         '@opentelemetry/instrumentation-fs': { enabled: false },
         '@opentelemetry/instrumentation-dns': { enabled: false },
         '@opentelemetry/instrumentation-net': { enabled: false },
+        // One span per middleware and router (≈40 per request) buries the request's own work; with
+        // express 5 they come from both the express and the router instrumentations.
+        '@opentelemetry/instrumentation-express': { ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] },
+        '@opentelemetry/instrumentation-router': { enabled: false },
         // lib/logger.ts adds trace_id/span_id itself (a pino mixin), which also works where no
         // require hook runs (jest); the instrumentation would write the same keys a second time.
         '@opentelemetry/instrumentation-pino': { enabled: false },
