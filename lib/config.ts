@@ -90,6 +90,26 @@ const schema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().default('checkout'),
   TEMPORAL_UI_URL: z.string().default('http://127.0.0.1:8233'),
   /**
+   * Connection to a production Temporal cluster (lib/temporal-connection.ts). TLS is on when asked
+   * for or implied (a CA, a client certificate or an API key is set); mTLS needs both certificate
+   * and key; a server name overrides the SNI/host name checked (a proxy or an IP address in front).
+   */
+  TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
+  TEMPORAL_TLS_CA_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+  /** API key (Temporal Cloud or a server with an authorizer), sent as `Authorization: Bearer`. */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  /**
+   * Worker Versioning (Worker Deployments): with both set, the worker polls as version
+   * <deployment>.<build id>, and a workflow stays PINNED to the version that started it (or
+   * AUTO_UPGRADEs). Unset: unversioned, as on the dev server.
+   */
+  TEMPORAL_WORKER_DEPLOYMENT_NAME: z.string().min(1).optional(),
+  TEMPORAL_WORKER_BUILD_ID: z.string().min(1).optional(),
+  TEMPORAL_WORKER_VERSIONING_BEHAVIOR: z.enum(['PINNED', 'AUTO_UPGRADE']).default('PINNED'),
+  /**
    * Keys that encrypt every Temporal payload (lib/payload-codec.ts): `id:base64,id:base64`, 32-byte
    * AES-256 keys. A retired key stays listed while histories encrypted with it must stay readable.
    */
@@ -154,6 +174,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
   if (config.CODEC_ENDPOINT_AUTH === 'none' && parsed.NODE_ENV === 'production') {
     missing.push('CODEC_ENDPOINT_AUTH: none is refused when NODE_ENV=production (anyone could decrypt the payloads)');
+  }
+  if (Boolean(parsed.TEMPORAL_TLS_CERT_PATH) !== Boolean(parsed.TEMPORAL_TLS_KEY_PATH)) {
+    missing.push('TEMPORAL_TLS_CERT_PATH, TEMPORAL_TLS_KEY_PATH: mTLS needs both the client certificate and its key');
+  }
+  if ((parsed.TEMPORAL_TLS_CERT_PATH || parsed.TEMPORAL_TLS_CA_PATH || parsed.TEMPORAL_API_KEY) && parsed.TEMPORAL_TLS === 'false') {
+    missing.push('TEMPORAL_TLS: cannot be false with a certificate, CA or API key (they only travel over TLS)');
+  }
+  if (Boolean(parsed.TEMPORAL_WORKER_DEPLOYMENT_NAME) !== Boolean(parsed.TEMPORAL_WORKER_BUILD_ID)) {
+    missing.push('TEMPORAL_WORKER_DEPLOYMENT_NAME, TEMPORAL_WORKER_BUILD_ID: Worker Versioning needs both');
   }
   const { keyring, issues } = config.PAYLOAD_KEYS ? parsePayloadKeyring(config.PAYLOAD_KEYS, parsed.PAYLOAD_KEY_ID) : { keyring: undefined, issues: [] };
   missing.push(...issues);

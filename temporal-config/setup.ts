@@ -1,6 +1,7 @@
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { msToTs } from '@temporalio/common/lib/time';
+import type { TemporalConnectionOptions } from '../lib/temporal-connection';
 import declared from './temporal.json';
 
 /** The declared Temporal setup of the platform (temporal-config/temporal.json). */
@@ -27,8 +28,13 @@ const SA_TYPE_BY_NAME: Record<TemporalSetup['searchAttributes'][string], tempora
  * Makes a Temporal server (dev or production) match the declared setup: registers missing namespaces
  * and adds missing search attributes to each. Safe to run repeatedly.
  */
-export async function applyTemporalSetup(address: string, setup: TemporalSetup, log: (line: string) => void = () => undefined): Promise<void> {
-  const connection = await Connection.connect({ address });
+export async function applyTemporalSetup(
+  target: string | TemporalConnectionOptions,
+  setup: TemporalSetup,
+  log: (line: string) => void = () => undefined,
+): Promise<void> {
+  // An address (dev server, tests) or the production options (TLS/mTLS, API key) of lib/temporal-connection.ts.
+  const connection = await Connection.connect(typeof target === 'string' ? { address: target } : target);
   try {
     for (const ns of setup.namespaces) {
       try {

@@ -1,12 +1,11 @@
-import type { DataConverter } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { domainAddresses, type Config } from '../lib/config';
 import { connectInBackground, createEventPublisher, createKafka, createProducer, kafkaSettings } from '../lib/kafka';
 import { createLogger, type Logger } from '../lib/logger';
 import { createMetrics, startMetricsServer, type Metrics } from '../lib/metrics';
-import { payloadDataConverter } from '../lib/payload-codec';
 import { GracefulShutdown } from '../lib/shutdown';
+import { temporalConnectionOptions, workerDeploymentOptions, type TemporalConnectionOptions } from '../lib/temporal-connection';
 import { activityTracingInterceptor, WORKFLOW_TRACING_MODULE, workflowTracingSinks } from '../lib/telemetry';
 import { createDiagnosticsClient } from '../proto/diagnostics';
 import { closeDomainClients, createDomainClients } from '../proto/services';
@@ -21,8 +20,6 @@ export async function createTemporalWorker(opts: {
   taskQueue: string;
   deps: ActivityDeps;
   metrics: Metrics;
-  /** How payloads are encoded: the platform's encrypting converter (payloadDataConverter), the same as its clients'. */
-  dataConverter: DataConverter;
   workerOptions?: Partial<WorkerOptions>;
 }): Promise<Worker> {
   return Worker.create({
@@ -30,7 +27,6 @@ export async function createTemporalWorker(opts: {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
-    dataConverter: opts.dataConverter,
     activities: createActivities(opts.deps),
     interceptors: {
       activity: [
@@ -76,10 +72,11 @@ export function reconnectDelayMs(attempt: number): number {
 }
 
 /** Connects to Temporal, retrying with backoff while it is unreachable (a worker may start during an outage). */
-async function connectWithRetry(address: string, logger: Logger, stopped: () => boolean): Promise<NativeConnection | undefined> {
+async function connectWithRetry(options: TemporalConnectionOptions, logger: Logger, stopped: () => boolean): Promise<NativeConnection | undefined> {
+  const address = options.address;
   for (let attempt = 1; !stopped(); attempt++) {
     try {
-      return await NativeConnection.connect({ address });
+      return await NativeConnection.connect(options);
     } catch (err) {
       const delay = reconnectDelayMs(attempt);
       logger.error({ err, address, attempt, retryInMs: delay }, 'Temporal is unreachable; retrying');
@@ -127,14 +124,25 @@ export async function runTemporalWorker(config: Config): Promise<void> {
   });
 
   for (let generation = 1; !stopping; generation++) {
-    const connection = await connectWithRetry(config.TEMPORAL_ADDRESS, logger, () => stopping);
+    // Options built per connection: a rotated client certificate (a re-mounted Secret) is read again.
+    const connection = await connectWithRetry(temporalConnectionOptions(config), logger, () => stopping);
     if (!connection) return;
     try {
+      const versioning = workerDeploymentOptions(config);
       const worker = await createTemporalWorker({
-        dataConverter: payloadDataConverter(config.PAYLOAD_KEYRING), connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, deps, metrics });
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        deps,
+        metrics,
+        workerOptions: versioning ? { workerDeploymentOptions: versioning } : undefined,
+      });
       const running = worker.run();
       current = { worker, running, connection };
-      logger.info({ namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, metricsPort: metricsServer.port, generation }, 'Temporal worker running');
+      logger.info(
+        { namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, metricsPort: metricsServer.port, generation, version: versioning?.version },
+        'Temporal worker running',
+      );
       await running;
       if (!stopping) logger.error({ generation }, 'Temporal worker stopped without being asked to: re-creating it');
     } catch (err) {
