@@ -27,6 +27,12 @@ const schema = z.object({
   API_PORT: port.default(3000),
   /** Port of the standalone /metrics endpoint of processes that have no HTTP server of their own; 0 picks a free one. */
   METRICS_PORT: port.default(9464),
+  /**
+   * Prometheus endpoint of the Temporal worker's SDK metrics (temporal_*: schedule-to-start latency,
+   * sticky cache, task slots, pollers), served by the SDK's Core on a port of its own. Unset: 9469,
+   * or a free port when METRICS_PORT is 0 (tests running several workers at once).
+   */
+  TEMPORAL_SDK_METRICS_PORT: port.optional(),
 
   GRPC_HOST: z.string().default('127.0.0.1'),
   GRPC_PORT: port.default(50051),
