@@ -100,6 +100,27 @@ describe('checkoutWorkflow early answer (time-skipping)', () => {
     expect(s.undone()).toEqual(['refundPayment', 'failOrder', 'releaseStock']);
   });
 
+  it('answers stage outcome with the status the saga ended with, not before (what Prefer: wait uses instead of a query after the end)', async () => {
+    const held = gate();
+    const s = stubs({
+      publishEvent: async () => {
+        await held.opened;
+        return undefined;
+      },
+    });
+    await withWorker(s.activities, async (tq) => {
+      const handle = await start(tq, checkoutInput('outcome-card'));
+      const outcome = handle.executeUpdate(awaitCheckoutStageUpdate, { args: [{ stage: 'outcome' }] });
+      const early = await handle.executeUpdate(awaitCheckoutStageUpdate, { args: [{ stage: 'payment' }] });
+      expect(early.state).not.toBe('COMPLETED');
+      held.open();
+      const answer = await outcome;
+      expect(answer.state).toBe('COMPLETED');
+      expect(answer.timeline).toContainEqual(expect.objectContaining({ step: 'publish-event', status: 'COMPLETED' }));
+      expect((await handle.result()).outcome).toBe('COMPLETED');
+    });
+  });
+
   it('answers a checkout already past payment at once (a retried request asks again)', async () => {
     const s = stubs();
     await withWorker(s.activities, async (tq) => {

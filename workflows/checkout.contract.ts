@@ -146,12 +146,14 @@ export const paymentConfirmedSignal = defineSignal<[PaymentConfirmed]>('paymentC
 export const cancelCheckoutUpdate = defineUpdate<CheckoutStatus, [CancelRequest]>('cancel');
 
 /**
- * How far a checkout must get before an early answer: `payment` once the card was charged or the slip
+ * How far a checkout must get before the api answers: `payment` once the card was charged or the slip
  * issued (status.payment.accepted), or once the checkout is failing or cancelled before that (status.failure),
- * so a storefront can say "order accepted, payment authorised" while delivery booking and events run on.
+ * so a storefront can say "order accepted, payment authorised" while delivery booking and events run on;
+ * `outcome` once it ended (COMPLETED, FAILED, CANCELLED): the status the saga ended with, without a
+ * query after its end (which replays its whole history on a worker).
  */
 export interface AwaitStageRequest {
-  stage: 'payment';
+  stage: 'payment' | 'outcome';
 }
 /** Resolves with the status once the stage is reached; never changes the saga (no commands of its own). */
 export const awaitCheckoutStageUpdate = defineUpdate<CheckoutStatus, [AwaitStageRequest]>('awaitStage');

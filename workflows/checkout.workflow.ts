@@ -114,8 +114,9 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
   );
   // The early answer: only reads state, so a checkout nobody asks issues the same commands as before.
   // A failure decided before payment (status.failure, set before any undo runs) answers at once too.
-  setHandler(awaitCheckoutStageUpdate, async () => {
-    await condition(() => status.payment?.accepted !== undefined || status.failure !== undefined || TERMINAL.includes(status.state));
+  setHandler(awaitCheckoutStageUpdate, async ({ stage }) => {
+    const paid = () => status.payment?.accepted !== undefined || status.failure !== undefined;
+    await condition(() => TERMINAL.includes(status.state) || (stage === 'payment' && paid()));
     return status;
   });
   setHandler(

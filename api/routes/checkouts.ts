@@ -24,6 +24,7 @@ import {
   REFUND_WORKFLOW_TYPE,
   refundWorkflowId,
   SEARCH_ATTRIBUTES,
+  type AwaitStageRequest,
   type CheckoutInput,
   type CheckoutResult,
   type CheckoutStatus,
@@ -188,56 +189,63 @@ export function checkoutView(status: CheckoutStatus, state: CustomerOrderState =
 }
 
 /**
- * The early answer: 200 with the status once the payment succeeded (`payment.accepted`) or the checkout
- * is failing (`failure`), asked of the saga with its `awaitStage` update, which resolves in the workflow
- * task after the charge (a query after the saga's end would replay its whole history on the worker). After
- * `wait` seconds without it: 202 with the running state. A saga that ended already (or runs code from
- * before the update existed) is answered with its outcome, as `Prefer: wait` would.
+ * Asks the saga, with its `awaitStage` update, for its status once it reached `stage` (see
+ * AwaitStageRequest), waiting at most `waitSeconds`: `reached` with the status, `timedOut`, or
+ * `unavailable` when the update cannot answer (the saga ended already: an update to a closed workflow
+ * fails; code from before the update; too many updates in flight), for the caller to fall back on.
  */
-async function answerEarly(temporal: Client, handle: WorkflowHandle, res: Response, orderId: string, wait: number): Promise<void> {
-  res.set('Preference-Applied', `wait=${wait}, until=payment`);
+async function awaitStage(
+  temporal: Client,
+  handle: WorkflowHandle,
+  stage: AwaitStageRequest['stage'],
+  waitSeconds: number,
+): Promise<{ kind: 'reached'; status: CheckoutStatus } | { kind: 'timedOut' } | { kind: 'unavailable' }> {
   // The update's result is long-polled until the stage is reached: the abort ends the polling when the
   // client's wait is over, so a request never leaves a poll running behind it.
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), wait * 1000);
+  const timer = setTimeout(() => abort.abort(), waitSeconds * 1000);
   try {
-    const status = await temporal.connection.withAbortSignal(abort.signal, () => handle.executeUpdate(awaitCheckoutStageUpdate, { args: [{ stage: 'payment' }] }));
-    res.status(200).location(`/v1/orders/${orderId}`).json(checkoutView(status));
-    return;
-  } catch (err) {
-    if (!abort.signal.aborted && !(err instanceof WorkflowUpdateFailedError) && !(err instanceof WorkflowNotFoundError)) throw err;
+    const status = await temporal.connection.withAbortSignal(abort.signal, () => handle.executeUpdate(awaitCheckoutStageUpdate, { args: [{ stage }] }));
+    return { kind: 'reached', status };
+  } catch {
+    // Temporal being unreachable surfaces in the fallback's own calls, with their error mapping.
+    return abort.signal.aborted ? { kind: 'timedOut' } : { kind: 'unavailable' };
   } finally {
     clearTimeout(timer);
   }
-  if (abort.signal.aborted) {
-    res.status(202).location(`/v1/orders/${orderId}`).json(checkoutView(await handle.query(checkoutStatusQuery)));
-    return;
-  }
-  // Closed already (an update to a closed workflow fails) or no handler: its outcome is the answer.
-  const finished = await Promise.race([handle.result().then(() => true), delay(wait * 1000).then(() => false)]);
-  res.status(finished ? 200 : 202).location(`/v1/orders/${orderId}`).json(checkoutView(await handle.query(checkoutStatusQuery)));
 }
 
 /**
  * Answers a started checkout: 202 ACCEPTED at once, or, with `Prefer: wait=N`, the outcome (200) or
- * the running state (202) after at most N seconds; with `Prefer: until=payment`, see answerEarly.
+ * the running state (202) after at most N seconds; with `Prefer: until=payment` (the early answer), 200
+ * as soon as the payment succeeded (`payment.accepted`) or the checkout is failing (`failure`).
+ * Both are asked of the saga with its `awaitStage` update, which answers in the workflow task that
+ * reached the stage; only when it cannot, the outcome is awaited and then queried, which after the
+ * saga's end replays its whole history on a worker (measured 45-55 ms on an idle machine, 100-430 ms
+ * under load: the largest part of the api's own time per checkout).
  */
 export async function answerCheckout(temporal: Client, req: Request, res: Response, orderId: string): Promise<void> {
   const handle = temporal.workflow.getHandle<(i: CheckoutInput) => Promise<CheckoutResult>>(checkoutWorkflowId(orderId));
   const prefer = req.get('Prefer');
-  if (prefersEarlyAnswer(prefer)) {
-    await answerEarly(temporal, handle, res, orderId, preferredWaitSeconds(prefer) || MAX_WAIT_SECONDS);
+  const early = prefersEarlyAnswer(prefer);
+  const wait = preferredWaitSeconds(prefer) || (early ? MAX_WAIT_SECONDS : 0);
+  const location = `/v1/orders/${orderId}`;
+  if (wait === 0) {
+    res.status(202).location(location).json({ orderId, state: 'ACCEPTED', statusUrl: location });
     return;
   }
-  const wait = preferredWaitSeconds(prefer);
-  if (wait > 0) {
-    res.set('Preference-Applied', `wait=${wait}`);
-    const finished = await Promise.race([handle.result().then(() => true), delay(wait * 1000).then(() => false)]);
-    const status = await handle.query(checkoutStatusQuery);
-    res.status(finished ? 200 : 202).location(`/v1/orders/${orderId}`).json(checkoutView(status));
+  res.set('Preference-Applied', early ? `wait=${wait}, until=payment` : `wait=${wait}`);
+  const asked = await awaitStage(temporal, handle, early ? 'payment' : 'outcome', wait);
+  if (asked.kind === 'reached') {
+    res.status(200).location(location).json(checkoutView(asked.status));
     return;
   }
-  res.status(202).location(`/v1/orders/${orderId}`).json({ orderId, state: 'ACCEPTED', statusUrl: `/v1/orders/${orderId}` });
+  if (asked.kind === 'timedOut') {
+    res.status(202).location(location).json(checkoutView(await handle.query(checkoutStatusQuery)));
+    return;
+  }
+  const finished = await Promise.race([handle.result().then(() => true), delay(wait * 1000).then(() => false)]);
+  res.status(finished ? 200 : 202).location(location).json(checkoutView(await handle.query(checkoutStatusQuery)));
 }
 
 /** Checkout and order routes: each starts, queries, updates or signals one workflow. */
