@@ -1,0 +1,35 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundleInputs, cachedWorkflowBundle, workflowBundleKey } from './temporal-worker-bundle';
+
+const workflowsPath = require.resolve('../workflows');
+const opts = { workflowsPath, workflowInterceptorModules: [] as string[] };
+
+describe('cached workflow bundle', () => {
+  it('keys the bundle by its inputs: the same sources give the same key, any change to one a new key', () => {
+    const inputs = ['workflows/checkout.workflow.ts', 'lib/errors.ts', 'package-lock.json'];
+    expect(workflowBundleKey(opts, inputs)).toBe(workflowBundleKey(opts, inputs));
+    expect(workflowBundleKey(opts, inputs)).not.toBe(workflowBundleKey(opts, [...inputs, 'workflows/saga.ts']));
+    expect(workflowBundleKey(opts, inputs)).not.toBe(workflowBundleKey({ ...opts, workflowInterceptorModules: ['x'] }, inputs));
+  });
+
+  it('hashes every workflow source and lib/ (what the workflows import), never test files', () => {
+    const inputs = bundleInputs();
+    expect(inputs).toEqual(expect.arrayContaining(['workflows/checkout.workflow.ts', 'workflows/saga.ts', 'lib/errors.ts', 'package-lock.json']));
+    expect(inputs.filter((f) => f.endsWith('.test.ts'))).toEqual([]);
+  });
+
+  it('builds once, then finds the bundle on disk (a restarted worker does not run webpack again)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bundle-'));
+    try {
+      const first = await cachedWorkflowBundle(opts, dir);
+      expect(readFileSync(first.codePath, 'utf8')).toContain('checkoutWorkflow');
+      const again = await cachedWorkflowBundle(opts, dir);
+      expect(again.codePath).toBe(first.codePath);
+      expect(readdirSync(dir)).toEqual([path.basename(first.codePath)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
