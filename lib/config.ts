@@ -27,6 +27,8 @@ const schema = z.object({
   API_PORT: port.default(3000),
   /** Port of the standalone /metrics endpoint of processes that have no HTTP server of their own; 0 picks a free one. */
   METRICS_PORT: port.default(9464),
+  /** Interface of that endpoint: loopback by default; 0.0.0.0 in a container, where probes and Prometheus come from outside. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
   /**
    * Prometheus endpoint of the Temporal worker's SDK metrics (temporal_*: schedule-to-start latency,
    * sticky cache, task slots, pollers), served by the SDK's Core on a port of its own. Unset: 9469,

@@ -76,7 +76,7 @@ export async function runEmailWorker(config: EmailWorkerConfig): Promise<void> {
   const consumer = createEmailConsumer({ kafka, prisma, topicPrefix: config.KAFKA_TOPIC_PREFIX, transport, from: config.MAIL_FROM, webBaseUrl: config.WEB_BASE_URL, logger, metrics });
   await consumer.start();
   shutdown.add('consumer', () => consumer.stop());
-  const metricsServer = await startMetricsServer(metrics, config.METRICS_PORT);
+  const metricsServer = await startMetricsServer(metrics, config.METRICS_PORT, config.METRICS_HOST);
   shutdown.add('metrics', () => metricsServer.close());
   logger.info({ metricsPort: metricsServer.port, smtp: `${config.SMTP_HOST}:${config.SMTP_PORT}` }, 'email worker consuming');
 }

@@ -43,7 +43,7 @@ export async function runLoyaltyWorker(config: Config): Promise<void> {
   const consumer = createLoyaltyConsumer({ kafka, loyalty: clients.loyalty, topicPrefix: config.KAFKA_TOPIC_PREFIX, logger, metrics });
   await consumer.start();
   shutdown.add('consumer', () => consumer.stop());
-  const metricsServer = await startMetricsServer(metrics, config.METRICS_PORT);
+  const metricsServer = await startMetricsServer(metrics, config.METRICS_PORT, config.METRICS_HOST);
   shutdown.add('metrics', () => metricsServer.close());
   logger.info({ metricsPort: metricsServer.port }, 'loyalty worker consuming');
 }

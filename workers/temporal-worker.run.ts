@@ -1,6 +1,5 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
-import { cachedWorkflowBundle } from './temporal-worker-bundle';
 import { domainAddresses, type Config } from '../lib/config';
 import { connectInBackground, createEventPublisher, createKafka, createProducer, kafkaSettings } from '../lib/kafka';
 import { createLogger, type Logger } from '../lib/logger';
@@ -27,8 +26,7 @@ export async function createTemporalWorker(opts: {
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    // Built once per distinct source and cached on disk: a restart does not run webpack again.
-    workflowBundle: await cachedWorkflowBundle({ workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: [WORKFLOW_TRACING_MODULE] }),
+    workflowsPath: WORKFLOWS_PATH,
     activities: createActivities(opts.deps),
     interceptors: {
       activity: [
@@ -40,8 +38,9 @@ export async function createTemporalWorker(opts: {
           },
         }),
       ],
-      // RunWorkflow and StartActivity spans (WORKFLOW_TRACING_MODULE) are built into the bundle above,
-      // so a checkout's trace goes from the client's StartWorkflow through the workflow to each activity.
+      // RunWorkflow and StartActivity spans, so a checkout's trace goes from the client's
+      // StartWorkflow through the workflow to each activity. Adds no workflow commands.
+      workflowModules: [WORKFLOW_TRACING_MODULE],
     },
     // The workflow's spans leave the sandbox through this sink to the process's exporter.
     sinks: workflowTracingSinks(),
@@ -111,7 +110,7 @@ export async function runTemporalWorker(config: Config): Promise<void> {
     diagnostics.close();
     closeDomainClients(clients);
   });
-  const metricsServer = await startMetricsServer(metrics, config.METRICS_PORT);
+  const metricsServer = await startMetricsServer(metrics, config.METRICS_PORT, config.METRICS_HOST);
   shutdown.add('metrics', () => metricsServer.close());
   const deps: ActivityDeps = { ...clients, diagnostics, publisher: createEventPublisher(producer, { topicPrefix: config.KAFKA_TOPIC_PREFIX }) };
 
