@@ -18,6 +18,8 @@ import { checkoutRoutes } from './routes/checkouts';
 import { paymentWebhookRoutes } from './routes/payment-webhooks';
 import { pingRoutes } from './routes/pings';
 import { loyaltyRoutes } from './routes/loyalty';
+import { merchantSettlementRoutes } from './routes/merchant-settlements';
+import { posRoutes } from './routes/pos';
 import { staffRoutes } from './routes/staff/staff-routes';
 import { registerSagaGauges } from './saga-gauges';
 import { requireCustomer } from './auth';
@@ -110,6 +112,8 @@ export function createApp(deps: ApiDeps): Express {
   app.use(accountRoutes({ identity: deps.clients.identity, auth }));
   app.use(loyaltyRoutes({ loyalty: deps.clients.loyalty, auth }));
   app.use(staffRoutes({ clients: deps.clients, auth, idempotency, temporal: deps.temporal, taskQueue: deps.taskQueue }));
+  app.use(posRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency, pos: deps.clients.pos, auth }));
+  app.use(merchantSettlementRoutes({ pos: deps.clients.pos, auth }));
   app.use(['/v1/checkouts', '/v1/orders', '/v1/cart'], requireCustomer(auth));
   app.use(checkoutRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency, clients: deps.clients }));
   const cart = new CartStore(deps.redis, deps.cartTtlSeconds ?? DEFAULT_CART_TTL_SECONDS);

@@ -13,6 +13,8 @@ export interface Principal {
   jti: string;
   /** The token's expiry, seconds since the epoch. */
   exp: number;
+  /** The merchant a cashier or merchant account acts for (token claim `mid`); absent for everyone else. */
+  merchantId?: string;
 }
 
 /** The customer a checkout acts for. */
@@ -49,7 +51,7 @@ export function authenticate(deps: AuthDeps): RequestHandler {
     try {
       const claims = verifyAccessToken(token, deps.jwtSecret, deps.now ? { now: deps.now() } : {});
       if (await isRevoked(deps.redis, claims.jti)) throw new DomainError('UNAUTHENTICATED', 'The token has been revoked (signed out); sign in again');
-      principals.set(req, { id: claims.userId, email: claims.email, role: claims.role, jti: claims.jti, exp: claims.exp });
+      principals.set(req, { id: claims.userId, email: claims.email, role: claims.role, jti: claims.jti, exp: claims.exp, ...(claims.merchantId ? { merchantId: claims.merchantId } : {}) });
     } catch (err) {
       return next(err);
     }

@@ -22,6 +22,7 @@ import {
 } from './routes/accounts';
 import { createPingBody, pingIdempotencyKeyHeader, pingIdParam } from './routes/pings';
 import { pointsQuery } from './routes/loyalty';
+import { registerPosOpenApi } from './routes/pos-openapi';
 import { salesReportQuery } from './routes/staff/analytics';
 import { categoryBody, categoryIdParam, merchantBody, merchantIdParam, staffProductIdParam, storefrontProductBody, variantBody, variantParams } from './routes/staff/catalog';
 import { slotBody, slotIdParam, slotUpdateBody, zoneBody, zoneIdParam } from './routes/staff/delivery';
@@ -1129,6 +1130,8 @@ function buildDocument(): OpenApiDocument {
     responses: { 200: { description: 'The OpenAPI 3.1 document', content: { 'application/json': { schema: z.looseObject({ openapi: z.string() }) } } } },
   });
 
+  registerPosOpenApi({ registry, route, json, jsonBody, errors, named });
+
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
@@ -1145,6 +1148,7 @@ function buildDocument(): OpenApiDocument {
       { name: 'sessions', description: 'Sign in, refresh and sign out' },
       { name: 'loyalty', description: 'Loyalty points: earned on completed orders, redeemed at checkout' },
       { name: 'webhooks', description: 'Signed notices from the payment provider' },
+      { name: 'pos', description: 'Point of sale: a cashier’s sales at a merchant’s counter, the merchant’s settlements' },
       { name: 'staff', description: 'Catalog, stock, delivery, orders and analytics for staff: each operation names its permission in x-permission' },
       { name: 'system', description: 'Diagnostics' },
       { name: 'operations', description: 'Health, readiness, metrics, this document' },

@@ -42,6 +42,18 @@ describe('access tokens', () => {
     expect(() => verifyAccessToken(unknownRole, secret, { now })).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
   });
 
+  it('carry the merchant of a cashier or merchant account (claim mid), and reject an empty or non-string one', () => {
+    const { token, claims } = signAccessToken({ ...user, merchantId: 'merchant-7' }, { secret, ttlSeconds: 900, now });
+    expect(claims.merchantId).toBe('merchant-7');
+    expect(verifyAccessToken(token, secret, { now })).toEqual(claims);
+    expect(verifyAccessToken(signAccessToken(user, { secret, ttlSeconds: 900, now }).token, secret, { now }).merchantId).toBeUndefined();
+    const iat = now.getTime() / 1000;
+    for (const mid of ['', 7]) {
+      const bad = jwt.sign({ sub: 'u', email: 'a@example.com', role: 'cashier', mid, jti: 'j', iat, exp: iat + 60 }, secret);
+      expect(() => verifyAccessToken(bad, secret, { now })).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    }
+  });
+
   it('are denylisted for exactly their remaining lifetime', async () => {
     const store = new Map<string, { value: string; ttl: number }>();
     const redis = {

@@ -15,16 +15,18 @@ export interface AccessTokenClaims {
   jti: string;
   /** Expiry, seconds since the epoch. */
   exp: number;
+  /** The merchant a cashier or merchant account acts for (claim `mid`): merchant-scoped routes see only its data. */
+  merchantId?: string;
 }
 
 /** Signs an HS256 access token (sub, email, role, jti, iat, exp) valid for `ttlSeconds` from `now`. */
 export function signAccessToken(
-  user: { id: string; email: string; role: Role },
+  user: { id: string; email: string; role: Role; merchantId?: string },
   options: { secret: string; ttlSeconds: number; now: Date },
 ): { token: string; claims: AccessTokenClaims } {
   const iat = Math.floor(options.now.getTime() / 1000);
-  const claims: AccessTokenClaims = { userId: user.id, email: user.email, role: user.role, jti: randomUUID(), exp: iat + options.ttlSeconds };
-  const token = jwt.sign({ sub: user.id, email: user.email, role: user.role, jti: claims.jti, iat, exp: claims.exp }, options.secret, {
+  const claims: AccessTokenClaims = { userId: user.id, email: user.email, role: user.role, jti: randomUUID(), exp: iat + options.ttlSeconds, ...(user.merchantId ? { merchantId: user.merchantId } : {}) };
+  const token = jwt.sign({ sub: user.id, email: user.email, role: user.role, ...(user.merchantId ? { mid: user.merchantId } : {}), jti: claims.jti, iat, exp: claims.exp }, options.secret, {
     algorithm: 'HS256',
   });
   return { token, claims };
@@ -53,11 +55,12 @@ export function verifyAccessToken(token: string, secret: string, options: { now?
     typeof payload.email !== 'string' ||
     typeof payload.jti !== 'string' ||
     typeof payload.exp !== 'number' ||
+    (payload.mid !== undefined && (typeof payload.mid !== 'string' || payload.mid === '')) ||
     !role
   ) {
     throw new DomainError('UNAUTHENTICATED', 'The token is not valid');
   }
-  return { userId: payload.sub, email: payload.email, role, jti: payload.jti, exp: payload.exp };
+  return { userId: payload.sub, email: payload.email, role, jti: payload.jti, exp: payload.exp, ...(typeof payload.mid === 'string' ? { merchantId: payload.mid } : {}) };
 }
 
 const denylistKey = (jti: string) => `identity:revoked-access-token:${jti}`;

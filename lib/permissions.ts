@@ -12,7 +12,12 @@ export const PERMISSIONS = [
   'orders:cancel:any',
   /** Operator actions on a saga: retry a failed order, list and settle stuck undos. */
   'orders:operate',
+  /** Ring up and read sales at the counter of the merchant the token names (claim mid). */
   'pos:checkout',
+  /** The merchant's own settlements (the token's merchant only). */
+  'settlements:read:own',
+  /** Every merchant's settlements (staff). */
+  'settlements:read:any',
   'catalog:write',
   'stock:adjust',
   'delivery:manage',
@@ -25,8 +30,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   customer: ['checkout:create', 'orders:read:own', 'orders:cancel:own'],
   cashier: ['pos:checkout', 'orders:read:any'],
-  merchant: ['catalog:write', 'stock:adjust', 'orders:read:any', 'orders:cancel:any', 'analytics:read'],
-  operator: ['orders:read:any', 'orders:cancel:any', 'orders:operate', 'delivery:manage', 'stock:adjust', 'analytics:read'],
+  merchant: ['catalog:write', 'stock:adjust', 'orders:read:any', 'orders:cancel:any', 'analytics:read', 'settlements:read:own'],
+  operator: ['orders:read:any', 'orders:cancel:any', 'orders:operate', 'delivery:manage', 'stock:adjust', 'analytics:read', 'settlements:read:any'],
   admin: PERMISSIONS,
 };
 
