@@ -4,6 +4,7 @@ import type { DomainClients } from '../proto/services';
 import { createDeliveryActivities } from './delivery.activities';
 import { createDiagnosticsActivities } from './diagnostics.activities';
 import { createEventActivities } from './events.activities';
+import { createFulfilmentActivities } from './fulfilment.activities';
 import { createInventoryActivities } from './inventory.activities';
 import { createLoyaltyActivities } from './loyalty.activities';
 import { createOrdersActivities } from './orders.activities';
@@ -27,6 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPaymentsActivities(deps),
     ...createPosActivities(deps),
     ...createDeliveryActivities(deps),
+    ...createFulfilmentActivities(deps),
   };
 }
 

@@ -3,12 +3,15 @@ import {
   CancellationScope,
   condition,
   isCancellation,
+  ParentClosePolicy,
   patched,
   proxyActivities,
   setHandler,
+  startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
 import {
   awaitCheckoutStageUpdate,
@@ -27,6 +30,7 @@ import {
   type PaymentConfirmed,
   type TimelineEntry,
 } from './checkout.contract';
+import { FULFILMENT_WORKFLOW_TYPE, fulfilmentWorkflowId, type FulfilmentInput } from './fulfilment.contract';
 import { NON_RETRYABLE_TYPES, RETRY_BASE } from './retry-policies';
 import { failureOf, Saga } from './saga';
 
@@ -266,6 +270,19 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
         },
       }),
     );
+    // 8. Fulfilment: its own workflow, started as an abandoned child so it outlives the checkout. The
+    // start is recorded in this history before the checkout completes, so no confirmed order is left
+    // unfulfilled (a worker crash replays up to here and starts it). Checkouts recorded before
+    // fulfilment existed replay without it.
+    if (patched('start-fulfilment')) {
+      const fulfilment: FulfilmentInput = { orderId, customerId: input.customerId, customerEmail: input.customerEmail, postalCode: input.address.postalCode };
+      try {
+        await startChild(FULFILMENT_WORKFLOW_TYPE, { workflowId: fulfilmentWorkflowId(orderId), args: [fulfilment], parentClosePolicy: ParentClosePolicy.ABANDON, workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+      } catch (err) {
+        // A reset of a completed checkout runs this again: the order's one fulfilment is already under way.
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+    }
     setState('COMPLETED');
     return { orderId, outcome: 'COMPLETED', totalMinor: confirmedOrder.totalMinor, currency: confirmedOrder.currency };
   } catch (err) {

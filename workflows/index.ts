@@ -2,5 +2,6 @@
 export { checkoutWorkflow } from './checkout.workflow';
 export { pingWorkflow } from './ping.workflow';
 export { refundOrderWorkflow } from './refund.workflow';
+export { fulfilmentWorkflow } from './fulfilment.workflow';
 export { posSaleWorkflow } from './pos-sale.workflow';
 export { settlementWorkflow } from './settlement.workflow';

@@ -7,9 +7,11 @@ import {
   parseOrderEvent,
   type OrderCancelledData,
   type OrderCompletedData,
+  type OrderDeliveredData,
   type OrderEvent,
   type OrderFailedData,
   type OrderRefundedData,
+  type OrderShippedData,
 } from './order-events';
 
 /** Times in emails are the shop's local time. */
@@ -110,6 +112,23 @@ export function orderRefundedEmail(data: OrderRefundedData): OrderEmail {
   return { to: data.customerEmail, subject: `Your refund for order ${data.orderId}`, text, html };
 }
 
+/** The email for a parcel on its way, with the tracking number when a carrier carries it. */
+export function orderShippedEmail(data: OrderShippedData): OrderEmail {
+  const tracking = data.trackingNumber ? `Tracking number: ${data.trackingNumber}` : 'The shop delivers it itself.';
+  const text = [`Your order ${data.orderId} is on its way (shipped ${formatShopTime(data.shippedAt)}).`, tracking].join('\n\n');
+  const html = htmlPage(
+    `<p>Your order <strong>${escapeHtml(data.orderId)}</strong> is on its way (shipped ${escapeHtml(formatShopTime(data.shippedAt))}).</p>\n<p>${escapeHtml(tracking)}</p>`,
+  );
+  return { to: data.customerEmail, subject: `Your order ${data.orderId} has shipped`, text, html };
+}
+
+/** The email for a delivered parcel. */
+export function orderDeliveredEmail(data: OrderDeliveredData): OrderEmail {
+  const text = `Your order ${data.orderId} was delivered (${formatShopTime(data.deliveredAt)}). Thank you for shopping with us.`;
+  const html = htmlPage(`<p>Your order <strong>${escapeHtml(data.orderId)}</strong> was delivered (${escapeHtml(formatShopTime(data.deliveredAt))}). Thank you for shopping with us.</p>`);
+  return { to: data.customerEmail, subject: `Your order ${data.orderId} was delivered`, text, html };
+}
+
 /** The email an order event calls for. */
 export function renderOrderEmail(event: OrderEvent): OrderEmail {
   switch (event.type) {
@@ -121,6 +140,10 @@ export function renderOrderEmail(event: OrderEvent): OrderEmail {
       return orderCancelledEmail(event.data);
     case 'order.refunded':
       return orderRefundedEmail(event.data);
+    case 'order.shipped':
+      return orderShippedEmail(event.data);
+    case 'order.delivered':
+      return orderDeliveredEmail(event.data);
   }
 }
 

@@ -12,6 +12,8 @@ export const ORDER_EVENT_TYPES = {
   failed: 'order.failed',
   cancelled: 'order.cancelled',
   refunded: 'order.refunded',
+  shipped: 'order.shipped',
+  delivered: 'order.delivered',
 } as const;
 export type OrderEventType = (typeof ORDER_EVENT_TYPES)[keyof typeof ORDER_EVENT_TYPES];
 
@@ -67,24 +69,61 @@ export const orderRefundedSchema = z.object({
   refundedAt: instant,
 });
 
+/** Published by the fulfilment workflow when the parcel leaves the shop (the carrier's first scan, or the shop's own report). */
+export const orderShippedSchema = z.object({
+  ...customer,
+  /** null when the shop delivers itself. */
+  trackingNumber: z.string().nullable(),
+  deliveredBy: z.enum(['carrier', 'shop']),
+  shippedAt: instant,
+});
+
+export const orderDeliveredSchema = z.object({
+  ...customer,
+  trackingNumber: z.string().nullable(),
+  deliveredBy: z.enum(['carrier', 'shop']),
+  deliveredAt: instant,
+});
+
+/**
+ * For the shop's staff, not the customer (no email): a parcel without news for the fulfilment's stall
+ * window. Not an OrderEvent, so the email worker skips it.
+ */
+export const FULFILMENT_STALLED_EVENT_TYPE = 'order.fulfilment_stalled';
+export const fulfilmentStalledSchema = z.object({
+  ...customer,
+  /** The fulfilment state the parcel is stuck in (PICKING, DISPATCHED, …). */
+  state: z.string(),
+  trackingNumber: z.string().nullable(),
+  since: instant,
+  stalledAt: instant,
+});
+
 export type OrderLine = z.infer<typeof orderLineSchema>;
 export type OrderCompletedData = z.infer<typeof orderCompletedSchema>;
 export type OrderFailedData = z.infer<typeof orderFailedSchema>;
 export type OrderCancelledData = z.infer<typeof orderCancelledSchema>;
 export type OrderRefundedData = z.infer<typeof orderRefundedSchema>;
+export type OrderShippedData = z.infer<typeof orderShippedSchema>;
+export type OrderDeliveredData = z.infer<typeof orderDeliveredSchema>;
+export type FulfilmentStalledData = z.infer<typeof fulfilmentStalledSchema>;
 
 /** An order event with its data checked, discriminated by `type`. */
 export type OrderEvent =
   | (EventEnvelope<OrderCompletedData> & { type: 'order.completed' })
   | (EventEnvelope<OrderFailedData> & { type: 'order.failed' })
   | (EventEnvelope<OrderCancelledData> & { type: 'order.cancelled' })
-  | (EventEnvelope<OrderRefundedData> & { type: 'order.refunded' });
+  | (EventEnvelope<OrderRefundedData> & { type: 'order.refunded' })
+  | (EventEnvelope<OrderShippedData> & { type: 'order.shipped' })
+  | (EventEnvelope<OrderDeliveredData> & { type: 'order.delivered' });
 
 const SCHEMAS = {
   'order.completed': orderCompletedSchema,
   'order.failed': orderFailedSchema,
   'order.cancelled': orderCancelledSchema,
   'order.refunded': orderRefundedSchema,
+  'order.shipped': orderShippedSchema,
+  'order.delivered': orderDeliveredSchema,
 } as const satisfies Record<OrderEventType, z.ZodType>;
 
 export function isOrderEventType(type: string): type is OrderEventType {

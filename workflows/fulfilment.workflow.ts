@@ -1,0 +1,284 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  executeChild,
+  log,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { Activities } from '../activities';
+import { REFUND_WORKFLOW_TYPE, refundWorkflowId, SEARCH_ATTRIBUTES, type RefundInput } from './checkout.contract';
+import {
+  DEFAULT_HOLD_AFTER_FAILURE_SECONDS,
+  DEFAULT_STALL_AFTER_SECONDS,
+  decideDeliveryUpdate,
+  FULFILMENT_TERMINAL_STATES,
+  fulfilmentStatusQuery,
+  NEXT_TRACKING,
+  recordTrackingUpdate,
+  type DeliveryDecision,
+  type FulfilmentEvent,
+  type FulfilmentInput,
+  type FulfilmentResult,
+  type FulfilmentState,
+  type FulfilmentStatus,
+  type FulfilmentUndoStep,
+  type TrackingStatus,
+  type TrackingUpdate,
+} from './fulfilment.contract';
+import { NON_RETRYABLE_TYPES, RETRY_BASE } from './retry-policies';
+import { failureOf, Saga } from './saga';
+
+// Creating the shipment and booking a redelivery: infrastructure faults retried a few minutes, business rejections (SLOT_FULL) at once.
+const steps = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { ...RETRY_BASE, maximumAttempts: 10, nonRetryableErrorTypes: NON_RETRYABLE_TYPES },
+});
+// Events are retried until Kafka is back: a shipped or delivered order is never left untold.
+const events = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { ...RETRY_BASE, maximumInterval: '1 minute' } });
+// Undos: one attempt per activity; the saga retries them itself so each attempt shows in `status`.
+const undos = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 1 } });
+
+/** The state a tracking status moves the parcel to (RETURNED goes through the return: RETURNING first). */
+const STATE_OF: Record<TrackingStatus, FulfilmentState> = {
+  DISPATCHED: 'DISPATCHED',
+  OUT_FOR_DELIVERY: 'OUT_FOR_DELIVERY',
+  DELIVERED: 'DELIVERED',
+  DELIVERY_FAILED: 'DELIVERY_FAILED',
+  RETURNED: 'RETURNING',
+};
+
+/**
+ * Takes one confirmed order to the customer: PICKING (with a carrier, the shipment and its tracking
+ * number are created first) → DISPATCHED → OUT_FOR_DELIVERY → DELIVERED, driven by tracking reports
+ * (`recordTracking`, from the carrier's signed webhooks or staff). A failed delivery waits for a
+ * decision (`decideDelivery`): a redelivery in a new slot (booked with the delivery service) or a
+ * return to the shop, which releases the redelivery bookings and refunds the order through the refund
+ * workflow; undecided after the carrier's holding time, it goes back by itself. A parcel without news
+ * for `stallAfterSeconds` is escalated once per quiet spell (status, warning log, search attribute
+ * `OrderStatus=FULFILMENT_STALLED`, event `order.fulfilment_stalled`).
+ */
+export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<FulfilmentResult> {
+  const { workflowId } = workflowInfo();
+  const { orderId } = input;
+  const key = (step: string) => `${workflowId}:${step}`;
+  const stallAfterMs = (input.stallAfterSeconds ?? DEFAULT_STALL_AFTER_SECONDS) * 1000;
+  const holdAfterFailureMs = (input.holdAfterFailureSeconds ?? DEFAULT_HOLD_AFTER_FAILURE_SECONDS) * 1000;
+  const status: FulfilmentStatus = {
+    orderId,
+    customerId: input.customerId,
+    state: 'PICKING',
+    deliveredBy: input.deliveredBy ?? 'carrier',
+    events: [],
+    redeliveries: [],
+    compensations: [],
+  };
+  const customer = { orderId, customerId: input.customerId, customerEmail: input.customerEmail };
+  /** Bumped by every accepted report or decision: the stall timer starts again from it. */
+  let movements = 0;
+  let deciding = false;
+  let returnDecision: { reason: string; decidedBy: string } | undefined;
+  let dispatchedAt: string | undefined;
+  let deliveredAt: string | undefined;
+
+  const setState = (state: FulfilmentState, searchValue: string = `FULFILMENT_${state}`) => {
+    status.state = state;
+    upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.OrderStatus, value: searchValue }]);
+  };
+  const record = (entry: Omit<FulfilmentEvent, 'at'> & { at?: string }) => {
+    // new Date() is deterministic in a workflow: the time of the current workflow task.
+    status.events.push({ ...entry, at: entry.at ?? new Date().toISOString() });
+  };
+  const saga = new Saga<FulfilmentUndoStep>({
+    // Each undo's attempts show in status.compensations; only one that waits for an operator is logged.
+    mark: (step, stepStatus, detail) => {
+      if (stepStatus === 'STUCK') log.error('undo of a returned parcel is stuck: an operator must settle it', { orderId, step, detail });
+    },
+    undoRecords: status.compensations,
+    onStuck: (stuck) => setState('RETURNING', stuck ? 'FULFILMENT_RETURN_STUCK' : 'FULFILMENT_RETURNING'),
+  });
+
+  setHandler(fulfilmentStatusQuery, () => status);
+  setHandler(
+    recordTrackingUpdate,
+    (update: TrackingUpdate) => {
+      if (status.events.some((e) => e.eventId === update.eventId)) return status; // a webhook delivered twice
+      record({ eventId: update.eventId, status: update.status, at: update.occurredAt, reportedBy: update.reportedBy, ...(update.detail ? { detail: update.detail } : {}) });
+      movements += 1;
+      status.stalled = undefined;
+      if (update.status === 'RETURNED') {
+        returnDecision ??= { reason: update.detail || 'returned to the shop by the carrier', decidedBy: update.reportedBy };
+      } else if (STATE_OF[update.status] !== status.state) {
+        setState(STATE_OF[update.status]);
+      } else {
+        upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.OrderStatus, value: `FULFILMENT_${status.state}` }]);
+      }
+      if (update.status === 'DISPATCHED') dispatchedAt ??= update.occurredAt;
+      if (update.status === 'DELIVERED') deliveredAt ??= update.occurredAt;
+      return status;
+    },
+    {
+      validator: (update: TrackingUpdate) => {
+        if (status.events.some((e) => e.eventId === update.eventId)) return;
+        const accepted = NEXT_TRACKING[status.state];
+        const repeated = STATE_OF[update.status] === status.state;
+        if ((!accepted.includes(update.status) && !repeated) || returnDecision || deciding) {
+          throw ApplicationFailure.nonRetryable(`order ${orderId} is ${status.state}: a parcel cannot be ${update.status} next`, 'INVALID_TRANSITION', { state: status.state });
+        }
+      },
+    },
+  );
+  setHandler(
+    decideDeliveryUpdate,
+    async (decision: DeliveryDecision) => {
+      if (decision.action === 'return') {
+        returnDecision = { reason: decision.reason, decidedBy: decision.decidedBy };
+        movements += 1;
+        return status;
+      }
+      deciding = true;
+      const n = status.redeliveries.length + 1;
+      const bookingId = `${orderId}:redelivery-${n}`;
+      try {
+        // The undo is registered before the booking, so a booking that took effect and then timed out is still released on a return.
+        saga.addUndo({ step: 'release-redelivery', run: () => undos.releaseDelivery({ bookingId, idempotencyKey: key(`release-redelivery-${n}`) }) });
+        const booking = await steps.bookDelivery({ bookingId, orderId, slotId: decision.slotId, postalCode: input.postalCode, idempotencyKey: key(`book-redelivery-${n}`) });
+        status.redeliveries.push({ bookingId, slotId: booking.slotId, date: booking.date, windowStart: booking.windowStart, windowEnd: booking.windowEnd });
+        record({ eventId: key(`redelivery-${n}`), status: 'REDELIVERY_BOOKED', reportedBy: decision.decidedBy, detail: `${booking.date} ${booking.windowStart}-${booking.windowEnd}` });
+        movements += 1;
+        status.stalled = undefined;
+        setState('REDELIVERY_SCHEDULED');
+        return status;
+      } catch (err) {
+        // The booking's own answer (SLOT_FULL, SLOT_CLOSED, …) is the update's answer; the parcel still waits for a decision.
+        const failure = failureOf(err);
+        throw ApplicationFailure.nonRetryable(failure.message, failure.code);
+      } finally {
+        deciding = false;
+      }
+    },
+    {
+      validator: (decision: DeliveryDecision) => {
+        const allowed = status.state === 'DELIVERY_FAILED' || (status.state === 'REDELIVERY_SCHEDULED' && decision.action === 'return');
+        if (!allowed || deciding || returnDecision) {
+          throw ApplicationFailure.nonRetryable(
+            deciding || returnDecision ? `a decision on order ${orderId} is already being carried out` : `order ${orderId} is ${status.state}: only a failed delivery (or a scheduled redelivery, to return it) takes a decision`,
+            'INVALID_TRANSITION',
+            { state: status.state },
+          );
+        }
+      },
+    },
+  );
+  upsertSearchAttributes([
+    { key: SEARCH_ATTRIBUTES.OrderId, value: orderId },
+    { key: SEARCH_ATTRIBUTES.CustomerId, value: input.customerId },
+    { key: SEARCH_ATTRIBUTES.OrderStatus, value: 'FULFILMENT_PICKING' },
+  ]);
+
+  if (status.deliveredBy === 'carrier') {
+    const shipment = await steps.createShipment({ shipmentId: orderId, orderId, postalCode: input.postalCode, idempotencyKey: key('create-shipment') });
+    status.trackingNumber = shipment.trackingNumber;
+  }
+
+  let shippedPublished = false;
+  const publishShipped = async () => {
+    if (shippedPublished || !dispatchedAt) return;
+    shippedPublished = true;
+    await events.publishEvent({
+      topic: 'orders',
+      event: {
+        id: `${workflowId}:order.shipped`,
+        type: 'order.shipped',
+        source: '/workflows/fulfilment',
+        subject: orderId,
+        data: { ...customer, trackingNumber: status.trackingNumber ?? null, deliveredBy: status.deliveredBy, shippedAt: dispatchedAt },
+      },
+    });
+  };
+
+  while (!FULFILMENT_TERMINAL_STATES.includes(status.state) && !returnDecision) {
+    // Taken before publishing: a report that arrives while the event is published still wakes the wait below.
+    const seen = movements;
+    await publishShipped();
+    if (status.state === 'DELIVERY_FAILED') {
+      // The carrier holds the parcel; without a decision in time it goes back to the shop.
+      const decided = await condition(() => status.state !== 'DELIVERY_FAILED' || deciding || returnDecision !== undefined, holdAfterFailureMs);
+      if (deciding) await condition(() => !deciding);
+      if (!decided && status.state === 'DELIVERY_FAILED' && !returnDecision) {
+        returnDecision = { reason: `not redelivered within ${holdAfterFailureMs / 1000} s of the failed delivery`, decidedBy: 'fulfilment' };
+      }
+      continue;
+    }
+    const moved = await condition(() => movements !== seen, stallAfterMs);
+    if (moved || status.stalled) continue;
+    // No news for the whole window: escalate once, then wait (without a timer) for the next movement.
+    const since = status.events.at(-1)?.at ?? workflowInfo().startTime.toISOString();
+    status.stalled = { since, state: status.state, escalatedAt: new Date().toISOString() };
+    record({ eventId: key(`stalled-${status.events.length}`), status: 'STALLED', reportedBy: 'fulfilment', detail: `no news since ${since} (${status.state})` });
+    upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.OrderStatus, value: 'FULFILMENT_STALLED' }]);
+    log.warn('parcel stalled: escalated', { orderId, state: status.state, since, trackingNumber: status.trackingNumber });
+    await events.publishEvent({
+      topic: 'orders',
+      event: {
+        id: key(`order.fulfilment_stalled:${status.events.length}`),
+        type: 'order.fulfilment_stalled',
+        source: '/workflows/fulfilment',
+        subject: orderId,
+        data: { ...customer, state: status.state, trackingNumber: status.trackingNumber ?? null, since, stalledAt: status.stalled.escalatedAt },
+      },
+    });
+    await condition(() => movements !== seen);
+  }
+
+  if (returnDecision) {
+    const decision = returnDecision;
+    setState('RETURNING');
+    record({ eventId: key('return'), status: 'RETURN_DECIDED', reportedBy: decision.decidedBy, detail: decision.reason });
+    const refundId = refundWorkflowId(orderId);
+    status.returned = { reason: decision.reason, decidedBy: decision.decidedBy, refundWorkflowId: refundId, refund: 'RUNNING' };
+    await CancellationScope.nonCancellable(async () => {
+      // Redelivery slots booked for this parcel are freed, newest first; then the refund workflow
+      // refunds the payment, frees the original slot, restocks and settles the loyalty points.
+      await saga.compensate();
+      const returned = status.returned!;
+      try {
+        const refund: RefundInput = { orderId, reason: `returned to the shop: ${decision.reason}` };
+        await executeChild(REFUND_WORKFLOW_TYPE, { workflowId: refundId, args: [refund], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+        returned.refund = 'DONE';
+        record({ eventId: key('refunded'), status: 'REFUNDED', reportedBy: 'fulfilment' });
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) {
+          // The customer (or an operator) already had the order refunded: nothing more to pay back.
+          returned.refund = 'ALREADY_REFUNDED';
+        } else {
+          returned.refund = 'FAILED';
+          returned.error = failureOf(err).message;
+          log.error('refund of a returned parcel failed: an operator must settle it', { orderId, error: returned.error });
+        }
+      }
+    });
+    setState('RETURNED', status.returned.refund === 'FAILED' ? 'FULFILMENT_REFUND_FAILED' : 'FULFILMENT_RETURNED');
+    await condition(allHandlersFinished);
+    return { orderId, outcome: 'RETURNED' };
+  }
+
+  await publishShipped();
+  await events.publishEvent({
+    topic: 'orders',
+    event: {
+      id: `${workflowId}:order.delivered`,
+      type: 'order.delivered',
+      source: '/workflows/fulfilment',
+      subject: orderId,
+      data: { ...customer, trackingNumber: status.trackingNumber ?? null, deliveredBy: status.deliveredBy, deliveredAt: deliveredAt ?? new Date().toISOString() },
+    },
+  });
+  await condition(allHandlersFinished);
+  return { orderId, outcome: 'DELIVERED' };
+}
