@@ -14,7 +14,7 @@ export const EMAIL_CONSUMER = 'email';
 
 export type EmailWorkerConfig = Pick<
   Config,
-  'LOG_LEVEL' | 'DATABASE_URL' | 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_TOPIC_PREFIX' | 'METRICS_PORT' | 'SMTP_HOST' | 'SMTP_PORT' | 'MAIL_FROM' | 'WEB_BASE_URL'
+  'LOG_LEVEL' | 'DATABASE_URL' | 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_TOPIC_PREFIX' | 'METRICS_PORT' | 'METRICS_HOST' | 'SMTP_HOST' | 'SMTP_PORT' | 'MAIL_FROM' | 'WEB_BASE_URL'
 >;
 
 /** An SMTP transport (plain SMTP, STARTTLS when the server offers it) whose timeouts end well within the send transaction's. */
