@@ -2,6 +2,7 @@ import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { createKafka, kafkaSettings, topicName, TOPICS } from '../../lib/kafka';
 import { createLogger } from '../../lib/logger';
+import { payloadDataConverter } from '../../lib/payload-codec';
 import { parseEnvelope, type EventEnvelope } from '../../lib/events';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../lib/webhook-signature';
 import { WORKFLOWS_PATH } from '../../workers/temporal-worker.run';
@@ -222,7 +223,7 @@ describe('checkout through REST (real PostgreSQL, Redis, Kafka, Temporal, SMTP)'
     const sample = workflowIds.slice(0, 40);
     const histories = await Promise.all(sample.map(async (workflowId) => ({ workflowId, history: await platform.temporal.workflow.getHandle(workflowId).fetchHistory() })));
     const results: { workflowId: string; error?: unknown }[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH, replayName: 'integration-replay' }, histories)) {
+    for await (const result of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH, replayName: 'integration-replay', dataConverter: payloadDataConverter(platform.config.PAYLOAD_KEYRING) }, histories)) {
       results.push({ workflowId: result.workflowId, error: result.error });
     }
     expect(results).toHaveLength(sample.length);
