@@ -1,5 +1,7 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
+import { config } from '../lib/config';
+import { payloadDataConverter } from '../lib/payload-codec';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -53,6 +55,7 @@ describe('replay of recorded histories', () => {
         'checkout-cancelled-while-booking',
         'checkout-card-cancelled-by-operator',
         'checkout-card-completed',
+        'checkout-card-completed-encrypted',
         'checkout-compensation-stuck-resolved',
         'checkout-compensation-stuck-retried',
         'checkout-early-answer-card',
@@ -84,7 +87,7 @@ describe('replay of recorded histories', () => {
   it('replays every one with the current workflow code', async () => {
     const histories = files.map((f) => ({ workflowId: f, history: historyFromJSON(JSON.parse(readFileSync(path.join(DIR, f), 'utf8'))) }));
     const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowsPath: require.resolve('./index'), replayName: 'recorded-histories' }, histories)) {
+    for await (const result of Worker.runReplayHistories({ workflowsPath: require.resolve('./index'), replayName: 'recorded-histories', dataConverter: payloadDataConverter(config().PAYLOAD_KEYRING) }, histories)) {
       if (result.error) failures.push(`${result.workflowId}: ${String(result.error)}`);
     }
     expect(failures).toEqual([]);
