@@ -12,6 +12,8 @@ TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
 TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 TEMPORAL_METRICS_PORT="${TEMPORAL_METRICS_PORT:-7235}"
 TEMPORAL_HTTP_PORT="${TEMPORAL_HTTP_PORT:-7243}"
+# The api's codec endpoint: the Web UI decrypts payloads through it (lib/payload-codec.ts, api/routes/codec.ts).
+TEMPORAL_UI_CODEC_ENDPOINT="${TEMPORAL_UI_CODEC_ENDPOINT:-http://127.0.0.1:${API_PORT:-3000}/codec}"
 CONFIG="$PROJECT_DIR/temporal-config/temporal.json"
 
 install() {
@@ -71,6 +73,7 @@ start() {
     --ip "$TEMPORAL_HOST" --port "$TEMPORAL_PORT" \
     --ui-ip "$TEMPORAL_HOST" --ui-port "$TEMPORAL_UI_PORT" \
     --metrics-port "$TEMPORAL_METRICS_PORT" --http-port "$TEMPORAL_HTTP_PORT" \
+    --ui-codec-endpoint "$TEMPORAL_UI_CODEC_ENDPOINT" \
     --log-format json --log-level warn \
     "${flags[@]}"
   wait_for "Temporal" 90 status || { tail -n 30 "$LOG_DIR/temporal.log" >&2; die "the Temporal dev server did not become healthy"; }
