@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { signAccessToken } from '../../lib/access-token';
+import type { Role } from '../../lib/permissions';
+import { SETTLEMENT_WORKFLOW_TYPE, type PosReceipt, type SettlementResult } from '../../workflows/pos-sale.contract';
+import { createProduct } from '../support/fixtures';
+import { startPlatform, type RunningPlatform } from '../support/platform';
+import { testConfig } from '../support/test-config';
+
+interface Merchant {
+  id: string;
+  sku: string;
+  cashier: string;
+  merchant: string;
+}
+
+/**
+ * Point of sale on the real stack, through REST: a cashier sells at its merchant's counter (the POS
+ * saga on Temporal, the pos, inventory and payments services on PostgreSQL), the receipt comes back,
+ * stock went down, the settlement workflow settles the day once; and one merchant's tokens never
+ * reach another merchant's sales, goods or settlements.
+ */
+describe('point of sale (real PostgreSQL, Redis, Kafka, Temporal)', () => {
+  let platform: RunningPlatform;
+  let a: Merchant;
+  let b: Merchant;
+  const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Tokyo' });
+
+  const token = (userId: string, role: Role, merchantId?: string) =>
+    signAccessToken({ id: userId, email: `${userId}@example.com`, role, ...(merchantId ? { merchantId } : {}) }, { secret: platform.config.JWT_SECRET, ttlSeconds: 3600, now: new Date() }).token;
+
+  /** A merchant of this test only: one product family with one SKU (1,200 yen, 10 in stock) and one cashier. */
+  async function createMerchant(): Promise<Merchant> {
+    const id = `m-${randomUUID()}`;
+    await platform.prisma.merchant.create({ data: { id, name: `Test merchant ${id}` } });
+    const familyId = `pf-${randomUUID()}`;
+    await platform.prisma.productFamily.create({ data: { id: familyId, merchantId: id, name: 'Counter tea' } });
+    const sku = await createProduct(platform, { priceMinor: 1200, stock: 10 });
+    await platform.prisma.product.update({ where: { sku }, data: { productId: familyId } });
+    const cashier = `cashier-${randomUUID()}`;
+    await platform.prisma.merchantCashier.create({ data: { userId: cashier, merchantId: id } });
+    return { id, sku, cashier, merchant: `owner-${randomUUID()}` };
+  }
+
+  async function api(method: string, path: string, bearer: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(`${platform.api}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${bearer}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { code: string } } };
+  }
+  const stockOf = async (sku: string) => (await platform.prisma.stock.findUniqueOrThrow({ where: { sku } })).onHand;
+  const ledgerOf = (saleId: string) => platform.prisma.merchantLedgerEntry.findMany({ where: { saleId }, orderBy: { kind: 'asc' }, select: { kind: true, amountMinor: true } });
+  const settle = (businessDate: string) =>
+    platform.temporal.workflow.execute(SETTLEMENT_WORKFLOW_TYPE, { workflowId: `settlement-test:${randomUUID()}`, taskQueue: platform.config.TEMPORAL_TASK_QUEUE, args: [{ businessDate }] }) as Promise<SettlementResult>;
+
+  beforeAll(async () => {
+    platform = await startPlatform(testConfig());
+    a = await createMerchant();
+    b = await createMerchant();
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  let cashSale: PosReceipt;
+
+  it('sells for cash: the receipt (priced from the catalog, with the change), stock down, SALE_PAID in the ledger; a retry with the key answers the same sale', async () => {
+    const body = { lines: [{ sku: a.sku, quantity: 2 }], payment: { type: 'cash', tenderedMinor: 3000 } };
+    const key = { 'Idempotency-Key': `till-${randomUUID()}` };
+    const first = await api('POST', '/v1/pos/sales', token(a.cashier, 'cashier', a.id), body, key);
+    expect(first.status).toBe(201);
+    cashSale = first.body as unknown as PosReceipt;
+    expect(cashSale).toMatchObject({
+      merchantId: a.id,
+      cashierId: a.cashier,
+      lines: [{ sku: a.sku, quantity: 2, unitPriceMinor: 1200, lineTotalMinor: 2400 }],
+      totalMinor: 2400,
+      currency: 'JPY',
+      payment: { method: 'cash', tenderedMinor: 3000, changeMinor: 600 },
+      businessDate: today(),
+    });
+    expect(Date.parse(cashSale.completedAt)).not.toBeNaN();
+    expect(await stockOf(a.sku)).toBe(8);
+    expect(await ledgerOf(cashSale.saleId)).toEqual([{ kind: 'SALE_PAID', amountMinor: 2400n }]);
+
+    const again = await api('POST', '/v1/pos/sales', token(a.cashier, 'cashier', a.id), body, key);
+    expect(again).toEqual({ status: 201, body: first.body });
+    expect(await stockOf(a.sku)).toBe(8);
+
+    const read = await api('GET', `/v1/pos/sales/${cashSale.saleId}`, token(a.cashier, 'cashier', a.id));
+    expect(read).toEqual({ status: 200, body: { ...first.body, status: 'COMPLETED' } });
+  });
+
+  it('sells by card with the acquirer fee in the ledger; a declined card undoes the sale (stock back, sale VOIDED, nothing in the ledger)', async () => {
+    const paid = await api('POST', '/v1/pos/sales', token(a.cashier, 'cashier', a.id), { lines: [{ sku: a.sku, quantity: 1 }], payment: { type: 'card', cardToken: 'tok_visa' } });
+    expect(paid.status).toBe(201);
+    const saleId = (paid.body as unknown as PosReceipt).saleId;
+    expect(paid.body).toMatchObject({ totalMinor: 1200, payment: { method: 'card', paymentId: `pos-${saleId}` } });
+    // 3.25 % of 1,200 yen, rounded down.
+    expect(await ledgerOf(saleId)).toEqual([
+      { kind: 'FEE', amountMinor: -39n },
+      { kind: 'SALE_PAID', amountMinor: 1200n },
+    ]);
+    expect(await stockOf(a.sku)).toBe(7);
+
+    const declined = await api('POST', '/v1/pos/sales', token(a.cashier, 'cashier', a.id), { lines: [{ sku: a.sku, quantity: 1 }], payment: { type: 'card', cardToken: 'tok_chargeDeclined' } });
+    expect({ status: declined.status, code: declined.body.error?.code }).toEqual({ status: 402, code: 'CARD_DECLINED' });
+    const declinedId = (declined.body.error as unknown as { details: { saleId: string } }).details.saleId;
+    expect(await stockOf(a.sku)).toBe(7);
+    expect((await platform.prisma.posSale.findUniqueOrThrow({ where: { id: declinedId } })).status).toBe('VOIDED');
+    expect(await ledgerOf(declinedId)).toEqual([]);
+  });
+
+  it('settles the day once: the sales in paid − refunded − fees, a second run changes nothing (no settlement, no ledger change); the merchant and staff routes show it', async () => {
+    const first = await settle(today());
+    const mine = first.created.find((s) => s.merchantId === a.id);
+    expect(mine).toMatchObject({ merchantId: a.id, businessDate: today(), paidMinor: 3600, refundedMinor: 0, feesMinor: 39, netMinor: 3561, entries: 3, currency: 'JPY' });
+    const entriesBefore = await platform.prisma.merchantLedgerEntry.findMany({ where: { merchantId: a.id }, orderBy: { id: 'asc' } });
+    expect(entriesBefore.every((e) => e.settledOn !== null)).toBe(true);
+
+    const second = await settle(today());
+    expect(second.created.find((s) => s.merchantId === a.id)).toBeUndefined();
+    expect(second.settlements.find((s) => s.merchantId === a.id)).toEqual(mine);
+    expect(await platform.prisma.merchantLedgerEntry.findMany({ where: { merchantId: a.id }, orderBy: { id: 'asc' } })).toEqual(entriesBefore);
+    expect(await platform.prisma.merchantSettlement.count({ where: { merchantId: a.id } })).toBe(1);
+
+    const own = await api('GET', '/v1/merchant/settlements', token(a.merchant, 'merchant', a.id));
+    expect(own).toEqual({ status: 200, body: { settlements: [mine] } });
+    const staff = await api('GET', `/v1/staff/settlements?merchantId=${a.id}`, token(`op-${randomUUID()}`, 'operator'));
+    expect(staff).toEqual({ status: 200, body: { settlements: [mine] } });
+  });
+
+  it('tenancy: merchant B’s tokens never reach merchant A’s sales, goods or settlements, and change nothing', async () => {
+    const stockBefore = await stockOf(a.sku);
+    const salesBefore = await platform.prisma.posSale.count({ where: { merchantId: a.id } });
+    // B's cashier cannot read A's sale (404, like an unknown one), nor sell A's goods.
+    const read = await api('GET', `/v1/pos/sales/${cashSale.saleId}`, token(b.cashier, 'cashier', b.id));
+    expect({ status: read.status, code: read.body.error?.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    const sell = await api('POST', '/v1/pos/sales', token(b.cashier, 'cashier', b.id), { lines: [{ sku: a.sku, quantity: 1 }], payment: { type: 'cash', tenderedMinor: 5000 } });
+    expect({ status: sell.status, code: sell.body.error?.code }).toEqual({ status: 422, code: 'PRODUCT_UNAVAILABLE' });
+    // A token claiming A for B's cashier (no such membership) is refused, and so is a cashier token without a merchant.
+    const claimed = await api('POST', '/v1/pos/sales', token(b.cashier, 'cashier', a.id), { lines: [{ sku: a.sku, quantity: 1 }], payment: { type: 'cash', tenderedMinor: 5000 } });
+    expect({ status: claimed.status, code: claimed.body.error?.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+    const unscoped = await api('GET', `/v1/pos/sales/${cashSale.saleId}`, token(b.cashier, 'cashier'));
+    expect({ status: unscoped.status, code: unscoped.body.error?.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    // B's merchant sees only B's settlements (none), never A's.
+    const settlements = await api('GET', '/v1/merchant/settlements', token(b.merchant, 'merchant', b.id));
+    expect(settlements).toEqual({ status: 200, body: { settlements: [] } });
+    expect(await stockOf(a.sku)).toBe(stockBefore);
+    expect(await platform.prisma.posSale.count({ where: { merchantId: a.id } })).toBe(salesBefore);
+  });
+});
