@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { domainAddresses, type Config } from '../lib/config';
@@ -50,18 +51,58 @@ export async function createTemporalWorker(opts: {
 
 const SDK_LEVEL: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN' };
 
-/** Sends the Temporal SDK's own log lines (worker state, workflow logs) through pino as JSON. */
-export function installSdkLogger(logger: Logger): void {
+/** Where the worker's SDK metrics are served when TEMPORAL_SDK_METRICS_PORT is unset (next to the platform's 9464-9468). */
+export const DEFAULT_SDK_METRICS_PORT = 9469;
+
+/** The SDK metrics' port: TEMPORAL_SDK_METRICS_PORT, else 9469, or a free one when METRICS_PORT is 0 (several workers on one host). */
+export async function sdkMetricsPort(config: Pick<Config, 'TEMPORAL_SDK_METRICS_PORT' | 'METRICS_PORT'>): Promise<number> {
+  const port = config.TEMPORAL_SDK_METRICS_PORT ?? (config.METRICS_PORT === 0 ? 0 : DEFAULT_SDK_METRICS_PORT);
+  if (port !== 0) return port;
+  // Core wants an address, not "any port": ask the OS for one it just freed.
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+}
+
+/**
+ * Installs the Temporal SDK's runtime: its own log lines (worker state, workflow logs) go through
+ * pino as JSON, and, given an address, its metrics (temporal_*: schedule-to-start latency, sticky
+ * cache, task slots, poll results) are served for Prometheus at http://<address>/metrics.
+ * True when they are.
+ */
+export function installSdkLogger(logger: Logger, metricsBindAddress?: string): boolean {
   const level = SDK_LEVEL[logger.level] ?? 'ERROR';
-  Runtime.install({
-    logger: new DefaultLogger(level, ({ level: entryLevel, message, meta }) => {
+  const sdkLogger = new DefaultLogger(level, ({ level: entryLevel, message, meta }) => {
       const method = entryLevel === 'ERROR' ? 'error' : entryLevel === 'WARN' ? 'warn' : entryLevel === 'INFO' ? 'info' : 'debug';
       // The tracing interceptors put the workflow's or activity's span ids in meta: lifted to the
       // line's top level, where every other traced log line has them.
       const { trace_id, span_id, trace_flags: _flags, ...rest } = (meta ?? {}) as Record<string, unknown>;
       logger[method]({ ...(trace_id ? { trace_id, span_id } : {}), temporal: rest }, message);
-    }),
   });
+  if (!metricsBindAddress) {
+    Runtime.install({ logger: sdkLogger });
+    return false;
+  }
+  try {
+    Runtime.install({
+      logger: sdkLogger,
+      telemetryOptions: {
+        // Seconds and unit/_total suffixes: Prometheus' naming, as the rest of the platform's metrics.
+        metrics: { prometheus: { bindAddress: metricsBindAddress, useSecondsForDurations: true, unitSuffix: true, countersTotalSuffix: true } },
+      },
+    });
+    return true;
+  } catch (err) {
+    // A taken port costs the SDK metrics, not the worker: it still runs workflows.
+    logger.error({ err, metricsBindAddress }, 'Temporal SDK metrics not served (cannot bind); the worker runs without them');
+    Runtime.install({ logger: sdkLogger });
+    return false;
+  }
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -93,7 +134,8 @@ async function connectWithRetry(options: TemporalConnectionOptions, logger: Logg
  */
 export async function runTemporalWorker(config: Config): Promise<void> {
   const logger = createLogger('temporal-worker', config.LOG_LEVEL);
-  installSdkLogger(logger);
+  const sdkMetricsAddress = `127.0.0.1:${await sdkMetricsPort(config)}`;
+  if (installSdkLogger(logger, sdkMetricsAddress)) logger.info({ sdkMetrics: `http://${sdkMetricsAddress}/metrics` }, 'Temporal SDK metrics served');
   const metrics = createMetrics('temporal-worker');
   const shutdown = new GracefulShutdown(logger);
   let stopping = false;

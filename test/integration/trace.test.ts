@@ -105,7 +105,7 @@ function isAncestor(spans: ReceivedSpan[], ancestor: ReceivedSpan, span: Receive
  * consumer as real processes (under the supervisor), exporting OTLP to a receiver in this test, on
  * the real Temporal dev server, PostgreSQL and Kafka.
  */
-describe('one trace per checkout (real processes, Temporal, PostgreSQL, Kafka)', () => {
+describe('one trace per checkout, and the worker\'s Temporal SDK metrics (real processes, Temporal, PostgreSQL, Kafka)', () => {
   const base = testConfig();
   const run = randomUUID().slice(0, 8);
   const topicPrefix = `${base.KAFKA_TOPIC_PREFIX}trace-${run}.`;
@@ -115,6 +115,8 @@ describe('one trace per checkout (real processes, Temporal, PostgreSQL, Kafka)',
   let prisma: PrismaClient;
   let clients: DomainClients;
   let api: string;
+  /** Where the worker serves its Temporal SDK metrics (a free port: METRICS_PORT is 0), from its log line. */
+  let sdkMetricsUrl: string | undefined;
 
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
@@ -152,6 +154,7 @@ describe('one trace per checkout (real processes, Temporal, PostgreSQL, Kafka)',
     const allReady = new Promise<void>((resolve) =>
       supervisor.on('line', ({ role, line }) => {
         if (/Temporal worker running|worker consuming|api listening|listening/.test(line)) ready.add(role);
+        if (role === 'temporal-worker' && line.includes('Temporal SDK metrics served')) sdkMetricsUrl = (JSON.parse(line) as { sdkMetrics: string }).sdkMetrics;
         if (['services', 'temporal-worker', 'analytics-worker', 'api'].every((r) => ready.has(r))) resolve();
       }),
     );
@@ -232,4 +235,24 @@ describe('one trace per checkout (real processes, Temporal, PostgreSQL, Kafka)',
       printTree();
     }
   }, 120_000);
+
+  it('serves the Temporal SDK metrics of the worker that ran the checkout: schedule-to-start latency, sticky cache, task slots, polls', async () => {
+    expect(sdkMetricsUrl).toBeDefined();
+    const scrape = await (await fetch(sdkMetricsUrl!)).text();
+    const names = new Set([...scrape.matchAll(/^(temporal_\w+?)(?:\{| )/gm)].map((m) => m[1]));
+    console.log(`temporal_* series at ${sdkMetricsUrl}:\n${[...names].sort().join('\n')}`);
+    expect([...names]).toEqual(
+      expect.arrayContaining([
+        'temporal_workflow_task_schedule_to_start_latency_seconds_bucket',
+        'temporal_activity_schedule_to_start_latency_seconds_bucket',
+        'temporal_sticky_cache_size',
+        'temporal_worker_task_slots_available',
+        'temporal_worker_task_slots_used',
+        'temporal_num_pollers',
+        'temporal_workflow_task_queue_poll_succeed_total',
+      ]),
+    );
+    // Labelled with this worker's task queue and namespace, so a dashboard can tell workers apart.
+    expect(scrape).toContain(`task_queue="${base.TEMPORAL_TASK_QUEUE}-trace-${run}"`);
+  });
 });
