@@ -15,6 +15,7 @@ import { accountRoutes } from './routes/accounts';
 import { cartRoutes } from './routes/cart';
 import { catalogRoutes } from './routes/catalog';
 import { checkoutRoutes } from './routes/checkouts';
+import { carrierWebhookRoutes } from './routes/fulfilment';
 import { paymentWebhookRoutes } from './routes/payment-webhooks';
 import { pingRoutes } from './routes/pings';
 import { loyaltyRoutes } from './routes/loyalty';
@@ -36,6 +37,8 @@ export interface ApiDeps {
   clients: DomainClients;
   jwtSecret: string;
   webhookSecret: string;
+  /** Verifies the carrier's tracking webhooks (config CARRIER_WEBHOOK_SECRET); absent, every carrier webhook is refused as unsigned. */
+  carrierWebhookSecret?: string;
   /** Browser origins allowed by CORS (exact matches); none when absent. */
   corsOrigins?: string[];
   /** Sliding expiry of customers' carts (config CART_TTL_SECONDS); 30 days when absent. */
@@ -79,6 +82,7 @@ export function createApp(deps: ApiDeps): Express {
   if (deps.rateLimits) app.use(rateLimiter({ redis: deps.redis, settings: deps.rateLimits, jwtSecret: deps.jwtSecret, logger: deps.logger }));
   // Before the JSON parser: webhooks verify a signature over the raw body.
   app.use(paymentWebhookRoutes({ temporal: deps.temporal, clients: deps.clients, secret: deps.webhookSecret }));
+  app.use(carrierWebhookRoutes({ temporal: deps.temporal, clients: deps.clients, secret: deps.carrierWebhookSecret ?? '' }));
   app.use(requireJsonBody);
   app.use(express.json({ limit: '100kb', type: JSON_MEDIA_TYPE }));
   app.use(rejectNulCharacters);

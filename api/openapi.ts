@@ -22,6 +22,7 @@ import {
 } from './routes/accounts';
 import { createPingBody, pingIdempotencyKeyHeader, pingIdParam } from './routes/pings';
 import { pointsQuery } from './routes/loyalty';
+import { customerFulfilmentSchema, registerFulfilmentOpenApi } from './routes/fulfilment-openapi';
 import { registerPosOpenApi } from './routes/pos-openapi';
 import { salesReportQuery } from './routes/staff/analytics';
 import { categoryBody, categoryIdParam, merchantBody, merchantIdParam, staffProductIdParam, storefrontProductBody, variantBody, variantParams } from './routes/staff/catalog';
@@ -216,6 +217,7 @@ function buildDocument(): OpenApiDocument {
         })
         .optional()
         .meta({ description: 'Absent when the checkout failed before the order was created' }),
+      fulfilment: customerFulfilmentSchema.optional(),
     }),
   );
   const refundAccepted = registry.register('RefundAccepted', z.object({ orderId: z.string().uuid(), state: z.literal('REFUNDING'), refundWorkflowId: z.string() }));
@@ -1131,6 +1133,7 @@ function buildDocument(): OpenApiDocument {
   });
 
   registerPosOpenApi({ registry, route, json, jsonBody, errors, named });
+  registerFulfilmentOpenApi({ registry, route, json, jsonBody, errors, named });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

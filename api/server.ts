@@ -39,6 +39,7 @@ export async function runApi(config: Config): Promise<void> {
     clients,
     jwtSecret: config.JWT_SECRET,
     webhookSecret: config.PAYMENT_WEBHOOK_SECRET,
+    carrierWebhookSecret: config.CARRIER_WEBHOOK_SECRET,
     corsOrigins: [...config.CORS_ORIGINS],
     cartTtlSeconds: config.CART_TTL_SECONDS,
     rateLimits: rateLimitSettings(config),

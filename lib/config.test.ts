@@ -42,12 +42,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: required when NODE_ENV=production/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PAYMENT_WEBHOOK_SECRET: required/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CARRIER_WEBHOOK_SECRET: required/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_KEYS: required/);
     const config = loadConfig({
       NODE_ENV: 'production',
       DATABASE_URL: 'postgresql://u:p@db:5432/shop',
       JWT_SECRET: 'x'.repeat(32),
       PAYMENT_WEBHOOK_SECRET: 'y'.repeat(16),
+      CARRIER_WEBHOOK_SECRET: 'z'.repeat(16),
       PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
     });
     expect(config.DATABASE_URL).toBe('postgresql://u:p@db:5432/shop');

@@ -6,6 +6,7 @@ const DEV_SECRETS = {
   DATABASE_URL: 'postgresql://checkout:checkout@127.0.0.1:5432/checkout',
   JWT_SECRET: 'development-only-jwt-secret-never-use-in-production',
   PAYMENT_WEBHOOK_SECRET: 'development-only-webhook-secret',
+  CARRIER_WEBHOOK_SECRET: 'development-only-carrier-webhook-secret',
   PAYLOAD_KEYS: 'dev-1:/5TNutXADyVCmzXWD+6oIj5n3sX7KKINDslo/XdcJl4=',
 } as const;
 
@@ -61,6 +62,8 @@ const schema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Shared secret of the payment provider's signed webhooks. */
   PAYMENT_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Signs the carrier's tracking webhooks (POST /v1/webhooks/carrier), as PAYMENT_WEBHOOK_SECRET signs the payment provider's. */
+  CARRIER_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 
   SMTP_HOST: z.string().default('127.0.0.1'),
   SMTP_PORT: port.default(1025),
@@ -176,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     DATABASE_URL: secret('DATABASE_URL'),
     JWT_SECRET: secret('JWT_SECRET'),
     PAYMENT_WEBHOOK_SECRET: secret('PAYMENT_WEBHOOK_SECRET'),
+    CARRIER_WEBHOOK_SECRET: secret('CARRIER_WEBHOOK_SECRET'),
     CORS_ORIGINS: parsed.CORS_ORIGINS ?? (parsed.NODE_ENV === 'development' ? ['http://localhost:5173'] : []),
     PAYLOAD_KEYS: secret('PAYLOAD_KEYS'),
     CODEC_ENDPOINT_AUTH: parsed.CODEC_ENDPOINT_AUTH ?? (parsed.NODE_ENV === 'development' ? ('none' as const) : ('staff' as const)),

@@ -24,6 +24,7 @@ export const SECRET_KEYS = [
   'idToken',
   'cardToken',
   'x-payments-signature',
+  'x-carrier-signature',
   'signature',
   'secret',
   'jwtSecret',

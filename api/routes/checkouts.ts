@@ -32,6 +32,7 @@ import {
 } from '../../workflows/checkout.contract';
 import { customerOf } from '../auth';
 import type { IdempotencyKeys } from '../idempotency';
+import { customerFulfilmentView, fulfilmentOf } from './fulfilment';
 
 const line = z.object({ sku: z.string().trim().min(1).max(64), quantity: z.number().int().min(1).max(999) }).strict();
 const address = z
@@ -301,7 +302,13 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
       if (isDomainError(err) && err.code === 'NOT_FOUND') return undefined; // failed before the order existed
       throw err;
     });
-    res.json({ ...checkoutView(status, state), ...(order ? { order: { status: order.status, lines: order.lines, history: order.history, createdAt: order.createdAt } } : {}) });
+    // Where the parcel is: the order's fulfilment workflow, started when the checkout completed.
+    const fulfilment = status.state === 'COMPLETED' ? await fulfilmentOf(deps.temporal, orderId) : undefined;
+    res.json({
+      ...checkoutView(status, state),
+      ...(order ? { order: { status: order.status, lines: order.lines, history: order.history, createdAt: order.createdAt } } : {}),
+      ...(fulfilment ? { fulfilment: customerFulfilmentView(fulfilment) } : {}),
+    });
   });
 
   router.post('/v1/orders/:orderId/cancel', async (req, res) => {

@@ -102,7 +102,7 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   closers.push(() => connection.close());
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.PAYLOAD_KEYRING) });
-  const app = createApp({ temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, redis, logger, metrics, clients, jwtSecret: config.JWT_SECRET, webhookSecret: config.PAYMENT_WEBHOOK_SECRET });
+  const app = createApp({ temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, redis, logger, metrics, clients, jwtSecret: config.JWT_SECRET, webhookSecret: config.PAYMENT_WEBHOOK_SECRET, carrierWebhookSecret: config.CARRIER_WEBHOOK_SECRET });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -6,6 +6,7 @@ import type { IdempotencyKeys } from '../../idempotency';
 import { staffAnalyticsRoutes } from './analytics';
 import { staffCatalogRoutes } from './catalog';
 import { staffDeliveryRoutes } from './delivery';
+import { staffFulfilmentRoutes } from '../fulfilment';
 import { staffOrderActionRoutes } from './order-actions';
 import { staffOrderOperationRoutes } from './order-operations';
 import { staffOrderRoutes } from './orders';
@@ -22,6 +23,7 @@ export function staffRoutes(deps: { clients: DomainClients; auth: AuthDeps; idem
   router.use(staffOrderRoutes({ orders: clients.orders }));
   router.use(staffOrderActionRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue }));
   router.use(staffOrderOperationRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency: deps.idempotency }));
+  router.use(staffFulfilmentRoutes({ temporal: deps.temporal }));
   router.use(staffAnalyticsRoutes({ analytics: clients.analytics }));
   return router;
 }
