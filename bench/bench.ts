@@ -10,7 +10,6 @@ import { parseArgs } from 'node:util';
 import { signAccessToken } from '../lib/access-token';
 import { config, environmentWith } from '../lib/config';
 import { payloadDataConverter } from '../lib/payload-codec';
-import { payloadDataConverter } from '../lib/payload-codec';
 import { createPrisma } from '../lib/prisma';
 import { B0_ACTIVITIES, B0_PARKED_WORKFLOW_TYPE, B0_WORKFLOW_TYPE, parkedQuery, releaseSignal } from './b0.contract';
 import { htmlPage, lineChart, type Series } from './chart';
@@ -171,7 +170,7 @@ async function main(): Promise<void> {
   say(`run ${runId}: kinds ${[...opts.kinds].join(',')}, phases ${[...opts.phases].join(',')}; Temporal ${opts.temporal} (${opts.namespace})${wantSaga ? `, api ${opts.api}` : ''}`);
 
   const connection = await Connection.connect({ address: opts.temporal });
-  const temporal = new Client({ connection, namespace: opts.namespace, dataConverter: payloadDataConverter(config().PAYLOAD_KEYRING), dataConverter: payloadDataConverter(config().PAYLOAD_KEYRING) });
+  const temporal = new Client({ connection, namespace: opts.namespace, dataConverter: payloadDataConverter(config().PAYLOAD_KEYRING) });
   const taskQueue = `bench-b0-${runId}`;
   const benchWorker = wantB0 ? await startBenchWorker(opts.temporal, opts.namespace, taskQueue) : undefined;
   if (benchWorker) say(`bench worker up on task queue ${taskQueue}`);

@@ -1,10 +1,12 @@
 import { createServer, type AddressInfo } from 'node:net';
+import type { DataConverter } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { domainAddresses, type Config } from '../lib/config';
 import { connectInBackground, createEventPublisher, createKafka, createProducer, kafkaSettings } from '../lib/kafka';
 import { createLogger, type Logger } from '../lib/logger';
 import { createMetrics, startMetricsServer, type Metrics } from '../lib/metrics';
+import { payloadDataConverter } from '../lib/payload-codec';
 import { GracefulShutdown } from '../lib/shutdown';
 import { temporalConnectionOptions, workerDeploymentOptions, type TemporalConnectionOptions } from '../lib/temporal-connection';
 import { activityTracingInterceptor, WORKFLOW_TRACING_MODULE, workflowTracingSinks } from '../lib/telemetry';
@@ -21,6 +23,8 @@ export async function createTemporalWorker(opts: {
   taskQueue: string;
   deps: ActivityDeps;
   metrics: Metrics;
+  /** How payloads are encoded: the platform's encrypting converter (payloadDataConverter), the same as its clients'. */
+  dataConverter: DataConverter;
   workerOptions?: Partial<WorkerOptions>;
 }): Promise<Worker> {
   return Worker.create({
@@ -28,6 +32,7 @@ export async function createTemporalWorker(opts: {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
+    dataConverter: opts.dataConverter,
     activities: createActivities(opts.deps),
     interceptors: {
       activity: [
@@ -172,6 +177,7 @@ export async function runTemporalWorker(config: Config): Promise<void> {
     try {
       const versioning = workerDeploymentOptions(config);
       const worker = await createTemporalWorker({
+        dataConverter: payloadDataConverter(config.PAYLOAD_KEYRING),
         connection,
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
