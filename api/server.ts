@@ -1,14 +1,17 @@
 import { Client, Connection } from '@temporalio/client';
+import express from 'express';
 import type { Server } from 'node:http';
 import { domainAddresses, type Config } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { createMetrics } from '../lib/metrics';
+import { AesGcmPayloadCodec, payloadDataConverter } from '../lib/payload-codec';
 import { createRedis } from '../lib/redis';
 import { GracefulShutdown } from '../lib/shutdown';
 import { temporalConnectionOptions } from '../lib/temporal-connection';
 import { workflowClientTracingInterceptor } from '../lib/telemetry';
 import { closeDomainClients, createDomainClients } from '../proto/services';
 import { createApp } from './app';
+import { codecEndpoint } from './routes/codec';
 import { rateLimitSettings } from './rate-limits';
 
 /** Runs the REST api until SIGTERM/SIGINT; stops accepting requests first, then closes clients. */
@@ -26,7 +29,7 @@ export async function runApi(config: Config): Promise<void> {
   void connection.ensureConnected().catch((err: unknown) => logger.error({ err, address: config.TEMPORAL_ADDRESS }, 'Temporal is unreachable; the api keeps retrying on each request'));
   shutdown.add('temporal', () => connection.close());
   // The tracing interceptor puts the REST request's trace context in the workflow's headers.
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, interceptors: { workflow: [workflowClientTracingInterceptor()] } });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.PAYLOAD_KEYRING), interceptors: { workflow: [workflowClientTracingInterceptor()] } });
 
   const clients = createDomainClients(domainAddresses(config));
   shutdown.add('grpc-clients', () => closeDomainClients(clients));
@@ -44,8 +47,14 @@ export async function runApi(config: Config): Promise<void> {
     cartTtlSeconds: config.CART_TTL_SECONDS,
     rateLimits: rateLimitSettings(config),
   });
+  // The Temporal Web UI's codec endpoint, in front of the api's own routes (its own CORS and body limit).
+  const withCodec = express();
+  withCodec.disable('x-powered-by');
+  const codecAuth = config.CODEC_ENDPOINT_AUTH === 'staff' ? { jwtSecret: config.JWT_SECRET, redis } : undefined;
+  withCodec.use('/codec', codecEndpoint({ codec: new AesGcmPayloadCodec(config.PAYLOAD_KEYRING), uiOrigins: [new URL(config.TEMPORAL_UI_URL).origin], auth: codecAuth, logger }));
+  withCodec.use(app);
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.API_PORT, config.API_HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
+    const s = withCodec.listen(config.API_PORT, config.API_HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
   });
   shutdown.add('http', () => new Promise<void>((resolve) => server.close(() => resolve())));
   logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}` }, 'api listening');
