@@ -19,7 +19,8 @@ import { platformRoles } from './supervisor-roles';
  * restarted with backoff) and prints where to look. Components are health-checked every
  * HEALTH_INTERVAL_MS; `npm start -- --restart-components` also restarts the ones this command started.
  * `npm start -- --observability` also starts Prometheus (scripts/infra/prometheus.sh) scraping every
- * process, with the alert rules of observability/alerts. Ctrl-C stops what it started.
+ * process, with the alert rules of observability/alerts, and Jaeger (scripts/infra/jaeger.sh), to
+ * which every process then exports its traces. Ctrl-C stops what it started.
  */
 const say = (line: string) => console.log(`[start] ${line}`);
 
@@ -30,6 +31,7 @@ let supervisor: Supervisor | undefined;
 let stopWatching: (() => void) | undefined;
 let stopping = false;
 let prometheusStarted = false;
+let jaegerStarted = false;
 
 /**
  * Stops the platform processes, then the components this command started, and exits. On Ctrl-C the
@@ -45,6 +47,7 @@ async function stopAll(code: number, childrenSignalled = false): Promise<void> {
   if (started.length > 0) say(`stopping what this command started: ${started.join(', ')}`);
   await stopStack(started);
   if (prometheusStarted) await prometheus('stop').catch(() => undefined);
+  if (jaegerStarted) await infraScript('jaeger', 'stop').catch(() => undefined);
   process.exit(code);
 }
 
@@ -97,7 +100,9 @@ async function main(): Promise<void> {
   say(`demo data: ${seeded.products} products with stock, delivery slots for 14 days (${seeded.slotsCreated} new)`);
 
   const metricsBase = cfg.METRICS_PORT;
-  const roles = platformRoles({ metricsBase });
+  // The trace viewer first, so the processes export their spans to it from their first request.
+  const traces = process.argv.includes('--observability') ? await startTraceViewer() : undefined;
+  const roles = platformRoles({ metricsBase, env: traces?.env });
   const pidDir = runDir();
   supervisor = new Supervisor({ roles, pidDir });
   reportSupervision(supervisor);
@@ -118,6 +123,7 @@ async function main(): Promise<void> {
       `                      http://127.0.0.1:${metricsBase}/metrics (services), :${metricsBase + 1} (temporal-worker), :${metricsBase + 2} (analytics-worker), :${metricsBase + 3} (email-worker), :${metricsBase + 4} (loyalty-worker)`,
       `                      http://127.0.0.1:7235/metrics (Temporal server)`,
       ...(observability ? [`  Prometheus          ${observability.url}   (targets: ${observability.url}/targets, alerts: ${observability.url}/alerts; config ${observability.configFile})`] : []),
+      ...(traces ? [`  traces (Jaeger)     ${traces.url}   (API: ${traces.url}/api/services, ${traces.url}/api/traces?service=checkout-platform-api)`] : []),
       `  emails (dev SMTP)    smtp://${cfg.SMTP_HOST}:${cfg.SMTP_PORT}, received mail at http://127.0.0.1:1080/messages`,
       '',
       `  try it:  curl -s -X POST ${api}/v1/system/pings -H 'content-type: application/json' -d '{"message":"hello"}'`,
@@ -131,6 +137,37 @@ async function main(): Promise<void> {
 
 /** The Temporal dev server's own metrics (scripts/infra/temporal.sh --metrics-port). */
 const TEMPORAL_SERVER_METRICS = '127.0.0.1:7235';
+
+function infraScript(name: string, command: string, env: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', [path.join(__dirname, 'infra', `${name}.sh`), command], { stdio: ['ignore', 'inherit', 'inherit'], env: environmentWith(env) });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`scripts/infra/${name}.sh ${command} exited with ${code}`))));
+  });
+}
+
+/**
+ * Starts Jaeger (scripts/infra/jaeger.sh, built from its Go module the first time) and returns the
+ * environment that makes the platform's processes export their spans to it. A viewer that cannot
+ * be built or started is reported and the platform starts without it.
+ */
+async function startTraceViewer(): Promise<{ url: string; env: Record<string, string> } | undefined> {
+  const wasRunning = await infraScript('jaeger', 'status').then(
+    () => true,
+    () => false,
+  );
+  try {
+    await infraScript('jaeger', 'start');
+  } catch (err) {
+    say(`!!! no trace viewer: ${(err as Error).message}; the platform starts without exporting traces`);
+    return undefined;
+  }
+  jaegerStarted = !wasRunning;
+  const env = spawnSync('bash', [path.join(__dirname, 'infra', 'jaeger.sh'), 'env'], { encoding: 'utf8' }).stdout;
+  const url = /^JAEGER_URL=(.*)$/m.exec(env)?.[1] ?? 'http://127.0.0.1:16686';
+  const endpoint = /^OTEL_EXPORTER_OTLP_ENDPOINT=(.*)$/m.exec(env)?.[1] ?? 'http://127.0.0.1:4318';
+  return { url, env: { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } };
+}
 
 function prometheus(command: 'start' | 'stop' | 'status', env: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
