@@ -11,6 +11,7 @@ import { temporalConnectionOptions } from '../lib/temporal-connection';
 import { workflowClientTracingInterceptor } from '../lib/telemetry';
 import { closeDomainClients, createDomainClients } from '../proto/services';
 import { createApp } from './app';
+import { ensureSettlementScheduleInBackground } from './routes/merchant-settlement-schedule';
 import { codecEndpoint } from './routes/codec';
 import { rateLimitSettings } from './rate-limits';
 
@@ -58,4 +59,6 @@ export async function runApi(config: Config): Promise<void> {
   });
   shutdown.add('http', () => new Promise<void>((resolve) => server.close(() => resolve())));
   logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}` }, 'api listening');
+  // Idempotent: every api process makes sure the daily merchant settlement is scheduled.
+  ensureSettlementScheduleInBackground(temporal, { taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
 }

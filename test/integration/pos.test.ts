@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { signAccessToken } from '../../lib/access-token';
 import type { Role } from '../../lib/permissions';
+import { ensureSettlementSchedule } from '../../api/routes/merchant-settlement-schedule';
 import { SETTLEMENT_WORKFLOW_TYPE, type PosReceipt, type SettlementResult } from '../../workflows/pos-sale.contract';
 import { createProduct } from '../support/fixtures';
 import { startPlatform, type RunningPlatform } from '../support/platform';
@@ -129,6 +130,20 @@ describe('point of sale (real PostgreSQL, Redis, Kafka, Temporal)', () => {
     expect(own).toEqual({ status: 200, body: { settlements: [mine] } });
     const staff = await api('GET', `/v1/staff/settlements?merchantId=${a.id}`, token(`op-${randomUUID()}`, 'operator'));
     expect(staff).toEqual({ status: 200, body: { settlements: [mine] } });
+  });
+
+  it('creates the daily settlement schedule once (00:30 Asia/Tokyo, the settlement workflow); a second start finds it', async () => {
+    const scheduleId = `settlement-test-${randomUUID()}`;
+    const opts = { taskQueue: platform.config.TEMPORAL_TASK_QUEUE, scheduleId };
+    try {
+      expect(await ensureSettlementSchedule(platform.temporal, opts)).toBe('created');
+      expect(await ensureSettlementSchedule(platform.temporal, opts)).toBe('exists');
+      const described = await platform.temporal.schedule.getHandle(scheduleId).describe();
+      expect(described.spec).toMatchObject({ timezone: 'Asia/Tokyo', calendars: [expect.objectContaining({ hour: [{ start: 0, end: 0, step: 1 }], minute: [{ start: 30, end: 30, step: 1 }] })] });
+      expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: SETTLEMENT_WORKFLOW_TYPE, taskQueue: opts.taskQueue });
+    } finally {
+      await platform.temporal.schedule.getHandle(scheduleId).delete().catch(() => undefined);
+    }
   });
 
   it('tenancy: merchant B’s tokens never reach merchant A’s sales, goods or settlements, and change nothing', async () => {
