@@ -245,7 +245,12 @@ export async function answerCheckout(temporal: Client, req: Request, res: Respon
     res.status(202).location(location).json(checkoutView(await handle.query(checkoutStatusQuery)));
     return;
   }
-  const finished = await Promise.race([handle.result().then(() => true), delay(wait * 1000).then(() => false)]);
+  // The wait's timer is cancelled once the result is in, so an answered request leaves nothing pending.
+  const waited = new AbortController();
+  const finished = await Promise.race([
+    handle.result().then(() => true),
+    delay(wait * 1000, false, { signal: waited.signal }).catch(() => false),
+  ]).finally(() => waited.abort());
   res.status(finished ? 200 : 202).location(location).json(checkoutView(await handle.query(checkoutStatusQuery)));
 }
 
