@@ -56,6 +56,16 @@ export async function createTemporalWorker(opts: {
 
 const SDK_LEVEL: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN' };
 
+/**
+ * The fields of a pino line for one SDK log entry. The tracing interceptors put the workflow's or
+ * activity's span ids in its meta: lifted to the line's top level, where every other traced log
+ * line has them; the rest stays under `temporal`.
+ */
+export function sdkLogFields(meta: Record<string, unknown> | undefined): Record<string, unknown> {
+  const { trace_id, span_id, trace_flags: _flags, ...rest } = meta ?? {};
+  return { ...(trace_id ? { trace_id, span_id } : {}), temporal: rest };
+}
+
 /** Where the worker's SDK metrics are served when TEMPORAL_SDK_METRICS_PORT is unset (next to the platform's 9464-9468). */
 export const DEFAULT_SDK_METRICS_PORT = 9469;
 
@@ -84,10 +94,7 @@ export function installSdkLogger(logger: Logger, metricsBindAddress?: string): b
   const level = SDK_LEVEL[logger.level] ?? 'ERROR';
   const sdkLogger = new DefaultLogger(level, ({ level: entryLevel, message, meta }) => {
       const method = entryLevel === 'ERROR' ? 'error' : entryLevel === 'WARN' ? 'warn' : entryLevel === 'INFO' ? 'info' : 'debug';
-      // The tracing interceptors put the workflow's or activity's span ids in meta: lifted to the
-      // line's top level, where every other traced log line has them.
-      const { trace_id, span_id, trace_flags: _flags, ...rest } = (meta ?? {}) as Record<string, unknown>;
-      logger[method]({ ...(trace_id ? { trace_id, span_id } : {}), temporal: rest }, message);
+      logger[method](sdkLogFields(meta), message);
   });
   if (!metricsBindAddress) {
     Runtime.install({ logger: sdkLogger });
