@@ -1066,7 +1066,7 @@ function buildDocument(): OpenApiDocument {
                 unreadable: z.string().optional().meta({ description: 'Why the saga’s status could not be read (its worker is away): listed from visibility only' }),
               }),
             ),
-            count: z.number().int(),
+            count: z.number().int().meta({ description: 'Every stuck saga found (up to 1000); `stuck` holds the oldest `limit` of them' }),
           }),
         ),
       ),

@@ -219,7 +219,7 @@ Permission: orders:operate.`,
       }
       io.out(
         [
-          `${body.count} stuck compensation${body.count === 1 ? '' : 's'}:`,
+          `${body.count} stuck compensation${body.count === 1 ? '' : 's'}${body.count > body.stuck.length ? ` (the oldest ${body.stuck.length}; --limit shows more)` : ''}:`,
           ...body.stuck.map((s) =>
             s.unreadable
               ? `  ${s.orderId}  (status unreadable: ${s.unreadable})`

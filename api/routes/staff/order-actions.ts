@@ -43,6 +43,8 @@ const ENDED: CheckoutState[] = ['COMPLETED', 'FAILED', 'CANCELLED'];
 const CANCEL_WAIT_MS = 20_000;
 const CANCEL_POLL_MS = 250;
 const STATUS_QUERY_MS = 5_000;
+/** How many stuck sagas GET /v1/staff/compensations/stuck reads from visibility (a stuck saga is rare: more means an incident). */
+const MAX_STUCK_SCANNED = 1_000;
 
 /** Where a completed order's refund stands (its own workflow), or undefined when none was started or it was refused. */
 export async function refundStateOf(temporal: Client, orderId: string): Promise<'REFUNDING' | 'REFUNDED' | undefined> {
@@ -168,14 +170,17 @@ export function staffOrderActionRoutes(deps: { temporal: Client; taskQueue: stri
     const { limit } = stuckCompensationsQuery.parse(req.query);
     // Visibility finds them (search attribute OrderStatus, as the checkout_sagas gauge counts them);
     // each saga's own status then says which undo waits and why.
-    const query = `WorkflowType = "${CHECKOUT_WORKFLOW_TYPE}" AND ExecutionStatus = "Running" AND OrderStatus = "COMPENSATION_STUCK" ORDER BY StartTime ASC`;
+    // No ORDER BY: the dev server's SQLite visibility does not support it. Visibility lists newest
+    // first, so the oldest (the ones waiting longest) are found by reading up to MAX_STUCK_SCANNED.
+    const query = `WorkflowType = "${CHECKOUT_WORKFLOW_TYPE}" AND ExecutionStatus = "Running" AND OrderStatus = "COMPENSATION_STUCK"`;
     const found: { workflowId: string; startTime: Date }[] = [];
-    for await (const info of temporal.workflow.list({ query, pageSize: limit })) {
+    for await (const info of temporal.workflow.list({ query, pageSize: 100 })) {
       found.push({ workflowId: info.workflowId, startTime: info.startTime });
-      if (found.length >= limit) break;
+      if (found.length >= MAX_STUCK_SCANNED) break;
     }
+    found.sort((a, b) => a.startTime.getTime() - b.startTime.getTime() || a.workflowId.localeCompare(b.workflowId));
     const stuck = await Promise.all(
-      found.map(async ({ workflowId, startTime }) => {
+      found.slice(0, limit).map(async ({ workflowId, startTime }) => {
         const orderId = workflowId.replace(/^checkout:/, '');
         try {
           // Bounded: a saga whose worker is away must not hold the whole list.
@@ -198,7 +203,7 @@ export function staffOrderActionRoutes(deps: { temporal: Client; taskQueue: stri
         }
       }),
     );
-    res.json({ stuck, count: stuck.length });
+    res.json({ stuck, count: found.length });
   });
 
   return router;

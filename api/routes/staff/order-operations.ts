@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure, defaultPayloadConverter } from '@temporalio/common';
+import { ApplicationFailure } from '@temporalio/common';
+import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import { Router } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../../lib/errors';
@@ -57,7 +58,7 @@ export function staffOrderOperationRoutes(deps: { temporal: Client; taskQueue: s
     if (status.state !== 'FAILED') {
       throw new DomainError('ORDER_NOT_RETRYABLE', `order ${orderId} is ${status.state}: only a FAILED order is retried`, { state: status.state });
     }
-    const original = await startInputOf(handle);
+    const original = await startInputOf(deps.temporal, handle);
     const { orderId: retryId } = await startCheckout(deps, {
       orderId: retryOrderId(orderId),
       retryOf: orderId,
@@ -93,11 +94,14 @@ export function staffOrderOperationRoutes(deps: { temporal: Client; taskQueue: s
   return router;
 }
 
-/** The input a checkout was started with: the first event of its history. */
-async function startInputOf(handle: { fetchHistory(): Promise<{ events?: { workflowExecutionStartedEventAttributes?: { input?: { payloads?: unknown[] | null } | null } | null }[] | null }> }): Promise<CheckoutInput> {
+/**
+ * The input a checkout was started with: the first event of its history, decoded with the client's
+ * own data converter (its payload codec decrypts it; the plain payload converter cannot).
+ */
+async function startInputOf(temporal: Client, handle: { fetchHistory(): Promise<{ events?: { workflowExecutionStartedEventAttributes?: { input?: { payloads?: unknown[] | null } | null } | null }[] | null }> }): Promise<CheckoutInput> {
   const history = await handle.fetchHistory();
-  const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-  if (!payload) throw new DomainError('INTERNAL', 'the checkout history has no start input');
-  return defaultPayloadConverter.fromPayload<CheckoutInput>(payload as never);
+  const payloads = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads;
+  if (!payloads?.[0]) throw new DomainError('INTERNAL', 'the checkout history has no start input');
+  return decodeFromPayloadsAtIndex<CheckoutInput>(temporal.options.loadedDataConverter, 0, payloads as never);
 }
 
