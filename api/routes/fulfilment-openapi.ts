@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { FULFILMENT_TERMINAL_STATES, TRACKING_STATUSES } from '../../workflows/fulfilment.contract';
+import { FULFILMENT_TERMINAL_STATES, type FulfilmentEvent } from '../../workflows/fulfilment.contract';
 import { CARRIER_SIGNATURE_HEADER, carrierWebhookReceipt, fulfilmentParams, staffFulfilmentBody, trackingUpdatedEvent } from './fulfilment';
 import type { OpenApiHelpers } from './pos-openapi';
 
 const timestamp = z.string().meta({ format: 'date-time' });
 const FULFILMENT_STATES = ['PICKING', 'DISPATCHED', 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERY_FAILED', 'REDELIVERY_SCHEDULED', 'RETURNING', 'RETURNED'] as const;
-const eventStatus = z.enum([...TRACKING_STATUSES, 'STALLED', 'REDELIVERY_BOOKED', 'RETURN_DECIDED', 'REFUNDED'] as [string, ...string[]]);
+const eventStatus = z.enum(['DISPATCHED', 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERY_FAILED', 'RETURNED', 'STALLED', 'REDELIVERY_BOOKED', 'RETURN_DECIDED', 'REFUNDED'] as const satisfies readonly FulfilmentEvent['status'][]);
 const redelivery = z.object({ bookingId: z.string(), slotId: z.string(), date: z.string(), windowStart: z.string(), windowEnd: z.string() });
 const stalled = z
   .object({ since: timestamp, state: z.enum(FULFILMENT_STATES), escalatedAt: timestamp })
