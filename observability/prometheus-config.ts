@@ -6,11 +6,22 @@ export const ALERTS_DIR = path.join(__dirname, 'alerts');
 /** The Grafana dashboards whose every panel query is checked against a real Prometheus. */
 export const DASHBOARDS_DIR = path.join(__dirname, 'grafana', 'dashboards');
 
+/** The Temporal dev server's own metrics (scripts/infra/temporal.sh --metrics-port, TEMPORAL_METRICS_PORT). */
+export const TEMPORAL_SERVER_METRICS = '127.0.0.1:7235';
+
 export interface ScrapeJob {
   job: string;
   /** host:port of each process of this job. */
   targets: string[];
   metricsPath?: string;
+}
+
+/** Every PromQL query of a Grafana dashboard file, with the panel it belongs to (rows' panels included). */
+export function dashboardQueries(file: string): { dashboard: string; panel: string; expr: string }[] {
+  interface Panel { title?: string; targets?: { expr?: string }[]; panels?: Panel[] }
+  const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { title: string; panels?: Panel[] };
+  const flat = (panels: Panel[] = []): Panel[] => panels.flatMap((p) => [p, ...flat(p.panels)]);
+  return flat(json.panels).flatMap((p) => (p.targets ?? []).filter((t) => t.expr).map((t) => ({ dashboard: json.title, panel: p.title ?? '(untitled)', expr: t.expr! })));
 }
 
 /** Absolute paths of observability/alerts/*.yml (the rule files; their tests live in alerts/tests/). */
@@ -27,10 +38,11 @@ export function alertRuleFiles(dir = ALERTS_DIR): string[] {
  * generated, never edited by hand, and no YAML library is needed.
  */
 export function prometheusConfig(opts: { jobs: ScrapeJob[]; scrapeIntervalSeconds?: number; evaluationIntervalSeconds?: number; ruleFiles?: string[] }): string {
-  const interval = `${opts.scrapeIntervalSeconds ?? 15}s`;
+  const intervalSeconds = opts.scrapeIntervalSeconds ?? 15;
+  const interval = `${intervalSeconds}s`;
   return `${JSON.stringify(
     {
-      global: { scrape_interval: interval, scrape_timeout: '5s', evaluation_interval: `${opts.evaluationIntervalSeconds ?? opts.scrapeIntervalSeconds ?? 15}s` },
+      global: { scrape_interval: interval, scrape_timeout: `${Math.min(5, intervalSeconds)}s`, evaluation_interval: `${opts.evaluationIntervalSeconds ?? opts.scrapeIntervalSeconds ?? 15}s` },
       rule_files: opts.ruleFiles ?? alertRuleFiles(),
       scrape_configs: opts.jobs.map((j) => ({
         job_name: j.job,

@@ -5,7 +5,7 @@ import { config, environmentWith } from '../lib/config';
 import { createKafka, ensureTopics, kafkaSettings } from '../lib/kafka';
 import { createLogger } from '../lib/logger';
 import { createPrisma } from '../lib/prisma';
-import { platformScrapeJobs, prometheusConfig } from '../observability/prometheus-config';
+import { platformScrapeJobs, prometheusConfig, TEMPORAL_SERVER_METRICS } from '../observability/prometheus-config';
 import { seedDemoData } from '../prisma/seed';
 import { applyTemporalSetup, TEMPORAL_SETUP } from '../temporal-config/setup';
 import { checkHealth, COMPONENTS, ensureStack, migrateDatabase, runDir, runInfra, stopStack, type Component } from './stack';
@@ -134,9 +134,6 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 }
-
-/** The Temporal dev server's own metrics (scripts/infra/temporal.sh --metrics-port). */
-const TEMPORAL_SERVER_METRICS = '127.0.0.1:7235';
 
 function infraScript(name: string, command: string, env: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
