@@ -117,6 +117,8 @@ describe('one trace per checkout, and the worker\'s Temporal SDK metrics (real p
   let api: string;
   /** Where the worker serves its Temporal SDK metrics (a free port: METRICS_PORT is 0), from its log line. */
   let sdkMetricsUrl: string | undefined;
+  /** Every JSON log line the processes wrote, with its role. */
+  const logLines: { role: string; line: Record<string, unknown> }[] = [];
 
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
@@ -154,6 +156,13 @@ describe('one trace per checkout, and the worker\'s Temporal SDK metrics (real p
     const allReady = new Promise<void>((resolve) =>
       supervisor.on('line', ({ role, line }) => {
         if (/Temporal worker running|worker consuming|api listening|listening/.test(line)) ready.add(role);
+        if (line.startsWith('{')) {
+          try {
+            logLines.push({ role, line: JSON.parse(line) as Record<string, unknown> });
+          } catch {
+            // not JSON (a stack trace's continuation): not a log line of ours
+          }
+        }
         if (role === 'temporal-worker' && line.includes('Temporal SDK metrics served')) sdkMetricsUrl = (JSON.parse(line) as { sdkMetrics: string }).sdkMetrics;
         if (['services', 'temporal-worker', 'analytics-worker', 'api'].every((r) => ready.has(r))) resolve();
       }),
@@ -227,6 +236,11 @@ describe('one trace per checkout, and the worker\'s Temporal SDK metrics (real p
       expect(isAncestor(spans, publisher!, consumed)).toBe(true);
     }
 
+    // The log lines written while the checkout ran carry its trace: the api's request log at least.
+    const traced = logLines.filter(({ line }) => line.trace_id === rest.traceId);
+    console.log(`log lines with trace_id ${rest.traceId}: ${JSON.stringify(Object.fromEntries(['api', 'temporal-worker', 'services', 'analytics-worker'].map((r) => [r, traced.filter((l) => l.role === r).length])))}`);
+    expect(traced.find(({ role, line }) => role === 'api' && typeof line.span_id === 'string' && /checkouts/.test(JSON.stringify(line.req ?? line)))).toBeDefined();
+
     // Printed even when an assertion below fails: the tree says where the chain broke.
     const printTree = () => console.log(`trace ${rest.traceId} of order ${body.orderId} (${inTrace().length} spans):\n${traceTree(inTrace())}`);
     try {
@@ -254,5 +268,7 @@ describe('one trace per checkout, and the worker\'s Temporal SDK metrics (real p
     );
     // Labelled with this worker's task queue and namespace, so a dashboard can tell workers apart.
     expect(scrape).toContain(`task_queue="${base.TEMPORAL_TASK_QUEUE}-trace-${run}"`);
+    expect(scrape).toContain(`namespace="${base.TEMPORAL_NAMESPACE}"`);
+    console.log(scrape.split('\n').filter((l) => l.startsWith('temporal_workflow_task_schedule_to_start_latency_seconds_count') || l.startsWith('temporal_activity_schedule_to_start_latency_seconds_count')).slice(0, 3).join('\n'));
   });
 });
