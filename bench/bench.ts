@@ -213,6 +213,36 @@ async function main(): Promise<void> {
   const seq: Record<string, LoadResult> = {};
   const loops: Record<string, LoadResult[]> = { b0: [], saga: [] };
   const failures = (r: LoadResult) => (r.failed ? `, ${r.failed} FAILED (${r.failures[0]})` : '');
+  /**
+   * Writes bench/results/<run>.json and .html with the figures so far: after each phase, so a run stopped
+   * (Ctrl-C, or a phase that cannot finish on a saturated machine) keeps what it measured.
+   */
+  const writeReport = (complete: boolean): string => {
+    const ratios = computeRatios(seq, loops, results.hotSku as HotResult | undefined, opts.clients);
+    results.ratios = ratios;
+    if (saga) results.sagaRequestRetries = saga.retries;
+    const report = {
+      run: runId,
+      label: opts.label,
+      complete,
+      startedAt: new Date(began).toISOString(),
+      durationSeconds: Math.round((Date.now() - began) / 1000),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round2(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg().map(round2) },
+      commit: gitCommit(),
+      target: { temporal: opts.temporal, namespace: opts.namespace, api: wantSaga ? opts.api : undefined },
+      sizes: { warmup: opts.warmup, sequential: opts.sequential, clients: opts.clients, seconds: opts.seconds, hotCheckouts: opts.hotCheckouts, hotStock: opts.hotStock, memoryWorkflows: opts.memoryWorkflows },
+      ...results,
+    };
+    mkdirSync(opts.out, { recursive: true });
+    const file = path.join(opts.out, `${run}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(file.replace(/\.json$/, '.html'), chartPage(report.run, opts.label, seq, loops, ratios));
+    return file;
+  };
+  process.once('SIGINT', () => {
+    say(`stopped: figures so far in ${writeReport(false)}`);
+    process.exit(130);
+  });
 
   try {
     if (opts.warmup > 0) {
@@ -277,6 +307,7 @@ async function main(): Promise<void> {
         say(`  early answer: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms${failures(r)}`);
       }
       results.sequential = seq;
+      writeReport(false);
     }
 
     if (opts.phases.has('closed-loop')) {
@@ -289,6 +320,7 @@ async function main(): Promise<void> {
         }
       }
       results.closedLoop = loops;
+      writeReport(false);
     }
 
     if (opts.phases.has('hot-sku') && wantSaga) await recordFailure(results, 'hot-sku', async () => {
@@ -318,6 +350,8 @@ async function main(): Promise<void> {
         note: 'Throughput counts checkouts decided per second (completed, or refused OUT_OF_STOCK on the hot SKU).',
       };
     });
+
+    if (results.hotSku) writeReport(false);
 
     if (opts.phases.has('memory')) await recordFailure(results, 'memory', async () => {
       const memory: Record<string, unknown> = {};
@@ -359,26 +393,9 @@ async function main(): Promise<void> {
     await connection.close();
   }
 
-  const ratios = computeRatios(seq, loops, results.hotSku as HotResult | undefined, opts.clients);
-  results.ratios = ratios;
-  const report = {
-    run: runId,
-    label: opts.label,
-    startedAt: new Date(began).toISOString(),
-    durationSeconds: Math.round((Date.now() - began) / 1000),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round2(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
-    commit: gitCommit(),
-    target: { temporal: opts.temporal, namespace: opts.namespace, api: wantSaga ? opts.api : undefined },
-    sizes: { warmup: opts.warmup, sequential: opts.sequential, clients: opts.clients, seconds: opts.seconds, hotCheckouts: opts.hotCheckouts, hotStock: opts.hotStock, memoryWorkflows: opts.memoryWorkflows },
-    ...results,
-  };
-  if (saga) results.sagaRequestRetries = saga.retries;
-  mkdirSync(opts.out, { recursive: true });
-  const file = path.join(opts.out, `${run}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(file.replace(/\.json$/, '.html'), chartPage(report.run, opts.label, seq, loops, ratios));
-  printSummary(seq, loops, ratios);
-  say(`done in ${report.durationSeconds}s: ${file} and ${path.basename(file, '.json')}.html`);
+  const file = writeReport(true);
+  printSummary(seq, loops, computeRatios(seq, loops, results.hotSku as HotResult | undefined, opts.clients));
+  say(`done in ${Math.round((Date.now() - began) / 1000)}s: ${file} and ${path.basename(file, '.json')}.html`);
 }
 
 /** Runs a phase; if it fails, records why in `results.failures` and goes on, so the figures so far are still written. */
