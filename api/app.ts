@@ -20,6 +20,7 @@ import { paymentWebhookRoutes } from './routes/payment-webhooks';
 import { pingRoutes } from './routes/pings';
 import { loyaltyRoutes } from './routes/loyalty';
 import { merchantSettlementRoutes } from './routes/merchant-settlements';
+import { merchantTenancy } from './routes/merchant-tenancy';
 import { posRoutes } from './routes/pos';
 import { staffRoutes } from './routes/staff/staff-routes';
 import { registerSagaGauges } from './saga-gauges';
@@ -115,6 +116,8 @@ export function createApp(deps: ApiDeps): Express {
   const auth = { jwtSecret: deps.jwtSecret, redis: deps.redis };
   app.use(accountRoutes({ identity: deps.clients.identity, auth }));
   app.use(loyaltyRoutes({ loyalty: deps.clients.loyalty, auth }));
+  // Before the staff routes: a merchant's or cashier's token reaches only its own merchant's data there.
+  app.use(merchantTenancy({ pos: deps.clients.pos, auth }));
   app.use(staffRoutes({ clients: deps.clients, auth, idempotency, temporal: deps.temporal, taskQueue: deps.taskQueue }));
   app.use(posRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency, pos: deps.clients.pos, auth }));
   app.use(merchantSettlementRoutes({ pos: deps.clients.pos, auth }));

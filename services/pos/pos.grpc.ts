@@ -17,6 +17,7 @@ export function posRegistration(deps: ServiceDeps): ServiceRegistration {
     GetSale: unary('pos.GetSale', (r) => service.getSale(r), deps),
     SettleDay: unary('pos.SettleDay', (r) => service.settleDay(r), deps),
     ListSettlements: unary('pos.ListSettlements', (r) => service.listSettlements(r), deps),
+    OwnerOf: unary('pos.OwnerOf', (r) => service.ownerOf(r), deps),
   };
   return {
     name: 'checkout.pos.v1.PosService',

@@ -3,6 +3,8 @@ import type { CallContext } from '../../lib/grpc';
 import { idempotentCall, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { GetSaleRequest__Output } from '../../proto/generated/checkout/pos/v1/GetSaleRequest';
+import type { Owner__Output } from '../../proto/generated/checkout/pos/v1/Owner';
+import type { OwnerRequest__Output } from '../../proto/generated/checkout/pos/v1/OwnerRequest';
 import type { ListSettlementsRequest__Output } from '../../proto/generated/checkout/pos/v1/ListSettlementsRequest';
 import type { ListSettlementsResponse__Output } from '../../proto/generated/checkout/pos/v1/ListSettlementsResponse';
 import type { RecordPaymentRequest__Output } from '../../proto/generated/checkout/pos/v1/RecordPaymentRequest';
@@ -246,6 +248,19 @@ export class PosService {
       ? await this.prisma.$queryRawUnsafe<SettlementRow[]>(`SELECT ${SETTLEMENT_COLUMNS} FROM orders.merchant_settlements WHERE merchant_id = $1 ORDER BY business_date DESC LIMIT $2`, request.merchantId, limit)
       : await this.prisma.$queryRawUnsafe<SettlementRow[]>(`SELECT ${SETTLEMENT_COLUMNS} FROM orders.merchant_settlements ORDER BY business_date DESC, merchant_id LIMIT $1`, limit);
     return { settlements: rows.map((r) => settlementView(r, false)) };
+  }
+
+  /** The merchant of a SKU (through its storefront product) or of a storefront product; found false when unknown. */
+  async ownerOf(request: OwnerRequest__Output): Promise<Owner__Output> {
+    if (!request.sku === !request.productId) throw new DomainError('VALIDATION_FAILED', 'one of sku and productId is required');
+    const rows = request.sku
+      ? await this.prisma.$queryRawUnsafe<{ merchantId: string | null }[]>(
+          'SELECT f.merchant_id AS "merchantId" FROM catalog.products p LEFT JOIN catalog.product_families f ON f.id = p.product_id WHERE p.sku = $1',
+          request.sku,
+        )
+      : await this.prisma.$queryRawUnsafe<{ merchantId: string | null }[]>('SELECT merchant_id AS "merchantId" FROM catalog.product_families WHERE id = $1', request.productId);
+    const row = rows[0];
+    return row ? { found: true, merchantId: row.merchantId ?? '' } : { found: false, merchantId: '' };
   }
 
   private write(key: string, operation: string, saleId: string, context: CallContext, fn: (tx: Tx) => Promise<Sale__Output>): Promise<Sale__Output> {

@@ -5,6 +5,8 @@ import type { MethodDefinition } from '@grpc/proto-loader'
 import type { GetSaleRequest as _checkout_pos_v1_GetSaleRequest, GetSaleRequest__Output as _checkout_pos_v1_GetSaleRequest__Output } from '../../../checkout/pos/v1/GetSaleRequest';
 import type { ListSettlementsRequest as _checkout_pos_v1_ListSettlementsRequest, ListSettlementsRequest__Output as _checkout_pos_v1_ListSettlementsRequest__Output } from '../../../checkout/pos/v1/ListSettlementsRequest';
 import type { ListSettlementsResponse as _checkout_pos_v1_ListSettlementsResponse, ListSettlementsResponse__Output as _checkout_pos_v1_ListSettlementsResponse__Output } from '../../../checkout/pos/v1/ListSettlementsResponse';
+import type { Owner as _checkout_pos_v1_Owner, Owner__Output as _checkout_pos_v1_Owner__Output } from '../../../checkout/pos/v1/Owner';
+import type { OwnerRequest as _checkout_pos_v1_OwnerRequest, OwnerRequest__Output as _checkout_pos_v1_OwnerRequest__Output } from '../../../checkout/pos/v1/OwnerRequest';
 import type { RecordPaymentRequest as _checkout_pos_v1_RecordPaymentRequest, RecordPaymentRequest__Output as _checkout_pos_v1_RecordPaymentRequest__Output } from '../../../checkout/pos/v1/RecordPaymentRequest';
 import type { RecordSaleRequest as _checkout_pos_v1_RecordSaleRequest, RecordSaleRequest__Output as _checkout_pos_v1_RecordSaleRequest__Output } from '../../../checkout/pos/v1/RecordSaleRequest';
 import type { Sale as _checkout_pos_v1_Sale, Sale__Output as _checkout_pos_v1_Sale__Output } from '../../../checkout/pos/v1/Sale';
@@ -39,6 +41,15 @@ export interface PosServiceClient extends grpc.Client {
   listSettlements(argument: _checkout_pos_v1_ListSettlementsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_pos_v1_ListSettlementsResponse__Output>): grpc.ClientUnaryCall;
   listSettlements(argument: _checkout_pos_v1_ListSettlementsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_ListSettlementsResponse__Output>): grpc.ClientUnaryCall;
   listSettlements(argument: _checkout_pos_v1_ListSettlementsRequest, callback: grpc.requestCallback<_checkout_pos_v1_ListSettlementsResponse__Output>): grpc.ClientUnaryCall;
+  
+  OwnerOf(argument: _checkout_pos_v1_OwnerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_Owner__Output>): grpc.ClientUnaryCall;
+  OwnerOf(argument: _checkout_pos_v1_OwnerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_pos_v1_Owner__Output>): grpc.ClientUnaryCall;
+  OwnerOf(argument: _checkout_pos_v1_OwnerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_Owner__Output>): grpc.ClientUnaryCall;
+  OwnerOf(argument: _checkout_pos_v1_OwnerRequest, callback: grpc.requestCallback<_checkout_pos_v1_Owner__Output>): grpc.ClientUnaryCall;
+  ownerOf(argument: _checkout_pos_v1_OwnerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_Owner__Output>): grpc.ClientUnaryCall;
+  ownerOf(argument: _checkout_pos_v1_OwnerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_pos_v1_Owner__Output>): grpc.ClientUnaryCall;
+  ownerOf(argument: _checkout_pos_v1_OwnerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_Owner__Output>): grpc.ClientUnaryCall;
+  ownerOf(argument: _checkout_pos_v1_OwnerRequest, callback: grpc.requestCallback<_checkout_pos_v1_Owner__Output>): grpc.ClientUnaryCall;
   
   RecordPayment(argument: _checkout_pos_v1_RecordPaymentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
   RecordPayment(argument: _checkout_pos_v1_RecordPaymentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
@@ -94,6 +105,8 @@ export interface PosServiceHandlers extends grpc.UntypedServiceImplementation {
   
   ListSettlements: grpc.handleUnaryCall<_checkout_pos_v1_ListSettlementsRequest__Output, _checkout_pos_v1_ListSettlementsResponse>;
   
+  OwnerOf: grpc.handleUnaryCall<_checkout_pos_v1_OwnerRequest__Output, _checkout_pos_v1_Owner>;
+  
   RecordPayment: grpc.handleUnaryCall<_checkout_pos_v1_RecordPaymentRequest__Output, _checkout_pos_v1_Sale>;
   
   RecordRefund: grpc.handleUnaryCall<_checkout_pos_v1_SaleRef__Output, _checkout_pos_v1_Sale>;
@@ -110,6 +123,7 @@ export interface PosServiceDefinition extends grpc.ServiceDefinition {
   CompleteSale: MethodDefinition<_checkout_pos_v1_SaleRef, _checkout_pos_v1_Sale, _checkout_pos_v1_SaleRef__Output, _checkout_pos_v1_Sale__Output>
   GetSale: MethodDefinition<_checkout_pos_v1_GetSaleRequest, _checkout_pos_v1_Sale, _checkout_pos_v1_GetSaleRequest__Output, _checkout_pos_v1_Sale__Output>
   ListSettlements: MethodDefinition<_checkout_pos_v1_ListSettlementsRequest, _checkout_pos_v1_ListSettlementsResponse, _checkout_pos_v1_ListSettlementsRequest__Output, _checkout_pos_v1_ListSettlementsResponse__Output>
+  OwnerOf: MethodDefinition<_checkout_pos_v1_OwnerRequest, _checkout_pos_v1_Owner, _checkout_pos_v1_OwnerRequest__Output, _checkout_pos_v1_Owner__Output>
   RecordPayment: MethodDefinition<_checkout_pos_v1_RecordPaymentRequest, _checkout_pos_v1_Sale, _checkout_pos_v1_RecordPaymentRequest__Output, _checkout_pos_v1_Sale__Output>
   RecordRefund: MethodDefinition<_checkout_pos_v1_SaleRef, _checkout_pos_v1_Sale, _checkout_pos_v1_SaleRef__Output, _checkout_pos_v1_Sale__Output>
   RecordSale: MethodDefinition<_checkout_pos_v1_RecordSaleRequest, _checkout_pos_v1_Sale, _checkout_pos_v1_RecordSaleRequest__Output, _checkout_pos_v1_Sale__Output>

@@ -1,0 +1,12 @@
+// Original file: proto/pos.proto
+
+
+export interface OwnerRequest {
+  'sku'?: (string);
+  'productId'?: (string);
+}
+
+export interface OwnerRequest__Output {
+  'sku': (string);
+  'productId': (string);
+}
