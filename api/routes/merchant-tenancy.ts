@@ -4,6 +4,7 @@ import { callUnary } from '../../lib/grpc';
 import type { Owner__Output } from '../../proto/generated/checkout/pos/v1/Owner';
 import type { OwnerRequest } from '../../proto/generated/checkout/pos/v1/OwnerRequest';
 import type { PosServiceClient } from '../../proto/pos-client';
+import { can, type Permission } from '../../lib/permissions';
 import { authenticate, principalOf, type AuthDeps } from '../auth';
 
 /** Roles that act for one merchant: what they reach is scoped to the merchant their token names (claim mid). */
@@ -21,13 +22,16 @@ export function merchantTenancy(deps: { pos: PosServiceClient; auth: AuthDeps })
   const router = Router();
   const owner = (request: OwnerRequest) => callUnary<OwnerRequest, Owner__Output>(deps.pos.OwnerOf.bind(deps.pos), request);
 
-  /** Runs `check` for tenant tokens only; it resolves to whether the target is the token's merchant's. */
+  /**
+   * Runs `check` for tenant tokens that hold the route's permission (the others get the route's own 403);
+   * it resolves to whether the target is the token's merchant's.
+   */
   const scoped =
-    (what: string, check: (req: Request, merchantId: string) => Promise<boolean>) =>
+    (permission: Permission, what: string, check: (req: Request, merchantId: string) => Promise<boolean>) =>
     async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
       try {
         const principal = principalOf(req);
-        if (!TENANT_ROLES.has(principal.role)) return next();
+        if (!TENANT_ROLES.has(principal.role) || !can(principal.role, permission)) return next();
         if (!principal.merchantId || !(await check(req, principal.merchantId))) throw new DomainError('NOT_FOUND', `No ${what} ${Object.values(req.params).join('/')}`);
         next();
       } catch (err) {
@@ -50,13 +54,13 @@ export function merchantTenancy(deps: { pos: PosServiceClient; auth: AuthDeps })
   };
 
   router.use(['/v1/staff/stock', '/v1/staff/products', '/v1/staff/merchants'], authenticate(deps.auth));
-  router.all(['/v1/staff/stock/:sku', '/v1/staff/stock/:sku/adjustments'], scoped('SKU', (req, m) => ownSku(String(req.params.sku), m)));
-  router.all('/v1/staff/merchants/:merchantId', scoped('merchant', async (req, m) => req.params.merchantId === m));
-  router.post('/v1/staff/products', scoped('merchant', async (req, m) => bodyMerchant(req, m)));
-  router.all('/v1/staff/products/:productId', scoped('product', async (req, m) => bodyMerchant(req, m) && (await ownProduct(String(req.params.productId), m))));
+  router.all(['/v1/staff/stock/:sku', '/v1/staff/stock/:sku/adjustments'], scoped('stock:adjust', 'SKU', (req, m) => ownSku(String(req.params.sku), m)));
+  router.all('/v1/staff/merchants/:merchantId', scoped('catalog:write', 'merchant', async (req, m) => req.params.merchantId === m));
+  router.post('/v1/staff/products', scoped('catalog:write', 'merchant', async (req, m) => bodyMerchant(req, m)));
+  router.all('/v1/staff/products/:productId', scoped('catalog:write', 'product', async (req, m) => bodyMerchant(req, m) && (await ownProduct(String(req.params.productId), m))));
   router.all(
     '/v1/staff/products/:productId/variants/:sku',
-    scoped('variant', async (req, m) => (await ownProduct(String(req.params.productId), m)) && (await ownSku(String(req.params.sku), m))),
+    scoped('catalog:write', 'variant', async (req, m) => (await ownProduct(String(req.params.productId), m)) && (await ownSku(String(req.params.sku), m))),
   );
   return router;
 }
