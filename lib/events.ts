@@ -15,6 +15,25 @@ export interface EventEnvelope<T = unknown> {
   data: T;
 }
 
+/**
+ * `merchant.settled` (topic `orders`, subject the merchant id, id `merchant.settled:<merchant>:<day>`):
+ * one merchant's Tokyo business day settled by workflows/settlement.workflow.ts, once.
+ */
+export const MERCHANT_SETTLED = 'merchant.settled';
+export interface MerchantSettledData {
+  merchantId: string;
+  /** YYYY-MM-DD, Asia/Tokyo. */
+  businessDate: string;
+  paidMinor: number;
+  refundedMinor: number;
+  feesMinor: number;
+  /** paid − refunded − fees. */
+  netMinor: number;
+  entries: number;
+  currency: string;
+  settledAt: string;
+}
+
 /** Builds an envelope; pass `id` when the event must keep its identity across retries. */
 export function createEnvelope<T>(fields: Omit<EventEnvelope<T>, 'id' | 'time'> & { id?: string; time?: string }): EventEnvelope<T> {
   return { ...fields, id: fields.id ?? randomUUID(), time: fields.time ?? new Date().toISOString() };

@@ -1,4 +1,5 @@
 import { defineQuery } from '@temporalio/workflow';
+import type { MerchantSettledData } from '../lib/events';
 import type { UndoRecord } from './saga';
 
 /**
@@ -88,17 +89,8 @@ export interface SettlementInput {
   businessDate?: string;
 }
 
-export interface MerchantSettlement {
-  merchantId: string;
-  businessDate: string;
-  paidMinor: number;
-  refundedMinor: number;
-  feesMinor: number;
-  netMinor: number;
-  entries: number;
-  currency: string;
-  settledAt: string;
-}
+/** One merchant's settled day: also the data of its `merchant.settled` event. */
+export type MerchantSettlement = MerchantSettledData;
 
 export interface SettlementResult {
   businessDate: string;
