@@ -29,7 +29,7 @@ export function createSmtpTransport(settings: Pick<Config, 'SMTP_HOST' | 'SMTP_P
   });
 }
 
-/** The email consumer: one email per order event (completed, failed, cancelled, refunded) and per identity event (verification, password reset). */
+/** The email consumer: one email per order event (completed, failed, cancelled, refunded, shipped, delivered) and per identity event (verification, password reset). */
 export function createEmailConsumer(deps: {
   kafka: Kafka;
   prisma: PrismaClient;

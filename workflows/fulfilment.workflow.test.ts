@@ -178,7 +178,7 @@ describe('fulfilmentWorkflow (time-skipping)', () => {
       const failure = await rejection(decide(handle, { action: 'redeliver', slotId: 'full-slot', decidedBy: 'staff:op-1' }));
       expect(failure.type).toBe('SLOT_FULL');
       expect((await handle.query(fulfilmentStatusQuery)).state).toBe('DELIVERY_FAILED');
-      await decide(handle, { action: 'return', reason: 'customer asked for a refund', decidedBy: 'staff:op-1' });
+      expect((await decide(handle, { action: 'return', reason: 'customer asked for a refund', decidedBy: 'staff:op-1' })).state).toBe('RETURNING');
       const done = (await handle.result()) as FulfilmentResult;
       return { result: done, status: await handle.query(fulfilmentStatusQuery) };
     });

@@ -113,6 +113,7 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
       status.stalled = undefined;
       if (update.status === 'RETURNED') {
         returnDecision ??= { reason: update.detail || 'returned to the shop by the carrier', decidedBy: update.reportedBy };
+        status.state = 'RETURNING';
       } else if (STATE_OF[update.status] !== status.state) {
         setState(STATE_OF[update.status]);
       } else {
@@ -138,6 +139,8 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
     async (decision: DeliveryDecision) => {
       if (decision.action === 'return') {
         returnDecision = { reason: decision.reason, decidedBy: decision.decidedBy };
+        // Answered as RETURNING at once; the main loop records it (search attribute) and runs the return.
+        status.state = 'RETURNING';
         movements += 1;
         return status;
       }
