@@ -14,6 +14,8 @@ export interface ScrapeJob {
   /** host:port of each process of this job. */
   targets: string[];
   metricsPath?: string;
+  /** This job's own interval (its timeout follows, at most 5 s): a large endpoint needs longer than a quick global one. */
+  scrapeIntervalSeconds?: number;
 }
 
 /** Every PromQL query of a Grafana dashboard file, with the panel it belongs to (rows' panels included). */
@@ -46,6 +48,7 @@ export function prometheusConfig(opts: { jobs: ScrapeJob[]; scrapeIntervalSecond
       rule_files: opts.ruleFiles ?? alertRuleFiles(),
       scrape_configs: opts.jobs.map((j) => ({
         job_name: j.job,
+        ...(j.scrapeIntervalSeconds ? { scrape_interval: `${j.scrapeIntervalSeconds}s`, scrape_timeout: `${Math.min(5, j.scrapeIntervalSeconds)}s` } : {}),
         metrics_path: j.metricsPath ?? '/metrics',
         static_configs: [{ targets: j.targets }],
       })),

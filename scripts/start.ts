@@ -9,6 +9,7 @@ import { platformScrapeJobs, prometheusConfig, TEMPORAL_SERVER_METRICS } from '.
 import { seedDemoData } from '../prisma/seed';
 import { applyTemporalSetup, TEMPORAL_SETUP } from '../temporal-config/setup';
 import { checkHealth, COMPONENTS, ensureStack, migrateDatabase, runDir, runInfra, stopStack, type Component } from './stack';
+import { DEFAULT_SDK_METRICS_PORT } from '../workers/temporal-worker.run';
 import { Supervisor } from './supervisor';
 import { ComponentWatcher } from './supervisor-health';
 import { platformRoles } from './supervisor-roles';
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
 
   const api = `http://${cfg.API_HOST}:${cfg.API_PORT}`;
   await waitForHttp(`${api}/readyz`, 120_000);
-  const observability = process.argv.includes('--observability') ? await startObservability(`${cfg.API_HOST}:${cfg.API_PORT}`, metricsBase) : undefined;
+  const observability = process.argv.includes('--observability') ? await startObservability(`${cfg.API_HOST}:${cfg.API_PORT}`, metricsBase, `127.0.0.1:${cfg.TEMPORAL_SDK_METRICS_PORT ?? DEFAULT_SDK_METRICS_PORT}`) : undefined;
   say(`ready in ${Math.round((Date.now() - began) / 1000)}s`);
   console.log(
     [
@@ -178,10 +179,10 @@ function prometheus(command: 'start' | 'stop' | 'status', env: Record<string, st
  * Writes the scrape config of every platform process and starts Prometheus with it (installing
  * Debian's package when missing), or reloads the one an earlier `npm start` left running.
  */
-async function startObservability(apiAddress: string, metricsBase: number): Promise<{ url: string; configFile: string }> {
+async function startObservability(apiAddress: string, metricsBase: number, temporalSdk: string): Promise<{ url: string; configFile: string }> {
   const configFile = path.join(path.dirname(runDir()), 'prometheus', 'prometheus.yml');
   fs.mkdirSync(path.dirname(configFile), { recursive: true });
-  fs.writeFileSync(configFile, prometheusConfig({ jobs: platformScrapeJobs({ api: apiAddress, metricsBase, temporalServer: TEMPORAL_SERVER_METRICS }) }));
+  fs.writeFileSync(configFile, prometheusConfig({ jobs: platformScrapeJobs({ api: apiAddress, metricsBase, temporalServer: TEMPORAL_SERVER_METRICS, temporalSdk }) }));
   const wasRunning = await prometheus('status').then(
     () => true,
     () => false,

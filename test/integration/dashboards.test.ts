@@ -1,4 +1,3 @@
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,6 +5,7 @@ import path from 'node:path';
 import { createKafka, createProducer, kafkaSettings, topicName } from '../../lib/kafka';
 import { createLogger } from '../../lib/logger';
 import { alertRuleFiles, dashboardQueries, DASHBOARDS_DIR, prometheusConfig, TEMPORAL_SERVER_METRICS } from '../../observability/prometheus-config';
+import { installSdkLogger } from '../../workers/temporal-worker.run';
 import { checkoutWorkflowId } from '../../workflows/checkout.contract';
 import { createDeliverySlot, createProduct, customerToken } from '../support/fixtures';
 import { eventually, freePort, startPlatform, type RunningPlatform } from '../support/platform';
@@ -35,10 +35,10 @@ describe('dashboards against a real Prometheus (real PostgreSQL, Redis, Kafka, T
   const running: string[] = [];
 
   beforeAll(async () => {
-    // The Temporal SDK's metrics (Core's Prometheus exporter), as the worker process exposes them;
-    // installed before any connection, so before the platform starts.
+    // The Temporal SDK's metrics, installed exactly as the worker process installs them, before any
+    // connection (so before the platform starts).
     const sdkPort = await freePort();
-    Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkPort}` } } } });
+    expect(installSdkLogger(createLogger('dashboards-test', 'warn'), `127.0.0.1:${sdkPort}`)).toBe(true);
     platform = await startPlatform(testConfig());
 
     const [binary] = execFileSync('bash', [path.join(PROJECT_DIR, 'scripts/infra/prometheus.sh'), 'path'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
@@ -46,7 +46,8 @@ describe('dashboards against a real Prometheus (real PostgreSQL, Redis, Kafka, T
       .split('\n');
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkout-prometheus-'));
     const configFile = path.join(dataDir, 'prometheus.yml');
-    // One scrape a second: the short load leaves enough samples for every rate() window.
+    // One scrape a second: the short load leaves enough samples for every rate() window. The Temporal
+    // server's endpoint is large (~17k series): it gets 5 s, so a busy machine does not time it out.
     fs.writeFileSync(
       configFile,
       prometheusConfig({
@@ -55,7 +56,7 @@ describe('dashboards against a real Prometheus (real PostgreSQL, Redis, Kafka, T
         jobs: [
           { job: 'platform', targets: [new URL(platform.api).host] },
           { job: 'temporal-sdk', targets: [`127.0.0.1:${sdkPort}`] },
-          { job: 'temporal-server', targets: [TEMPORAL_SERVER_METRICS] },
+          { job: 'temporal-server', targets: [TEMPORAL_SERVER_METRICS], scrapeIntervalSeconds: 5 },
         ],
       }),
     );
@@ -158,6 +159,11 @@ describe('dashboards against a real Prometheus (real PostgreSQL, Redis, Kafka, T
       180_000,
       'every panel query to return data',
     ).catch(() => undefined);
+    if (failing.length > 0) {
+      // Which scrape failed says more than the empty query: name the unhealthy targets too.
+      const targets = (await (await fetch(`${prometheusUrl}/api/v1/targets`)).json()) as { data: { activeTargets: { labels: { job: string }; health: string; lastError: string }[] } };
+      for (const t of targets.data.activeTargets.filter((a) => a.health !== 'up')) failing.push(`target ${t.labels.job} is ${t.health}: ${t.lastError}`);
+    }
     expect(failing).toEqual([]);
   }, 300_000);
 });
