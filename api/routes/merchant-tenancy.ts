@@ -53,14 +53,13 @@ export function merchantTenancy(deps: { pos: PosServiceClient; auth: AuthDeps })
     return claimed === undefined || claimed === merchantId;
   };
 
+  // Middleware (router.use, a prefix match), not routes: the routes themselves stay the staff routers'.
   router.use(['/v1/staff/stock', '/v1/staff/products', '/v1/staff/merchants'], authenticate(deps.auth));
-  router.all(['/v1/staff/stock/:sku', '/v1/staff/stock/:sku/adjustments'], scoped('stock:adjust', 'SKU', (req, m) => ownSku(String(req.params.sku), m)));
-  router.all('/v1/staff/merchants/:merchantId', scoped('catalog:write', 'merchant', async (req, m) => req.params.merchantId === m));
-  router.post('/v1/staff/products', scoped('catalog:write', 'merchant', async (req, m) => bodyMerchant(req, m)));
-  router.all('/v1/staff/products/:productId', scoped('catalog:write', 'product', async (req, m) => bodyMerchant(req, m) && (await ownProduct(String(req.params.productId), m))));
-  router.all(
-    '/v1/staff/products/:productId/variants/:sku',
-    scoped('catalog:write', 'variant', async (req, m) => (await ownProduct(String(req.params.productId), m)) && (await ownSku(String(req.params.sku), m))),
-  );
+  router.use('/v1/staff/stock/:sku', scoped('stock:adjust', 'SKU', (req, m) => ownSku(String(req.params.sku), m)));
+  router.use('/v1/staff/merchants/:merchantId', scoped('catalog:write', 'merchant', async (req, m) => req.params.merchantId === m));
+  router.use('/v1/staff/products/:productId/variants/:sku', scoped('catalog:write', 'variant', async (req, m) => (await ownProduct(String(req.params.productId), m)) && (await ownSku(String(req.params.sku), m))));
+  router.use('/v1/staff/products/:productId', scoped('catalog:write', 'product', async (req, m) => bodyMerchant(req, m) && (await ownProduct(String(req.params.productId), m))));
+  // POST /v1/staff/products: a product is created only for the token's own merchant.
+  router.use('/v1/staff/products', scoped('catalog:write', 'merchant', async (req, m) => req.method !== 'POST' || bodyMerchant(req, m)));
   return router;
 }
