@@ -73,6 +73,8 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
   it.each(ROLES)('%s has probes, resources, a disruption budget and an autoscaler', (role) => {
     const deployment = find('Deployment', role);
     expect(deployment).toBeDefined();
+    // The autoscaler owns the replica count; a count in the manifest would be reset by every apply.
+    expect(deployment!.spec!.replicas).toBeUndefined();
     for (const container of deployment!.spec!.template.spec.containers) {
       expect(container.livenessProbe).toBeDefined();
       expect(container.readinessProbe).toBeDefined();
