@@ -2,7 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { checkoutInput, reject, stubs, type StepActivities } from '../test/support/checkout-stubs';
 import { recordHistory } from '../test/support/record-history';
-import { createTimeSkippingEnv } from '../test/support/time-skipping';
+import { createTimeSkippingEnv, testWorkflowBundle } from '../test/support/time-skipping';
 import {
   awaitCheckoutStageUpdate,
   CHECKOUT_WORKFLOW_TYPE,
@@ -37,7 +37,7 @@ describe('checkoutWorkflow early answer (time-skipping)', () => {
 
   async function withWorker<T>(activities: StepActivities, fn: (taskQueue: string) => Promise<T>): Promise<T> {
     const taskQueue = `early-${Math.random().toString(36).slice(2)}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('./index'), activities });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await testWorkflowBundle(), activities });
     return worker.runUntil(fn(taskQueue));
   }
 

@@ -5,7 +5,7 @@ import { Context } from '@temporalio/activity';
 import { Worker } from '@temporalio/worker';
 import { checkoutInput, reject, stubs, type StepActivities } from '../test/support/checkout-stubs';
 import { recordHistory } from '../test/support/record-history';
-import { createTimeSkippingEnv } from '../test/support/time-skipping';
+import { createTimeSkippingEnv, terminateFulfilments, testWorkflowBundle } from '../test/support/time-skipping';
 import {
   CHECKOUT_WORKFLOW_TYPE,
   cancelCheckoutUpdate,
@@ -40,23 +40,42 @@ async function until(check: () => boolean | Promise<boolean>, what: string): Pro
  * the time-skipping test server with stub activities.
  */
 describe('checkoutWorkflow races and stuck undos (time-skipping)', () => {
+  // A test server per test: what one test leaves behind (the fulfilment a completed checkout starts
+  // as an abandoned child, an activity cancelled mid-flight) can keep the Java test server from
+  // skipping time, and a later test's `env.sleep` would then wait in real time.
   let env: TestWorkflowEnvironment;
-  beforeAll(async () => {
+  beforeEach(async () => {
     env = await createTimeSkippingEnv();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await env?.teardown();
   });
 
+  /** Order ids of the checkouts a test started (their fulfilment children are ended with the worker). */
+  const started = new Set<string>();
   const newTaskQueue = () => `races-${Math.random().toString(36).slice(2)}`;
   async function withWorker<T>(activities: StepActivities, fn: (taskQueue: string) => Promise<T>, taskQueue = newTaskQueue()): Promise<T> {
     // No workflow cache: a worker that stops leaves no sticky queue behind, so the next one on the
     // same task queue picks up the workflow's next task at once.
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('./index'), activities, maxCachedWorkflows: 0 });
-    return worker.runUntil(fn(taskQueue));
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await testWorkflowBundle(), activities, maxCachedWorkflows: 0 });
+    // Completed checkouts start a fulfilment child on this task queue: end it while the worker still
+    // runs, so none of its tasks outlives the worker (they would stop the test server's time skipping).
+    return worker.runUntil(
+      (async () => {
+        try {
+          return await fn(taskQueue);
+        } finally {
+          await terminateFulfilments(env, started);
+          started.clear();
+        }
+      })(),
+    );
   }
-  const start = (taskQueue: string, i: CheckoutInput): Promise<WorkflowHandle> =>
-    env.client.workflow.start(CHECKOUT_WORKFLOW_TYPE, { workflowId: checkoutWorkflowId(i.orderId), taskQueue, args: [i] });
+  const start = (taskQueue: string, i: CheckoutInput): Promise<WorkflowHandle> => {
+    started.add(i.orderId);
+    return env.client.workflow.start(CHECKOUT_WORKFLOW_TYPE, { workflowId: checkoutWorkflowId(i.orderId), taskQueue, args: [i] });
+  };
+
 
   it('honours a cancel accepted while delivery is being booked: the booking is undone and the order ends CANCELLED', async () => {
     const booking = gate();
@@ -256,8 +275,6 @@ describe('checkoutWorkflow races and stuck undos (time-skipping)', () => {
       await handle.result();
     });
   });
-  // Last: after an activity was cancelled mid-flight, the Java test server can keep time skipping
-  // locked for later tests in the same environment.
   it('ends CANCELLED when an operator cancels the workflow while a card is being charged', async () => {
     const s = stubs({
       // A charge that heartbeats until the cancellation reaches it.

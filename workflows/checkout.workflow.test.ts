@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { checkoutInput, reject, stubs, type StepActivities } from '../test/support/checkout-stubs';
-import { createTimeSkippingEnv } from '../test/support/time-skipping';
+import { createTimeSkippingEnv, testWorkflowBundle } from '../test/support/time-skipping';
 import {
   CHECKOUT_WORKFLOW_TYPE,
   cancelCheckoutUpdate,
@@ -22,17 +22,19 @@ const input = checkoutInput;
  * steps ran and exactly which undos ran, in which order.
  */
 describe('checkoutWorkflow (time-skipping)', () => {
+  // A test server per test: the fulfilment a completed checkout starts (an abandoned child with
+  // timers of days) would otherwise keep running into the next test and stop time skipping there.
   let env: TestWorkflowEnvironment;
-  beforeAll(async () => {
+  beforeEach(async () => {
     env = await createTimeSkippingEnv();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await env?.teardown();
   });
 
   async function withWorker<T>(activities: StepActivities, fn: (taskQueue: string) => Promise<T>): Promise<T> {
     const taskQueue = `checkout-${Math.random().toString(36).slice(2)}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('./index'), activities });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await testWorkflowBundle(), activities });
     return worker.runUntil(fn(taskQueue));
   }
 

@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { checkoutInput, stubs } from '../test/support/checkout-stubs';
 import { recordHistory } from '../test/support/record-history';
-import { createTimeSkippingEnv } from '../test/support/time-skipping';
+import { createTimeSkippingEnv, testWorkflowBundle } from '../test/support/time-skipping';
 import { CHECKOUT_WORKFLOW_TYPE, checkoutWorkflowId, type CheckoutResult } from './checkout.contract';
 import {
   decideDeliveryUpdate,
@@ -81,7 +81,7 @@ describe('fulfilmentWorkflow (time-skipping)', () => {
 
   async function withWorker<T>(activities: object, fn: (taskQueue: string) => Promise<T>): Promise<T> {
     const taskQueue = `fulfilment-${Math.random().toString(36).slice(2)}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('./index'), activities });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await testWorkflowBundle(), activities });
     return worker.runUntil(fn(taskQueue));
   }
 

@@ -4,7 +4,7 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import type { Activities } from '../activities';
 import type { PublishEventInput } from '../activities/events.activities';
-import { createTimeSkippingEnv } from '../test/support/time-skipping';
+import { createTimeSkippingEnv, testWorkflowBundle } from '../test/support/time-skipping';
 import { pingStatusQuery, pingWorkflowId, PING_WORKFLOW_TYPE, type PingResult } from './ping.contract';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,7 +41,7 @@ describe('pingWorkflow (time-skipping)', () => {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
-      workflowsPath: require.resolve('./index'),
+      workflowBundle: await testWorkflowBundle(),
       activities,
     });
     return worker.runUntil(fn(taskQueue));

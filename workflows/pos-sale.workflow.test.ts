@@ -4,7 +4,7 @@ import { Worker } from '@temporalio/worker';
 import type { Activities } from '../activities';
 import { posSaleInput, posStubs } from '../test/support/pos-stubs';
 import { recordHistory } from '../test/support/record-history';
-import { createTimeSkippingEnv } from '../test/support/time-skipping';
+import { createTimeSkippingEnv, testWorkflowBundle } from '../test/support/time-skipping';
 import { POS_SALE_WORKFLOW_TYPE, posSaleStatusQuery, posSaleWorkflowId, type PosSaleInput, type PosSaleResult } from './pos-sale.contract';
 
 const reject = (type: string) => async (): Promise<never> => {
@@ -26,7 +26,7 @@ describe('posSaleWorkflow (time-skipping)', () => {
 
   async function withWorker<T>(activities: Activities, fn: (taskQueue: string) => Promise<T>): Promise<T> {
     const taskQueue = `pos-${Math.random().toString(36).slice(2)}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('./index'), activities });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await testWorkflowBundle(), activities });
     return worker.runUntil(fn(taskQueue));
   }
 

@@ -2,7 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { Activities } from '../activities';
 import { posStubs } from '../test/support/pos-stubs';
-import { createTimeSkippingEnv } from '../test/support/time-skipping';
+import { createTimeSkippingEnv, testWorkflowBundle } from '../test/support/time-skipping';
 import { SETTLEMENT_WORKFLOW_TYPE, type SettlementResult } from './pos-sale.contract';
 import { previousTokyoDay } from './settlement.workflow';
 
@@ -31,7 +31,7 @@ describe('settlementWorkflow (time-skipping)', () => {
 
   async function run(activities: Activities, args: unknown[]): Promise<SettlementResult> {
     const taskQueue = `settle-${Math.random().toString(36).slice(2)}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('./index'), activities });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await testWorkflowBundle(), activities });
     return worker.runUntil(env.client.workflow.execute(SETTLEMENT_WORKFLOW_TYPE, { workflowId: `settlement-${taskQueue}`, taskQueue, args }) as Promise<SettlementResult>);
   }
 
