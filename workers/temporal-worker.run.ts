@@ -1,7 +1,8 @@
-import { createServer, type AddressInfo } from 'node:net';
 import type { DataConverter } from '@temporalio/common';
+import { createServer, type AddressInfo } from 'node:net';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import { cachedWorkflowBundle } from './temporal-worker-bundle';
 import { domainAddresses, type Config } from '../lib/config';
 import { connectInBackground, createEventPublisher, createKafka, createProducer, kafkaSettings } from '../lib/kafka';
 import { createLogger, type Logger } from '../lib/logger';
@@ -31,7 +32,8 @@ export async function createTemporalWorker(opts: {
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
+    // Built once per distinct source and cached on disk: a restart does not run webpack again.
+    workflowBundle: await cachedWorkflowBundle({ workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: [WORKFLOW_TRACING_MODULE] }),
     dataConverter: opts.dataConverter,
     activities: createActivities(opts.deps),
     interceptors: {
@@ -44,9 +46,8 @@ export async function createTemporalWorker(opts: {
           },
         }),
       ],
-      // RunWorkflow and StartActivity spans, so a checkout's trace goes from the client's
-      // StartWorkflow through the workflow to each activity. Adds no workflow commands.
-      workflowModules: [WORKFLOW_TRACING_MODULE],
+      // RunWorkflow and StartActivity spans (WORKFLOW_TRACING_MODULE) are built into the bundle above,
+      // so a checkout's trace goes from the client's StartWorkflow through the workflow to each activity.
     },
     // The workflow's spans leave the sandbox through this sink to the process's exporter.
     sinks: workflowTracingSinks(),
