@@ -38,6 +38,10 @@ describe('errorHandler', () => {
   it.each([
     ['the Temporal server unreachable', new ServiceError('Failed to query workflow', { cause: grpcError(GrpcStatus.UNAVAILABLE) })],
     ['a query no worker answered in time', new ServiceError('Failed to query workflow', { cause: grpcError(GrpcStatus.DEADLINE_EXCEEDED) })],
+    [
+      'a query to a task queue with no worker',
+      new ServiceError('Failed to query workflow', { cause: Object.assign(new Error('9 FAILED_PRECONDITION: no poller seen for task queue recently, worker may be down'), { code: GrpcStatus.FAILED_PRECONDITION }) }),
+    ],
   ])('answers 503 UNAVAILABLE with Retry-After for %s', async (_what, err) => {
     const res = await request(appThrowing(err)).get('/boom');
     expect(res.status).toBe(503);

@@ -56,8 +56,11 @@ const TRANSIENT_GRPC = new Set<number>([GrpcStatus.UNAVAILABLE, GrpcStatus.DEADL
  */
 export function isTransientUpstreamError(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth += 1) {
-    const code = (e as { code?: unknown }).code;
+    const { code, message } = e as { code?: unknown; message?: unknown };
     if (typeof code === 'number' && TRANSIENT_GRPC.has(code)) return true;
+    // The server refuses a query while no worker polls the workflow's task queue (workers down or
+    // being deployed): the same outage as a query that times out.
+    if (code === GrpcStatus.FAILED_PRECONDITION && typeof message === 'string' && /no poller seen/i.test(message)) return true;
   }
   return false;
 }
