@@ -44,8 +44,9 @@ export function stubs(overrides: Partial<Record<keyof StepActivities, (input: ne
   ) as unknown as StepActivities;
   // A completed checkout starts its fulfilment, a child workflow on the same task queue, whose first
   // step is the carrier's shipment: answered (not recorded, it is not the saga's) so the child just
-  // waits for tracking scans instead of retrying an activity no worker has.
-  Object.assign(activities, { createShipment: async () => ({ shipmentId: 'o', orderId: 'o', trackingNumber: '412345678901', status: 'CREATED' }) });
+  // waits for tracking scans instead of retrying an activity no worker has. A test that
+  // overrides it (the fulfilment tests) gets its calls recorded like any other.
+  if (!('createShipment' in overrides)) Object.assign(activities, { createShipment: async () => ({ shipmentId: 'o', orderId: 'o', trackingNumber: '412345678901', status: 'LABEL_CREATED', events: [] }) });
   const names = () => calls.map((c) => c.name);
   const undone = () => names().filter((n) => ['releaseStock', 'restorePoints', 'failOrder', 'refundPayment', 'voidPayment', 'releaseDelivery'].includes(n));
   const published = () => calls.filter((c) => c.name === 'publishEvent').map((c) => (c.input as { event: { type: string } }).event.type);
