@@ -26,6 +26,7 @@ async function main(): Promise<number> {
   console.log(`replay gate: ${JSON.stringify(describeTemporalConnection(options))}, namespace ${cfg.TEMPORAL_NAMESPACE}, query ${query}, at most ${limit}`);
   const connection = await Connection.connect(options);
   try {
+    // Fetches raw histories only, so no data converter here: the replay below decodes them with the payload keys.
     const client = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
     const histories = client.workflow.list({ query }).intoHistories({ bufferLimit: 10 });
     const failures: string[] = [];
