@@ -81,6 +81,18 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
   const customer = { orderId, customerId: input.customerId, customerEmail: input.customerEmail };
   /** Bumped by every accepted report or decision: the stall timer starts again from it. */
   let movements = 0;
+  /**
+   * Passes of the main loop (each wait it returns from, and its end). An update that changes what the
+   * loop waits for answers only after the loop's next pass, so the update's completion always follows
+   * the commands the loop issues in reaction (its stall timer cancelled, the next event or timer). Left
+   * to the promise ordering of the moment, a replay could emit them in another order than the first
+   * run and fail with a nondeterminism error ("Update machine does not handle this event: TimerCanceled").
+   */
+  let passes = 0;
+  const afterNextPass = async (): Promise<void> => {
+    const pass = passes;
+    await condition(() => passes > pass);
+  };
   let deciding = false;
   let returnDecision: { reason: string; decidedBy: string } | undefined;
   let dispatchedAt: string | undefined;
@@ -106,7 +118,7 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
   setHandler(fulfilmentStatusQuery, () => status);
   setHandler(
     recordTrackingUpdate,
-    (update: TrackingUpdate) => {
+    async (update: TrackingUpdate) => {
       if (status.events.some((e) => e.eventId === update.eventId)) return status; // a webhook delivered twice
       record({ eventId: update.eventId, status: update.status, at: update.occurredAt, reportedBy: update.reportedBy, ...(update.detail ? { detail: update.detail } : {}) });
       movements += 1;
@@ -121,6 +133,7 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
       }
       if (update.status === 'DISPATCHED') dispatchedAt ??= update.occurredAt;
       if (update.status === 'DELIVERED') deliveredAt ??= update.occurredAt;
+      await afterNextPass();
       return status;
     },
     {
@@ -142,6 +155,7 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
         // Answered as RETURNING at once; the main loop records it (search attribute) and runs the return.
         status.state = 'RETURNING';
         movements += 1;
+        await afterNextPass();
         return status;
       }
       deciding = true;
@@ -156,10 +170,14 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
         movements += 1;
         status.stalled = undefined;
         setState('REDELIVERY_SCHEDULED');
+        deciding = false;
+        await afterNextPass();
         return status;
       } catch (err) {
         // The booking's own answer (SLOT_FULL, SLOT_CLOSED, …) is the update's answer; the parcel still waits for a decision.
         const failure = failureOf(err);
+        deciding = false;
+        await afterNextPass();
         throw ApplicationFailure.nonRetryable(failure.message, failure.code);
       } finally {
         deciding = false;
@@ -208,10 +226,12 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
   while (!FULFILMENT_TERMINAL_STATES.includes(status.state) && !returnDecision) {
     // Taken before publishing: a report that arrives while the event is published still wakes the wait below.
     const seen = movements;
+    passes += 1;
     await publishShipped();
     if (status.state === 'DELIVERY_FAILED') {
       // The carrier holds the parcel; without a decision in time it goes back to the shop.
-      const decided = await condition(() => status.state !== 'DELIVERY_FAILED' || deciding || returnDecision !== undefined, holdAfterFailureMs);
+      // A repeated scan (news, but no new state) wakes it too: the hold starts again from it.
+      const decided = await condition(() => status.state !== 'DELIVERY_FAILED' || deciding || returnDecision !== undefined || movements !== seen, holdAfterFailureMs);
       if (deciding) await condition(() => !deciding);
       if (!decided && status.state === 'DELIVERY_FAILED' && !returnDecision) {
         returnDecision = { reason: `not redelivered within ${holdAfterFailureMs / 1000} s of the failed delivery`, decidedBy: 'fulfilment' };
@@ -238,6 +258,7 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
     });
     await condition(() => movements !== seen);
   }
+  passes += 1;
 
   if (returnDecision) {
     const decision = returnDecision;

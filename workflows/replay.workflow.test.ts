@@ -67,6 +67,7 @@ describe('replay of recorded histories', () => {
         'checkout-slip-paid-and-cancelled',
         'checkout-starts-fulfilment',
         'fulfilment-delivered',
+        'fulfilment-redelivered-returned',
         'fulfilment-returned-unclaimed',
         'fulfilment-stalled-delivered',
         'ping-completed',
