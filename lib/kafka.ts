@@ -99,16 +99,27 @@ export function createEventPublisher(producer: Producer, settings: Pick<KafkaSet
 }
 
 /** Creates the platform's topics and their dead-letter topics when missing (3 partitions, keyed by aggregate id). */
-export async function ensureTopics(kafka: Kafka, settings: Pick<KafkaSettings, 'topicPrefix'>, partitions = 3): Promise<void> {
+export async function ensureTopics(kafka: Kafka, settings: Pick<KafkaSettings, 'topicPrefix'>, partitions = 3, attempts = 6): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = Object.values(TOPICS)
-      .flatMap((t) => [topicName(settings, t), deadLetterTopicName(topicName(settings, t))])
-      .filter((t) => !existing.has(t));
-    if (missing.length > 0) {
-      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })) });
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const existing = new Set(await admin.listTopics());
+        const missing = Object.values(TOPICS)
+          .flatMap((t) => [topicName(settings, t), deadLetterTopicName(topicName(settings, t))])
+          .filter((t) => !existing.has(t));
+        if (missing.length > 0) {
+          await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })) });
+        }
+        return;
+      } catch (err) {
+        // A broker that has just started can answer the leader check with a retriable error
+        // ("This server does not host this topic-partition") for topics it is still creating; the
+        // next attempt finds them and creates only what is still missing.
+        if (!(err as { retriable?: boolean }).retriable || attempt >= attempts) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
     }
   } finally {
     await admin.disconnect();
