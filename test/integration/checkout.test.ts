@@ -7,6 +7,7 @@ import { parseEnvelope, type EventEnvelope } from '../../lib/events';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../lib/webhook-signature';
 import { WORKFLOWS_PATH } from '../../workers/temporal-worker.run';
 import { checkoutWorkflowId } from '../../workflows/checkout.contract';
+import { fulfilmentWorkflowId } from '../../workflows/fulfilment.contract';
 import { createDeliverySlot, createProduct, customerToken } from '../support/fixtures';
 import { eventually, startPlatform, type RunningPlatform } from '../support/platform';
 import { testConfig } from '../support/test-config';
@@ -83,14 +84,15 @@ describe('checkout through REST (real PostgreSQL, Redis, Kafka, Temporal, SMTP)'
     // revenue_minor is bigint (money aggregates outgrow int4).
     expect(sales).toMatchObject({ orders: 1, quantity: 2, revenueMinor: 3000n });
 
-    // Operators find it in the Web UI by OrderId and by CustomerId.
+    // Operators find it in the Web UI by OrderId and by CustomerId: the checkout and the fulfilment it started.
+    const expected = [checkoutWorkflowId(orderId), fulfilmentWorkflowId(orderId)].sort();
     for (const query of [`OrderId = "${orderId}"`, `CustomerId = "${customer.customerId}"`]) {
       const found = await eventually(async () => {
         const ids: string[] = [];
         for await (const wf of platform.temporal.workflow.list({ query })) ids.push(wf.workflowId);
-        return ids.length > 0 ? ids : undefined;
+        return ids.length >= expected.length ? ids.sort() : undefined;
       }, 30_000, `a visibility search for ${query}`);
-      expect(found).toEqual([checkoutWorkflowId(orderId)]);
+      expect(found).toEqual(expected);
     }
     expect(platform.smtp.messages().filter((m) => m.to.includes(customer.email))).toHaveLength(1);
   });
