@@ -1,3 +1,4 @@
+import { signAccessToken } from '../../lib/access-token';
 import { randomInt, randomUUID } from 'node:crypto';
 import { callUnary } from '../../lib/grpc';
 import type { Role } from '../../lib/permissions';
@@ -52,19 +53,22 @@ describe('staff routes through REST (real PostgreSQL, Redis, Kafka, Temporal)', 
 
   it('creates a merchant, category, product and variant that the storefront then finds', async () => {
     const word = `staffitem${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-    const merchant = await api('POST', '/v1/staff/merchants', { role: 'merchant', body: { name: 'Staff test merchant' } });
+    const merchant = await api('POST', '/v1/staff/merchants', { role: 'admin', body: { name: 'Staff test merchant' } });
     expect(merchant).toMatchObject({ status: 201, body: { name: 'Staff test merchant', active: true, cashierUserIds: [] } });
-    const category = await api('POST', '/v1/staff/categories', { role: 'merchant', body: { slug: `staff-${randomUUID().slice(0, 8)}`, name: 'Staff test category' } });
+    // The merchant's own staff: merchant-scoped routes see only the merchant their token names (claim mid).
+    const staffId = `merchant-${randomUUID()}`;
+    const token = signAccessToken({ id: staffId, email: `${staffId}@example.com`, role: 'merchant', merchantId: merchant.body.id as string }, { secret: platform.config.JWT_SECRET, ttlSeconds: 3600, now: new Date() }).token;
+    const category = await api('POST', '/v1/staff/categories', { role: 'admin', body: { slug: `staff-${randomUUID().slice(0, 8)}`, name: 'Staff test category' } });
     expect(category).toMatchObject({ status: 201, body: { name: 'Staff test category', parentId: '', active: true } });
 
     const product = await api('POST', '/v1/staff/products', {
-      role: 'merchant',
+      token,
       body: { merchantId: merchant.body.id, categoryId: category.body.id, name: `Gyokuro ${word}`, description: 'Shade-grown green tea' },
     });
     expect(product).toMatchObject({ status: 201, body: { merchantId: merchant.body.id, categoryId: category.body.id, name: `Gyokuro ${word}`, variants: [] } });
     const productId = product.body.id as string;
     const sku = `STAFF-${randomUUID().slice(0, 8)}`;
-    const variant = await api('PUT', `/v1/staff/products/${productId}/variants/${sku}`, { role: 'merchant', body: { name: `Gyokuro ${word}, 50 g`, attributes: { weight: '50 g' }, priceMinor: 2800 } });
+    const variant = await api('PUT', `/v1/staff/products/${productId}/variants/${sku}`, { token, body: { name: `Gyokuro ${word}, 50 g`, attributes: { weight: '50 g' }, priceMinor: 2800 } });
     expect(variant).toEqual({ status: 200, body: { sku, productId, name: `Gyokuro ${word}, 50 g`, attributes: { weight: '50 g' }, priceMinor: 2800, currency: 'JPY', active: true } });
 
     const search = await api('GET', `/v1/products?q=${word}`);
@@ -73,10 +77,10 @@ describe('staff routes through REST (real PostgreSQL, Redis, Kafka, Temporal)', 
     expect((await api('GET', `/v1/products/${productId}`)).body.variants).toEqual([expect.objectContaining({ sku, priceMinor: 2800 })]);
 
     // Taken off sale: gone from the storefront, still visible to staff.
-    const hidden = await api('PUT', `/v1/staff/products/${productId}`, { role: 'merchant', body: { merchantId: merchant.body.id, name: `Gyokuro ${word}`, active: false } });
+    const hidden = await api('PUT', `/v1/staff/products/${productId}`, { token, body: { merchantId: merchant.body.id, name: `Gyokuro ${word}`, active: false } });
     expect(hidden).toMatchObject({ status: 200, body: { active: false, categoryId: '' } });
     expect((await api('GET', `/v1/products/${productId}`)).status).toBe(404);
-    expect(await api('GET', `/v1/staff/products/${productId}`, { role: 'merchant' })).toMatchObject({ status: 200, body: { id: productId, active: false } });
+    expect(await api('GET', `/v1/staff/products/${productId}`, { token })).toMatchObject({ status: 200, body: { id: productId, active: false } });
   });
 
   it('rejects catalog writes the catalog service finds invalid, with the field named', async () => {
@@ -86,7 +90,8 @@ describe('staff routes through REST (real PostgreSQL, Redis, Kafka, Temporal)', 
 
   it('adjusts stock once per Idempotency-Key, logging one movement', async () => {
     const sku = `STAFF-STOCK-${randomUUID().slice(0, 8)}`;
-    const token = tokenOf('merchant');
+    // An operator: a SKU no catalog entry names belongs to no merchant, so a merchant's token gets 404.
+    const token = tokenOf('operator');
     const key = randomUUID();
     const adjust = (body: unknown, idempotencyKey?: string) =>
       api('POST', `/v1/staff/stock/${sku}/adjustments`, { token, body, headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} });
