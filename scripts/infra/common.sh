@@ -60,3 +60,28 @@ stop_pid() {
   [[ "$(cat "$f" 2>/dev/null)" == "$pid" ]] && rm -f "$f"
   return 0
 }
+
+# go_build WHAT LOGFILE CMD...: runs CMD (a `go install`/`go build`, or a subshell script of them)
+# with a throwaway Go module and build cache ($GO_WORK, exported with GOMODCACHE, GOCACHE, GOPATH),
+# printing a progress line every 30 s. The caches (~2 GB) are only needed for the build, so they are
+# removed afterwards; the binary is what is cached. Dies with the log's tail if CMD fails.
+go_build() {
+  local what="$1" logfile="$2"; shift 2
+  command -v go >/dev/null || die "Go is needed to build $what (Debian: apt-get install golang)"
+  local started=$SECONDS ok=1
+  GO_WORK="$(mktemp -d)"
+  ( while sleep 30; do log "still building $what ($((SECONDS - started))s)"; done ) &
+  local ticker=$!
+  (
+    export GO_WORK GOMODCACHE="$GO_WORK/mod" GOCACHE="$GO_WORK/build" GOPATH="$GO_WORK/path" GOFLAGS=-mod=mod
+    "$@"
+  ) >"$logfile" 2>&1 || ok=0
+  kill "$ticker" 2>/dev/null || true
+  GOMODCACHE="$GO_WORK/mod" go clean -modcache >/dev/null 2>&1 || true
+  rm -rf "$GO_WORK"
+  if [[ $ok -eq 0 ]]; then
+    tail -n 30 "$logfile" >&2
+    die "building $what failed (log: $logfile)"
+  fi
+  log "$what built in $((SECONDS - started))s"
+}

@@ -23,33 +23,22 @@ JAEGER_OTLP_GRPC_PORT="${JAEGER_OTLP_GRPC_PORT:-4317}"
 JAEGER_HEALTH_PORT="${JAEGER_HEALTH_PORT:-13133}"
 CONFIG="$STATE_DIR/jaeger/config.yaml"
 
+# `go install module/cmd/jaeger@version` is refused: Jaeger's go.mod has a replace directive
+# (sarama), which Go honours only in the main module. So the module's source is downloaded
+# through the module proxy and built as the main module.
+build_jaeger() {
+  local dir
+  dir="$(go mod download -json "github.com/jaegertracing/jaeger@$JAEGER_MODULE_VERSION" | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).Dir ?? ""))')"
+  [[ -n "$dir" ]] || return 1
+  cp -r "$dir" "$GO_WORK/src" && chmod -R u+w "$GO_WORK/src"
+  cd "$GO_WORK/src" && go build -o "$JAEGER_BIN.partial" ./cmd/jaeger && mv "$JAEGER_BIN.partial" "$JAEGER_BIN"
+}
+
 install() {
   [[ -x "$JAEGER_BIN" ]] && return 0
-  command -v go >/dev/null || die "Go is needed to build Jaeger (Debian: apt-get install golang)"
   log "building Jaeger $JAEGER_MODULE_VERSION from its Go module (first time only, takes several minutes)"
-  local work; work="$(mktemp -d)"
-  local started=$SECONDS
-  ( while sleep 30; do log "still building Jaeger ($((SECONDS - started))s)"; done ) &
-  local ticker=$!
-  local ok=1
-  # `go install module/cmd/jaeger@version` is refused: Jaeger's go.mod has a replace directive
-  # (sarama), which Go honours only in the main module. So the module's source is downloaded
-  # through the module proxy and built as the main module.
-  (
-    export GOMODCACHE="$work/mod" GOCACHE="$work/build" GOPATH="$work/path" GOFLAGS=-mod=mod
-    dir="$(go mod download -json "github.com/jaegertracing/jaeger@$JAEGER_MODULE_VERSION" | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).Dir ?? ""))')"
-    [[ -n "$dir" ]] || exit 1
-    cp -r "$dir" "$work/src" && chmod -R u+w "$work/src"
-    cd "$work/src" && go build -o "$JAEGER_BIN.partial" ./cmd/jaeger && mv "$JAEGER_BIN.partial" "$JAEGER_BIN"
-  ) >"$LOG_DIR/jaeger-build.log" 2>&1 || ok=0
-  kill "$ticker" 2>/dev/null || true
-  GOMODCACHE="$work/mod" go clean -modcache >/dev/null 2>&1 || true
-  rm -rf "$work"
-  if [[ $ok -eq 0 ]]; then
-    tail -n 30 "$LOG_DIR/jaeger-build.log" >&2
-    die "building Jaeger failed (log: $LOG_DIR/jaeger-build.log)"
-  fi
-  log "Jaeger built in $((SECONDS - started))s: $JAEGER_BIN"
+  go_build "Jaeger" "$LOG_DIR/jaeger-build.log" build_jaeger
+  log "Jaeger: $JAEGER_BIN"
 }
 
 # The all-in-one pipeline on loopback only, without the legacy Jaeger/Zipkin receivers, sampling

@@ -18,25 +18,10 @@ CONFIG="$PROJECT_DIR/temporal-config/temporal.json"
 
 install() {
   [[ -x "$TEMPORAL_BIN" ]] && return 0
-  command -v go >/dev/null || die "Go is needed to build the Temporal CLI (Debian: apt-get install golang)"
   log "building the Temporal CLI $TEMPORAL_CLI_VERSION from its Go module (first time only, takes a few minutes)"
-  # Go's module and build caches (~2 GB) are only needed for this build: thrown away once the
-  # binary exists, which is what is cached (per version).
-  local work; work="$(mktemp -d)"
-  local started=$SECONDS
-  ( while sleep 30; do log "still building the Temporal CLI ($((SECONDS - started))s)"; done ) &
-  local ticker=$!
-  local ok=1
-  GOBIN="$(dirname "$TEMPORAL_BIN")" GOMODCACHE="$work/mod" GOCACHE="$work/build" GOPATH="$work/path" GOFLAGS=-mod=mod \
-    go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION" >"$LOG_DIR/temporal-build.log" 2>&1 || ok=0
-  kill "$ticker" 2>/dev/null || true
-  GOMODCACHE="$work/mod" go clean -modcache >/dev/null 2>&1 || true
-  rm -rf "$work"
-  if [[ $ok -eq 0 ]]; then
-    tail -n 30 "$LOG_DIR/temporal-build.log" >&2
-    die "building the Temporal CLI failed (log: $LOG_DIR/temporal-build.log)"
-  fi
-  log "Temporal CLI built in $((SECONDS - started))s: $TEMPORAL_BIN"
+  go_build "the Temporal CLI" "$LOG_DIR/temporal-build.log" \
+    env GOBIN="$(dirname "$TEMPORAL_BIN")" go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION"
+  log "Temporal CLI: $TEMPORAL_BIN"
 }
 
 # Healthy = the frontend answers the health check (the port alone may be something else).
