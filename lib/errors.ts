@@ -45,6 +45,11 @@ export const DOMAIN_ERROR_CODES = {
   ORDER_NOT_RETRYABLE: { retryable: false },
   // An encrypted Temporal payload that no configured key opens (unknown key id, altered bytes).
   PAYLOAD_UNREADABLE: { retryable: false },
+  // Storefront reads and the avatar upload (api/routes/delivery-slots.ts, avatar.ts).
+  INVALID_POSTAL_CODE: { retryable: false },
+  DATE_RANGE_TOO_LONG: { retryable: false },
+  AVATAR_TOO_LARGE: { retryable: false },
+  UNSUPPORTED_IMAGE_TYPE: { retryable: false },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;
