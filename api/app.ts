@@ -19,6 +19,8 @@ import { carrierWebhookRoutes } from './routes/fulfilment';
 import { paymentWebhookRoutes } from './routes/payment-webhooks';
 import { pingRoutes } from './routes/pings';
 import { loyaltyRoutes } from './routes/loyalty';
+import { deliverySlotRoutes } from './routes/delivery-slots';
+import { myOrderRoutes } from './routes/me-orders';
 import { merchantSettlementRoutes } from './routes/merchant-settlements';
 import { merchantTenancy } from './routes/merchant-tenancy';
 import { posRoutes } from './routes/pos';
@@ -116,6 +118,8 @@ export function createApp(deps: ApiDeps): Express {
   const auth = { jwtSecret: deps.jwtSecret, redis: deps.redis };
   app.use(accountRoutes({ identity: deps.clients.identity, auth }));
   app.use(loyaltyRoutes({ loyalty: deps.clients.loyalty, auth }));
+  app.use(deliverySlotRoutes({ delivery: deps.clients.delivery }));
+  app.use(myOrderRoutes({ orders: deps.clients.orders, payments: deps.clients.payments, auth }));
   // Before the staff routes: a merchant's or cashier's token reaches only its own merchant's data there.
   app.use(merchantTenancy({ pos: deps.clients.pos, auth }));
   app.use(staffRoutes({ clients: deps.clients, auth, idempotency, temporal: deps.temporal, taskQueue: deps.taskQueue }));

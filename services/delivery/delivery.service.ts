@@ -141,11 +141,20 @@ export class DeliveryService {
     if (request.fromDate && !isValidDate(request.fromDate)) {
       throw new DomainError('VALIDATION_FAILED', 'fromDate must be a date YYYY-MM-DD', { fromDate: request.fromDate });
     }
+    if (request.toDate && !isValidDate(request.toDate)) {
+      throw new DomainError('VALIDATION_FAILED', 'toDate must be a date YYYY-MM-DD', { toDate: request.toDate });
+    }
     const zone = await this.zoneFor(this.prisma, postalCode);
     const now = this.now();
     const from = request.fromDate || localDateTime(now, zone.timeZone).date;
+    // The range bounds the rows one public call can make the database read.
+    const to = request.toDate || addDays(from, LIST_DAYS - 1);
+    if (to < from) throw new DomainError('VALIDATION_FAILED', 'toDate must not be before fromDate', { fromDate: from, toDate: to });
+    if (to >= addDays(from, LIST_DAYS)) {
+      throw new DomainError('DATE_RANGE_TOO_LONG', `the date range may span at most ${LIST_DAYS} days`, { fromDate: from, toDate: to, maxDays: LIST_DAYS });
+    }
     const rows = await this.prisma.deliverySlot.findMany({
-      where: { zoneId: zone.id, date: { gte: new Date(`${from}T00:00:00Z`), lt: new Date(`${addDays(from, LIST_DAYS)}T00:00:00Z`) } },
+      where: { zoneId: zone.id, date: { gte: new Date(`${from}T00:00:00Z`), lt: new Date(`${addDays(to, 1)}T00:00:00Z`) } },
       orderBy: [{ date: 'asc' }, { windowStart: 'asc' }],
     });
     return rows

@@ -19,6 +19,7 @@ export function paymentsRegistration(deps: ServiceDeps, provider: PaymentProvide
     Refund: unary('payments.Refund', (r, context) => service.refund(r, context), deps),
     Void: unary('payments.Void', (r, context) => service.void(r, context), deps),
     GetPayment: unary('payments.GetPayment', (r) => service.getPayment(r), deps),
+    ListPayments: unary('payments.ListPayments', async (r) => ({ payments: await service.listPayments(r) }), deps),
   };
   return {
     name: 'checkout.payments.v1.PaymentsService',

@@ -7,7 +7,9 @@ import type { ChargeRequest__Output } from '../../proto/generated/checkout/payme
 import type { ConfirmSlipRequest__Output } from '../../proto/generated/checkout/payments/v1/ConfirmSlipRequest';
 import type { GetPaymentRequest__Output } from '../../proto/generated/checkout/payments/v1/GetPaymentRequest';
 import type { IssueSlipRequest__Output } from '../../proto/generated/checkout/payments/v1/IssueSlipRequest';
+import type { ListPaymentsRequest__Output } from '../../proto/generated/checkout/payments/v1/ListPaymentsRequest';
 import type { Payment__Output } from '../../proto/generated/checkout/payments/v1/Payment';
+import type { PaymentWithRefunds__Output } from '../../proto/generated/checkout/payments/v1/PaymentWithRefunds';
 import type { PaymentRef__Output } from '../../proto/generated/checkout/payments/v1/PaymentRef';
 import type { PaymentProvider } from './sandbox-provider';
 
@@ -19,6 +21,8 @@ const MAX_ID_LENGTH = 128;
 const MAX_MINOR = 2_147_483_647;
 const CURRENCY = /^[A-Z]{3}$/;
 const SLIP_NUMBER_ATTEMPTS = 5;
+/** ListPayments reads the payments of at most this many orders (one page of a customer's orders). */
+const MAX_LIST_ORDERS = 100;
 
 interface PaymentRow {
   id: string;
@@ -340,6 +344,28 @@ export class PaymentsService {
       : await this.prisma.payment.findUnique({ where: { slipNumber: request.slipNumber } });
     if (!row) throw new DomainError('NOT_FOUND', `no payment ${request.paymentId || `with slip number ${request.slipNumber}`}`);
     return toPayment(row);
+  }
+
+  /**
+   * The payments of at most MAX_LIST_ORDERS orders, newest first, each with its refunds (the ledger's
+   * REFUND entries, negative there, positive here). Two indexed reads: payments by order_id, ledger
+   * entries by payment_id.
+   */
+  async listPayments(request: ListPaymentsRequest__Output): Promise<PaymentWithRefunds__Output[]> {
+    const orderIds = [...new Set(request.orderIds)];
+    if (orderIds.length > MAX_LIST_ORDERS) throw new DomainError('VALIDATION_FAILED', `at most ${MAX_LIST_ORDERS} order ids`, { field: 'orderIds' });
+    if (orderIds.some((id) => !id || id.length > MAX_ID_LENGTH)) throw new DomainError('VALIDATION_FAILED', `order ids must be 1-${MAX_ID_LENGTH} characters`, { field: 'orderIds' });
+    if (orderIds.length === 0) return [];
+    const rows = await this.prisma.payment.findMany({
+      where: { orderId: { in: orderIds } },
+      include: { ledger: { where: { kind: 'REFUND' }, orderBy: { id: 'asc' } } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    });
+    return rows.map((row) => ({
+      payment: toPayment(row),
+      refunds: row.ledger.map((e) => ({ amountMinor: Math.abs(e.amountMinor), at: e.at.toISOString() })),
+      createdAt: row.createdAt.toISOString(),
+    }));
   }
 
   /** A short transaction bounded by the caller's deadline (and never longer than MAX_TRANSACTION_MS), statements included. */

@@ -4,9 +4,11 @@
 export interface ListSlotsRequest {
   'postalCode'?: (string);
   'fromDate'?: (string);
+  'toDate'?: (string);
 }
 
 export interface ListSlotsRequest__Output {
   'postalCode': (string);
   'fromDate': (string);
+  'toDate': (string);
 }

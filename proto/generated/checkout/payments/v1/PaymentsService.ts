@@ -6,6 +6,8 @@ import type { ChargeRequest as _checkout_payments_v1_ChargeRequest, ChargeReques
 import type { ConfirmSlipRequest as _checkout_payments_v1_ConfirmSlipRequest, ConfirmSlipRequest__Output as _checkout_payments_v1_ConfirmSlipRequest__Output } from '../../../checkout/payments/v1/ConfirmSlipRequest';
 import type { GetPaymentRequest as _checkout_payments_v1_GetPaymentRequest, GetPaymentRequest__Output as _checkout_payments_v1_GetPaymentRequest__Output } from '../../../checkout/payments/v1/GetPaymentRequest';
 import type { IssueSlipRequest as _checkout_payments_v1_IssueSlipRequest, IssueSlipRequest__Output as _checkout_payments_v1_IssueSlipRequest__Output } from '../../../checkout/payments/v1/IssueSlipRequest';
+import type { ListPaymentsRequest as _checkout_payments_v1_ListPaymentsRequest, ListPaymentsRequest__Output as _checkout_payments_v1_ListPaymentsRequest__Output } from '../../../checkout/payments/v1/ListPaymentsRequest';
+import type { ListPaymentsResponse as _checkout_payments_v1_ListPaymentsResponse, ListPaymentsResponse__Output as _checkout_payments_v1_ListPaymentsResponse__Output } from '../../../checkout/payments/v1/ListPaymentsResponse';
 import type { Payment as _checkout_payments_v1_Payment, Payment__Output as _checkout_payments_v1_Payment__Output } from '../../../checkout/payments/v1/Payment';
 import type { PaymentRef as _checkout_payments_v1_PaymentRef, PaymentRef__Output as _checkout_payments_v1_PaymentRef__Output } from '../../../checkout/payments/v1/PaymentRef';
 
@@ -46,6 +48,15 @@ export interface PaymentsServiceClient extends grpc.Client {
   issueSlip(argument: _checkout_payments_v1_IssueSlipRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_payments_v1_Payment__Output>): grpc.ClientUnaryCall;
   issueSlip(argument: _checkout_payments_v1_IssueSlipRequest, callback: grpc.requestCallback<_checkout_payments_v1_Payment__Output>): grpc.ClientUnaryCall;
   
+  ListPayments(argument: _checkout_payments_v1_ListPaymentsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_payments_v1_ListPaymentsResponse__Output>): grpc.ClientUnaryCall;
+  ListPayments(argument: _checkout_payments_v1_ListPaymentsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_payments_v1_ListPaymentsResponse__Output>): grpc.ClientUnaryCall;
+  ListPayments(argument: _checkout_payments_v1_ListPaymentsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_payments_v1_ListPaymentsResponse__Output>): grpc.ClientUnaryCall;
+  ListPayments(argument: _checkout_payments_v1_ListPaymentsRequest, callback: grpc.requestCallback<_checkout_payments_v1_ListPaymentsResponse__Output>): grpc.ClientUnaryCall;
+  listPayments(argument: _checkout_payments_v1_ListPaymentsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_payments_v1_ListPaymentsResponse__Output>): grpc.ClientUnaryCall;
+  listPayments(argument: _checkout_payments_v1_ListPaymentsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_payments_v1_ListPaymentsResponse__Output>): grpc.ClientUnaryCall;
+  listPayments(argument: _checkout_payments_v1_ListPaymentsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_payments_v1_ListPaymentsResponse__Output>): grpc.ClientUnaryCall;
+  listPayments(argument: _checkout_payments_v1_ListPaymentsRequest, callback: grpc.requestCallback<_checkout_payments_v1_ListPaymentsResponse__Output>): grpc.ClientUnaryCall;
+  
   Refund(argument: _checkout_payments_v1_PaymentRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_payments_v1_Payment__Output>): grpc.ClientUnaryCall;
   Refund(argument: _checkout_payments_v1_PaymentRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_payments_v1_Payment__Output>): grpc.ClientUnaryCall;
   Refund(argument: _checkout_payments_v1_PaymentRef, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_payments_v1_Payment__Output>): grpc.ClientUnaryCall;
@@ -75,6 +86,8 @@ export interface PaymentsServiceHandlers extends grpc.UntypedServiceImplementati
   
   IssueSlip: grpc.handleUnaryCall<_checkout_payments_v1_IssueSlipRequest__Output, _checkout_payments_v1_Payment>;
   
+  ListPayments: grpc.handleUnaryCall<_checkout_payments_v1_ListPaymentsRequest__Output, _checkout_payments_v1_ListPaymentsResponse>;
+  
   Refund: grpc.handleUnaryCall<_checkout_payments_v1_PaymentRef__Output, _checkout_payments_v1_Payment>;
   
   Void: grpc.handleUnaryCall<_checkout_payments_v1_PaymentRef__Output, _checkout_payments_v1_Payment>;
@@ -86,6 +99,7 @@ export interface PaymentsServiceDefinition extends grpc.ServiceDefinition {
   ConfirmSlip: MethodDefinition<_checkout_payments_v1_ConfirmSlipRequest, _checkout_payments_v1_Payment, _checkout_payments_v1_ConfirmSlipRequest__Output, _checkout_payments_v1_Payment__Output>
   GetPayment: MethodDefinition<_checkout_payments_v1_GetPaymentRequest, _checkout_payments_v1_Payment, _checkout_payments_v1_GetPaymentRequest__Output, _checkout_payments_v1_Payment__Output>
   IssueSlip: MethodDefinition<_checkout_payments_v1_IssueSlipRequest, _checkout_payments_v1_Payment, _checkout_payments_v1_IssueSlipRequest__Output, _checkout_payments_v1_Payment__Output>
+  ListPayments: MethodDefinition<_checkout_payments_v1_ListPaymentsRequest, _checkout_payments_v1_ListPaymentsResponse, _checkout_payments_v1_ListPaymentsRequest__Output, _checkout_payments_v1_ListPaymentsResponse__Output>
   Refund: MethodDefinition<_checkout_payments_v1_PaymentRef, _checkout_payments_v1_Payment, _checkout_payments_v1_PaymentRef__Output, _checkout_payments_v1_Payment__Output>
   Void: MethodDefinition<_checkout_payments_v1_PaymentRef, _checkout_payments_v1_Payment, _checkout_payments_v1_PaymentRef__Output, _checkout_payments_v1_Payment__Output>
 }
