@@ -40,6 +40,10 @@ export const DOMAIN_ERROR_CODES = {
   CART_EMPTY: { retryable: false },
   RATE_LIMITED: { retryable: false },
   INSUFFICIENT_POINTS: { retryable: false },
+  // Coupons (services/orders/coupons.ts): unknown, disabled or outside its dates / limit reached / order too small.
+  COUPON_INVALID: { retryable: false },
+  COUPON_EXHAUSTED: { retryable: false },
+  COUPON_MIN_ORDER_NOT_MET: { retryable: false },
   // A forward call whose step was already undone (a late retry, or a run after a reset): never a stale success.
   STEP_UNDONE: { retryable: false },
   ORDER_NOT_RETRYABLE: { retryable: false },
