@@ -8,7 +8,7 @@ import { AesGcmPayloadCodec, payloadDataConverter } from '../lib/payload-codec';
 import { createRedis } from '../lib/redis';
 import { GracefulShutdown } from '../lib/shutdown';
 import { temporalConnectionOptions } from '../lib/temporal-connection';
-import { workflowClientTracingInterceptor } from '../lib/telemetry';
+import { workflowClientInterceptors } from '../lib/telemetry';
 import { closeDomainClients, createDomainClients } from '../proto/services';
 import { createApp } from './app';
 import { ensureSettlementScheduleInBackground } from './routes/merchant-settlement-schedule';
@@ -29,8 +29,8 @@ export async function runApi(config: Config): Promise<void> {
   const connection = Connection.lazy(temporalConnectionOptions(config));
   void connection.ensureConnected().catch((err: unknown) => logger.error({ err, address: config.TEMPORAL_ADDRESS }, 'Temporal is unreachable; the api keeps retrying on each request'));
   shutdown.add('temporal', () => connection.close());
-  // The tracing interceptor puts the REST request's trace context in the workflow's headers.
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.PAYLOAD_KEYRING), interceptors: { workflow: [workflowClientTracingInterceptor()] } });
+  // When traces are exported, the tracing interceptor puts the REST request's trace context in the workflow's headers.
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.PAYLOAD_KEYRING), interceptors: { workflow: workflowClientInterceptors(config) } });
 
   const clients = createDomainClients(domainAddresses(config));
   shutdown.add('grpc-clients', () => closeDomainClients(clients));

@@ -10,7 +10,7 @@ import { createMetrics, startMetricsServer, type Metrics } from '../lib/metrics'
 import { payloadDataConverter } from '../lib/payload-codec';
 import { GracefulShutdown } from '../lib/shutdown';
 import { temporalConnectionOptions, workerDeploymentOptions, type TemporalConnectionOptions } from '../lib/temporal-connection';
-import { activityTracingInterceptor, WORKFLOW_TRACING_MODULE, workflowTracingSinks } from '../lib/telemetry';
+import { workerTracing } from '../lib/telemetry';
 import { createDiagnosticsClient } from '../proto/diagnostics';
 import { closeDomainClients, createDomainClients } from '../proto/services';
 
@@ -27,30 +27,34 @@ export async function createTemporalWorker(opts: {
   /** How payloads are encoded: the platform's encrypting converter (payloadDataConverter), the same as its clients'. */
   dataConverter: DataConverter;
   workerOptions?: Partial<WorkerOptions>;
+  /** Trace workflows and activities (config OTEL_TRACES_EXPORTER); off by default: spans nobody exports only cost. */
+  tracing?: Pick<Config, 'OTEL_TRACES_EXPORTER'>;
 }): Promise<Worker> {
+  const tracing = workerTracing(opts.tracing ?? { OTEL_TRACES_EXPORTER: 'none' });
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    // Built once per distinct source and cached on disk: a restart does not run webpack again.
-    workflowBundle: await cachedWorkflowBundle({ workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: [WORKFLOW_TRACING_MODULE] }),
+    // Built once per distinct source and cached on disk: a restart does not run webpack again. The
+    // interceptor modules are part of the cache key: a traced and an untraced worker use different bundles.
+    workflowBundle: await cachedWorkflowBundle({ workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: tracing.workflowInterceptorModules }),
     dataConverter: opts.dataConverter,
     activities: createActivities(opts.deps),
     interceptors: {
       activity: [
         // Tracing first, so the activity's metrics and everything it calls run inside its span.
-        activityTracingInterceptor,
+        ...tracing.activityInterceptors,
         (ctx) => ({
           inbound: {
             execute: (input, next) => opts.metrics.time('activity', ctx.info.activityType, () => next(input)),
           },
         }),
       ],
-      // RunWorkflow and StartActivity spans (WORKFLOW_TRACING_MODULE) are built into the bundle above,
-      // so a checkout's trace goes from the client's StartWorkflow through the workflow to each activity.
+      // When traced, RunWorkflow and StartActivity spans (WORKFLOW_TRACING_MODULE) are built into the bundle
+      // above, so a checkout's trace goes from the client's StartWorkflow through the workflow to each activity.
     },
     // The workflow's spans leave the sandbox through this sink to the process's exporter.
-    sinks: workflowTracingSinks(),
+    ...(tracing.sinks ? { sinks: tracing.sinks } : {}),
     ...opts.workerOptions,
   });
 }
@@ -192,6 +196,7 @@ export async function runTemporalWorker(config: Config): Promise<void> {
         deps,
         metrics,
         workerOptions: versioning ? { workerDeploymentOptions: versioning } : undefined,
+        tracing: config,
       });
       const running = worker.run();
       current = { worker, running, connection };
