@@ -218,6 +218,10 @@ function buildDocument(): OpenApiDocument {
         .optional()
         .meta({ description: 'Absent when the checkout failed before the order was created' }),
       fulfilment: customerFulfilmentSchema.optional(),
+      fulfilmentUnavailable: z
+        .literal(true)
+        .optional()
+        .meta({ description: 'Present (instead of `fulfilment`) when where the parcel is cannot be told right now; the order itself is current' }),
     }),
   );
   const refundAccepted = registry.register('RefundAccepted', z.object({ orderId: z.string().uuid(), state: z.literal('REFUNDING'), refundWorkflowId: z.string() }));

@@ -32,7 +32,7 @@ import {
 } from '../../workflows/checkout.contract';
 import { customerOf } from '../auth';
 import type { IdempotencyKeys } from '../idempotency';
-import { customerFulfilmentView, fulfilmentOf } from './fulfilment';
+import { orderFulfilmentField } from './fulfilment';
 
 const line = z.object({ sku: z.string().trim().min(1).max(64), quantity: z.number().int().min(1).max(999) }).strict();
 const address = z
@@ -308,11 +308,11 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
       throw err;
     });
     // Where the parcel is: the order's fulfilment workflow, started when the checkout completed.
-    const fulfilment = status.state === 'COMPLETED' ? await fulfilmentOf(deps.temporal, orderId) : undefined;
+    const fulfilment = status.state === 'COMPLETED' ? await orderFulfilmentField(deps.temporal, orderId, req.log) : {};
     res.json({
       ...checkoutView(status, state),
       ...(order ? { order: { status: order.status, lines: order.lines, history: order.history, createdAt: order.createdAt } } : {}),
-      ...(fulfilment ? { fulfilment: customerFulfilmentView(fulfilment) } : {}),
+      ...fulfilment,
     });
   });
 

@@ -75,13 +75,43 @@ export function customerFulfilmentView(status: FulfilmentStatus) {
   };
 }
 
+/**
+ * How long GET /v1/orders/:id waits for the fulfilment's answer. A query is answered by a worker; with
+ * no worker (or one that cannot replay the workflow) it would wait for the client's whole RPC timeout,
+ * and the order page must not hang on where the parcel is.
+ */
+export const FULFILMENT_QUERY_MS = 5_000;
+
 /** The fulfilment of an order, or undefined when none was started (the checkout did not complete, or completed before fulfilment existed). */
-export async function fulfilmentOf(temporal: Client, orderId: string): Promise<FulfilmentStatus | undefined> {
+export async function fulfilmentOf(temporal: Client, orderId: string, deadlineMs: number = FULFILMENT_QUERY_MS): Promise<FulfilmentStatus | undefined> {
   try {
-    return await temporal.workflow.getHandle(fulfilmentWorkflowId(orderId)).query(fulfilmentStatusQuery);
+    return await temporal.withDeadline(Date.now() + deadlineMs, () => temporal.workflow.getHandle(fulfilmentWorkflowId(orderId)).query(fulfilmentStatusQuery));
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return undefined;
     throw err;
+  }
+}
+
+/** What GET /v1/orders/:id shows of the parcel: its fulfilment, nothing (none started), or that it cannot be told now. */
+export type OrderFulfilmentField = { fulfilment: ReturnType<typeof customerFulfilmentView> } | { fulfilmentUnavailable: true } | Record<string, never>;
+
+/**
+ * The fulfilment part of the order view. The order itself is known without it: a fulfilment query
+ * that fails for any reason but "no such workflow" (no worker polling, a deadline, a workflow that
+ * cannot replay) answers `fulfilmentUnavailable` and logs a warning, rather than failing the page.
+ */
+export async function orderFulfilmentField(
+  temporal: Client,
+  orderId: string,
+  log: { warn: (obj: object, msg: string) => void },
+  deadlineMs: number = FULFILMENT_QUERY_MS,
+): Promise<OrderFulfilmentField> {
+  try {
+    const status = await fulfilmentOf(temporal, orderId, deadlineMs);
+    return status ? { fulfilment: customerFulfilmentView(status) } : {};
+  } catch (err) {
+    log.warn({ orderId, workflowId: fulfilmentWorkflowId(orderId), error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) }, 'fulfilment query failed: order answered without it');
+    return { fulfilmentUnavailable: true };
   }
 }
 

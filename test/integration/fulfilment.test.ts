@@ -163,4 +163,25 @@ describe('fulfilment through REST (real PostgreSQL, Kafka, Temporal, SMTP)', () 
     expect(await platform.prisma.stock.findUniqueOrThrow({ where: { sku } })).toMatchObject({ onHand: 5, reserved: 0 });
     expect(await platform.temporal.workflow.getHandle(checkoutWorkflowId(orderId)).describe()).toMatchObject({ status: { name: 'COMPLETED' } });
   });
+  it('GET /v1/orders/:id answers the order without its fulfilment (fulfilmentUnavailable) when the fulfilment query fails for another reason than "not found"', async () => {
+    const { orderId, customer } = await confirmedOrder();
+    const workflowId = fulfilmentWorkflowId(orderId);
+    const original = platform.temporal.workflow.getHandle(workflowId);
+    await original.terminate('test: replaced by a fulfilment no worker serves');
+    // The same workflow id on a task queue no worker polls: the query can only fail (deadline or the server's refusal).
+    await platform.temporal.workflow.start('fulfilmentWorkflow', {
+      workflowId,
+      taskQueue: `nobody-polls-${randomUUID()}`,
+      args: [{ orderId, customerId: customer.customerId, customerEmail: customer.email, postalCode: '150-0001' }],
+    });
+    try {
+      const res = await fetch(`${platform.api}/v1/orders/${orderId}`, { headers: { authorization: `Bearer ${customer.token}` } });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as OrderView & { fulfilmentUnavailable?: boolean; order?: { status: string } };
+      expect(body).toMatchObject({ orderId, state: 'COMPLETED', fulfilmentUnavailable: true, order: { status: 'CONFIRMED' } });
+      expect(body).not.toHaveProperty('fulfilment');
+    } finally {
+      await platform.temporal.workflow.getHandle(workflowId).terminate('test done');
+    }
+  });
 });
