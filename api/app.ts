@@ -114,7 +114,7 @@ export function createApp(deps: ApiDeps): Express {
 
   const idempotency = new IdempotencyKeys(deps.redis);
   app.use(pingRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency }));
-  app.use(catalogRoutes({ clients: deps.clients }));
+  app.use(catalogRoutes({ clients: deps.clients, redis: deps.redis, logger: deps.logger }));
   const auth = { jwtSecret: deps.jwtSecret, redis: deps.redis };
   app.use(accountRoutes({ identity: deps.clients.identity, auth }));
   app.use(loyaltyRoutes({ loyalty: deps.clients.loyalty, auth }));

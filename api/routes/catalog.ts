@@ -7,7 +7,12 @@ import type { ListCategoriesResponse__Output } from '../../proto/generated/check
 import type { ProductDetail__Output } from '../../proto/generated/checkout/catalog/v1/ProductDetail';
 import type { SearchProductsRequest } from '../../proto/generated/checkout/catalog/v1/SearchProductsRequest';
 import type { SearchProductsResponse__Output } from '../../proto/generated/checkout/catalog/v1/SearchProductsResponse';
+import type { GetStockRequest } from '../../proto/generated/checkout/inventory/v1/GetStockRequest';
+import type { Stock__Output } from '../../proto/generated/checkout/inventory/v1/Stock';
+import type { Logger } from '../../lib/logger';
+import type { Redis } from '../../lib/redis';
 import type { DomainClients } from '../../proto/services';
+import { StockAvailability } from '../../services/catalog/stock-availability';
 
 const price = z.coerce.number().int().min(0).max(2_147_483_647);
 
@@ -36,9 +41,14 @@ export const searchProductsQuery = z
 export const productIdParam = z.object({ productId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/) });
 
 /** The public storefront catalog: search, product pages and the category tree (cached by the catalog service). */
-export function catalogRoutes(deps: { clients: DomainClients }): Router {
+export function catalogRoutes(deps: { clients: DomainClients; redis: Redis; logger: Logger }): Router {
   const router = Router();
-  const { catalog } = deps.clients;
+  const { catalog, inventory } = deps.clients;
+  const stock = new StockAvailability(
+    deps.redis,
+    async (sku) => (await callUnary<GetStockRequest, Stock__Output>(inventory.getStock.bind(inventory), { sku })).available,
+    deps.logger,
+  );
 
   router.get('/v1/products', async (req, res) => {
     const q = searchProductsQuery.parse(req.query);
@@ -56,7 +66,10 @@ export function catalogRoutes(deps: { clients: DomainClients }): Router {
 
   router.get('/v1/products/:productId', async (req, res) => {
     const { productId } = productIdParam.parse(req.params);
-    res.json(await callUnary<GetProductRequest, ProductDetail__Output>(catalog.GetProduct.bind(catalog), { productId, includeInactive: false }));
+    const product = await callUnary<GetProductRequest, ProductDetail__Output>(catalog.GetProduct.bind(catalog), { productId, includeInactive: false });
+    // Merged after the (long-cached) product read: availability has its own short cache.
+    const availability = await stock.read(product.variants.map((v) => v.sku));
+    res.json({ ...product, variants: product.variants.map((v) => ({ ...v, ...availability.get(v.sku) })) });
   });
 
   router.get('/v1/categories', async (_req, res) => {
