@@ -9,6 +9,8 @@ import type { GetProfileRequest as _checkout_identity_v1_GetProfileRequest, GetP
 import type { IdentityServiceClient as _checkout_identity_v1_IdentityServiceClient, IdentityServiceDefinition as _checkout_identity_v1_IdentityServiceDefinition } from './checkout/identity/v1/IdentityService';
 import type { IsAccessTokenRevokedRequest as _checkout_identity_v1_IsAccessTokenRevokedRequest, IsAccessTokenRevokedRequest__Output as _checkout_identity_v1_IsAccessTokenRevokedRequest__Output } from './checkout/identity/v1/IsAccessTokenRevokedRequest';
 import type { IsAccessTokenRevokedResponse as _checkout_identity_v1_IsAccessTokenRevokedResponse, IsAccessTokenRevokedResponse__Output as _checkout_identity_v1_IsAccessTokenRevokedResponse__Output } from './checkout/identity/v1/IsAccessTokenRevokedResponse';
+import type { LinkMerchantUsersRequest as _checkout_identity_v1_LinkMerchantUsersRequest, LinkMerchantUsersRequest__Output as _checkout_identity_v1_LinkMerchantUsersRequest__Output } from './checkout/identity/v1/LinkMerchantUsersRequest';
+import type { LinkMerchantUsersResponse as _checkout_identity_v1_LinkMerchantUsersResponse, LinkMerchantUsersResponse__Output as _checkout_identity_v1_LinkMerchantUsersResponse__Output } from './checkout/identity/v1/LinkMerchantUsersResponse';
 import type { ListAddressesRequest as _checkout_identity_v1_ListAddressesRequest, ListAddressesRequest__Output as _checkout_identity_v1_ListAddressesRequest__Output } from './checkout/identity/v1/ListAddressesRequest';
 import type { ListAddressesResponse as _checkout_identity_v1_ListAddressesResponse, ListAddressesResponse__Output as _checkout_identity_v1_ListAddressesResponse__Output } from './checkout/identity/v1/ListAddressesResponse';
 import type { LoginRequest as _checkout_identity_v1_LoginRequest, LoginRequest__Output as _checkout_identity_v1_LoginRequest__Output } from './checkout/identity/v1/LoginRequest';
@@ -22,6 +24,8 @@ import type { RequestPasswordResetRequest as _checkout_identity_v1_RequestPasswo
 import type { RequestPasswordResetResponse as _checkout_identity_v1_RequestPasswordResetResponse, RequestPasswordResetResponse__Output as _checkout_identity_v1_RequestPasswordResetResponse__Output } from './checkout/identity/v1/RequestPasswordResetResponse';
 import type { ResetPasswordRequest as _checkout_identity_v1_ResetPasswordRequest, ResetPasswordRequest__Output as _checkout_identity_v1_ResetPasswordRequest__Output } from './checkout/identity/v1/ResetPasswordRequest';
 import type { ResetPasswordResponse as _checkout_identity_v1_ResetPasswordResponse, ResetPasswordResponse__Output as _checkout_identity_v1_ResetPasswordResponse__Output } from './checkout/identity/v1/ResetPasswordResponse';
+import type { SearchUsersRequest as _checkout_identity_v1_SearchUsersRequest, SearchUsersRequest__Output as _checkout_identity_v1_SearchUsersRequest__Output } from './checkout/identity/v1/SearchUsersRequest';
+import type { SearchUsersResponse as _checkout_identity_v1_SearchUsersResponse, SearchUsersResponse__Output as _checkout_identity_v1_SearchUsersResponse__Output } from './checkout/identity/v1/SearchUsersResponse';
 import type { SetRoleRequest as _checkout_identity_v1_SetRoleRequest, SetRoleRequest__Output as _checkout_identity_v1_SetRoleRequest__Output } from './checkout/identity/v1/SetRoleRequest';
 import type { TokenPair as _checkout_identity_v1_TokenPair, TokenPair__Output as _checkout_identity_v1_TokenPair__Output } from './checkout/identity/v1/TokenPair';
 import type { UpdateProfileRequest as _checkout_identity_v1_UpdateProfileRequest, UpdateProfileRequest__Output as _checkout_identity_v1_UpdateProfileRequest__Output } from './checkout/identity/v1/UpdateProfileRequest';
@@ -44,6 +48,8 @@ export interface ProtoGrpcType {
         IdentityService: SubtypeConstructor<typeof grpc.Client, _checkout_identity_v1_IdentityServiceClient> & { service: _checkout_identity_v1_IdentityServiceDefinition }
         IsAccessTokenRevokedRequest: MessageTypeDefinition<_checkout_identity_v1_IsAccessTokenRevokedRequest, _checkout_identity_v1_IsAccessTokenRevokedRequest__Output>
         IsAccessTokenRevokedResponse: MessageTypeDefinition<_checkout_identity_v1_IsAccessTokenRevokedResponse, _checkout_identity_v1_IsAccessTokenRevokedResponse__Output>
+        LinkMerchantUsersRequest: MessageTypeDefinition<_checkout_identity_v1_LinkMerchantUsersRequest, _checkout_identity_v1_LinkMerchantUsersRequest__Output>
+        LinkMerchantUsersResponse: MessageTypeDefinition<_checkout_identity_v1_LinkMerchantUsersResponse, _checkout_identity_v1_LinkMerchantUsersResponse__Output>
         ListAddressesRequest: MessageTypeDefinition<_checkout_identity_v1_ListAddressesRequest, _checkout_identity_v1_ListAddressesRequest__Output>
         ListAddressesResponse: MessageTypeDefinition<_checkout_identity_v1_ListAddressesResponse, _checkout_identity_v1_ListAddressesResponse__Output>
         LoginRequest: MessageTypeDefinition<_checkout_identity_v1_LoginRequest, _checkout_identity_v1_LoginRequest__Output>
@@ -57,6 +63,8 @@ export interface ProtoGrpcType {
         RequestPasswordResetResponse: MessageTypeDefinition<_checkout_identity_v1_RequestPasswordResetResponse, _checkout_identity_v1_RequestPasswordResetResponse__Output>
         ResetPasswordRequest: MessageTypeDefinition<_checkout_identity_v1_ResetPasswordRequest, _checkout_identity_v1_ResetPasswordRequest__Output>
         ResetPasswordResponse: MessageTypeDefinition<_checkout_identity_v1_ResetPasswordResponse, _checkout_identity_v1_ResetPasswordResponse__Output>
+        SearchUsersRequest: MessageTypeDefinition<_checkout_identity_v1_SearchUsersRequest, _checkout_identity_v1_SearchUsersRequest__Output>
+        SearchUsersResponse: MessageTypeDefinition<_checkout_identity_v1_SearchUsersResponse, _checkout_identity_v1_SearchUsersResponse__Output>
         SetRoleRequest: MessageTypeDefinition<_checkout_identity_v1_SetRoleRequest, _checkout_identity_v1_SetRoleRequest__Output>
         TokenPair: MessageTypeDefinition<_checkout_identity_v1_TokenPair, _checkout_identity_v1_TokenPair__Output>
         UpdateProfileRequest: MessageTypeDefinition<_checkout_identity_v1_UpdateProfileRequest, _checkout_identity_v1_UpdateProfileRequest__Output>

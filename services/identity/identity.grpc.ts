@@ -50,6 +50,8 @@ export function identityRegistration(deps: IdentityDeps): ServiceRegistration {
     GetProfile: unary('identity.GetProfile', (r) => service.getProfile(r), deps),
     UpdateProfile: unary('identity.UpdateProfile', (r) => service.updateProfile(r), deps),
     SetRole: unary('identity.SetRole', (r) => service.setRole(r), deps),
+    LinkMerchantUsers: unary('identity.LinkMerchantUsers', (r) => service.linkMerchantUsers(r), deps),
+    SearchUsers: unary('identity.SearchUsers', (r) => service.searchUsers(r), deps),
     AddAddress: unary('identity.AddAddress', (r) => service.addAddress(r), deps),
     ListAddresses: unary('identity.ListAddresses', async (r) => ({ addresses: await service.listAddresses(r) }), deps),
     DeleteAddress: unary('identity.DeleteAddress', (r) => service.deleteAddress(r), deps),

@@ -24,7 +24,12 @@ export const MAX_ADDRESSES_PER_USER = 10;
 type OneTimePurpose = 'email_verification' | 'password_reset';
 type RevokeReason = 'logout' | 'reuse' | 'password_reset' | 'role_change';
 type Tx = Prisma.TransactionClient;
-type UserRow = { id: string; email: string; name: string; role: string; emailVerified: boolean; createdAt: Date };
+type UserRow = { id: string; email: string; name: string; role: string; merchantId: string | null; emailVerified: boolean; createdAt: Date };
+
+/** Roles that act for one merchant: their tokens carry its id (claim mid). */
+const MERCHANT_ROLES: ReadonlySet<string> = new Set(['merchant', 'cashier']);
+const MAX_MERCHANT_ID_LENGTH = 64;
+const MAX_SEARCH_PAGE_SIZE = 100;
 
 export interface IdentityServiceOptions {
   prisma: PrismaClient;
@@ -211,17 +216,70 @@ export class IdentityService {
     return toUser(await this.prisma.user.update({ where: { id: request.userId }, data: { name } }));
   }
 
-  /** Changes an account's role and revokes its sessions, so the new role is in every token within one access-token lifetime. */
-  async setRole(request: { userId: string; role: string }): Promise<User__Output> {
+  /**
+   * Changes an account's role (and, for a merchant or cashier, its merchant) and revokes its sessions, so
+   * the new role is in every token within one access-token lifetime. The last admin keeps the admin
+   * role: otherwise nobody could administer users any more (FAILED_PRECONDITION LAST_ADMIN).
+   */
+  async setRole(request: { userId: string; role: string; merchantId?: string }): Promise<User__Output> {
     const role = parseRole(request.role);
     if (!role) throw new DomainError('VALIDATION_FAILED', 'role must be customer, cashier, merchant, operator or admin', { field: 'role' });
-    const user = await this.findUser(request.userId);
-    if (user.role === role) return toUser(user);
+    const requestedMerchant = (request.merchantId ?? '').trim();
+    if (requestedMerchant.length > MAX_MERCHANT_ID_LENGTH) throw new DomainError('VALIDATION_FAILED', `merchantId is longer than ${MAX_MERCHANT_ID_LENGTH} characters`, { field: 'merchantId' });
     const updated = await this.prisma.$transaction(async (tx) => {
+      // Admin rows locked in one order: two concurrent demotions of the last two admins cannot both pass the count.
+      const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "identity"."users" WHERE role = 'admin' ORDER BY id FOR UPDATE`;
+      const user = await tx.user.findUnique({ where: { id: request.userId } });
+      if (!user) throw userNotFound(request.userId);
+      // Only merchant and cashier accounts act for a merchant; any other role drops the link.
+      const merchantId = MERCHANT_ROLES.has(role) ? requestedMerchant || user.merchantId : null;
+      if (MERCHANT_ROLES.has(role) && !merchantId) {
+        throw new DomainError('VALIDATION_FAILED', `a ${role} account acts for one merchant: merchantId is required`, { field: 'merchantId' });
+      }
+      if (user.role === role && user.merchantId === merchantId) return user;
+      if (user.role === 'admin' && role !== 'admin' && admins.length <= 1) {
+        throw new DomainError('CONFLICT', 'This is the last admin: make another account admin first', { reason: 'LAST_ADMIN', userId: user.id });
+      }
       await this.revokeFamilies({ userId: user.id }, 'role_change', tx);
-      return tx.user.update({ where: { id: user.id }, data: { role } });
+      return tx.user.update({ where: { id: user.id }, data: { role, merchantId } });
     });
     return toUser(updated);
+  }
+
+  /**
+   * Links the named accounts to a merchant (its cashier set in the catalog) and unlinks the cashiers it
+   * no longer names; accounts whose link changed lose their sessions, so their next token has the new mid.
+   * Ids that are no account (yet) are skipped: the catalog may name a cashier before it signs up.
+   */
+  async linkMerchantUsers(request: { merchantId: string; userIds: string[] }): Promise<{ linkedUserIds: string[] }> {
+    const merchantId = request.merchantId.trim();
+    if (!merchantId || merchantId.length > MAX_MERCHANT_ID_LENGTH) throw new DomainError('VALIDATION_FAILED', 'merchantId is required', { field: 'merchantId' });
+    const userIds = [...new Set(request.userIds)];
+    return this.prisma.$transaction(async (tx) => {
+      const named = await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, merchantId: true } });
+      const dropped = await tx.user.findMany({ where: { merchantId, role: 'cashier', id: { notIn: userIds } }, select: { id: true } });
+      const changed = [...named.filter((u) => u.merchantId !== merchantId).map((u) => u.id), ...dropped.map((u) => u.id)];
+      if (named.length > 0) await tx.user.updateMany({ where: { id: { in: named.map((u) => u.id) } }, data: { merchantId } });
+      if (dropped.length > 0) await tx.user.updateMany({ where: { id: { in: dropped.map((u) => u.id) } }, data: { merchantId: null } });
+      for (const userId of changed) await this.revokeFamilies({ userId }, 'role_change', tx);
+      return { linkedUserIds: named.map((u) => u.id).sort() };
+    });
+  }
+
+  /** Accounts whose email or name contains `q` (case-insensitive; Japanese names match as written), oldest first. */
+  async searchUsers(request: { q: string; page: number; pageSize: number }): Promise<{ users: User__Output[]; total: number; page: number; pageSize: number }> {
+    const q = request.q.normalize('NFC').trim();
+    const page = request.page || 1;
+    const pageSize = request.pageSize || 20;
+    if (q.length > 254) throw new DomainError('VALIDATION_FAILED', 'q is longer than 254 characters', { field: 'q' });
+    if (!Number.isInteger(page) || page < 1 || page > 10_000) throw new DomainError('VALIDATION_FAILED', 'page must be an integer from 1 to 10000', { field: 'page' });
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_SEARCH_PAGE_SIZE) throw new DomainError('VALIDATION_FAILED', `pageSize must be an integer from 1 to ${MAX_SEARCH_PAGE_SIZE}`, { field: 'pageSize' });
+    const where: Prisma.UserWhereInput = q ? { OR: [{ email: { contains: q, mode: 'insensitive' } }, { name: { contains: q, mode: 'insensitive' } }] } : {};
+    const [rows, total] = await Promise.all([
+      this.prisma.user.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip: (page - 1) * pageSize, take: pageSize }),
+      this.prisma.user.count({ where }),
+    ]);
+    return { users: rows.map(toUser), total, page, pageSize };
   }
 
   /** Saves a delivery address; an account holds at most ten. */
@@ -254,9 +312,11 @@ export class IdentityService {
     return {};
   }
 
-  private async tokenPair(user: { id: string; email: string; role: string }, refreshToken: string): Promise<TokenPair__Output> {
+  private async tokenPair(user: { id: string; email: string; role: string; merchantId: string | null }, refreshToken: string): Promise<TokenPair__Output> {
     const role: Role = parseRole(user.role) ?? 'customer';
-    const { token } = signAccessToken({ id: user.id, email: user.email, role }, { secret: this.options.jwtSecret, ttlSeconds: this.options.accessTokenTtlSeconds, now: this.options.now() });
+    // Only a merchant or cashier acts for a merchant: a stale link on another role is not issued.
+    const merchantId = MERCHANT_ROLES.has(role) && user.merchantId ? user.merchantId : undefined;
+    const { token } = signAccessToken({ id: user.id, email: user.email, role, ...(merchantId ? { merchantId } : {}) }, { secret: this.options.jwtSecret, ttlSeconds: this.options.accessTokenTtlSeconds, now: this.options.now() });
     return { accessToken: token, refreshToken, expiresIn: this.options.accessTokenTtlSeconds, tokenType: 'Bearer' };
   }
 
@@ -315,7 +375,7 @@ export class IdentityService {
 }
 
 function toUser(row: UserRow): User__Output {
-  return { id: row.id, email: row.email, name: row.name, role: row.role, emailVerified: row.emailVerified, createdAt: row.createdAt.toISOString() };
+  return { id: row.id, email: row.email, name: row.name, role: row.role, emailVerified: row.emailVerified, createdAt: row.createdAt.toISOString(), merchantId: row.merchantId ?? '' };
 }
 
 function toAddress(row: AddressInput & { id: string; createdAt: Date }): Address__Output {

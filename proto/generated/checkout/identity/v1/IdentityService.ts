@@ -9,6 +9,8 @@ import type { DeleteAddressResponse as _checkout_identity_v1_DeleteAddressRespon
 import type { GetProfileRequest as _checkout_identity_v1_GetProfileRequest, GetProfileRequest__Output as _checkout_identity_v1_GetProfileRequest__Output } from '../../../checkout/identity/v1/GetProfileRequest';
 import type { IsAccessTokenRevokedRequest as _checkout_identity_v1_IsAccessTokenRevokedRequest, IsAccessTokenRevokedRequest__Output as _checkout_identity_v1_IsAccessTokenRevokedRequest__Output } from '../../../checkout/identity/v1/IsAccessTokenRevokedRequest';
 import type { IsAccessTokenRevokedResponse as _checkout_identity_v1_IsAccessTokenRevokedResponse, IsAccessTokenRevokedResponse__Output as _checkout_identity_v1_IsAccessTokenRevokedResponse__Output } from '../../../checkout/identity/v1/IsAccessTokenRevokedResponse';
+import type { LinkMerchantUsersRequest as _checkout_identity_v1_LinkMerchantUsersRequest, LinkMerchantUsersRequest__Output as _checkout_identity_v1_LinkMerchantUsersRequest__Output } from '../../../checkout/identity/v1/LinkMerchantUsersRequest';
+import type { LinkMerchantUsersResponse as _checkout_identity_v1_LinkMerchantUsersResponse, LinkMerchantUsersResponse__Output as _checkout_identity_v1_LinkMerchantUsersResponse__Output } from '../../../checkout/identity/v1/LinkMerchantUsersResponse';
 import type { ListAddressesRequest as _checkout_identity_v1_ListAddressesRequest, ListAddressesRequest__Output as _checkout_identity_v1_ListAddressesRequest__Output } from '../../../checkout/identity/v1/ListAddressesRequest';
 import type { ListAddressesResponse as _checkout_identity_v1_ListAddressesResponse, ListAddressesResponse__Output as _checkout_identity_v1_ListAddressesResponse__Output } from '../../../checkout/identity/v1/ListAddressesResponse';
 import type { LoginRequest as _checkout_identity_v1_LoginRequest, LoginRequest__Output as _checkout_identity_v1_LoginRequest__Output } from '../../../checkout/identity/v1/LoginRequest';
@@ -22,6 +24,8 @@ import type { RequestPasswordResetRequest as _checkout_identity_v1_RequestPasswo
 import type { RequestPasswordResetResponse as _checkout_identity_v1_RequestPasswordResetResponse, RequestPasswordResetResponse__Output as _checkout_identity_v1_RequestPasswordResetResponse__Output } from '../../../checkout/identity/v1/RequestPasswordResetResponse';
 import type { ResetPasswordRequest as _checkout_identity_v1_ResetPasswordRequest, ResetPasswordRequest__Output as _checkout_identity_v1_ResetPasswordRequest__Output } from '../../../checkout/identity/v1/ResetPasswordRequest';
 import type { ResetPasswordResponse as _checkout_identity_v1_ResetPasswordResponse, ResetPasswordResponse__Output as _checkout_identity_v1_ResetPasswordResponse__Output } from '../../../checkout/identity/v1/ResetPasswordResponse';
+import type { SearchUsersRequest as _checkout_identity_v1_SearchUsersRequest, SearchUsersRequest__Output as _checkout_identity_v1_SearchUsersRequest__Output } from '../../../checkout/identity/v1/SearchUsersRequest';
+import type { SearchUsersResponse as _checkout_identity_v1_SearchUsersResponse, SearchUsersResponse__Output as _checkout_identity_v1_SearchUsersResponse__Output } from '../../../checkout/identity/v1/SearchUsersResponse';
 import type { SetRoleRequest as _checkout_identity_v1_SetRoleRequest, SetRoleRequest__Output as _checkout_identity_v1_SetRoleRequest__Output } from '../../../checkout/identity/v1/SetRoleRequest';
 import type { TokenPair as _checkout_identity_v1_TokenPair, TokenPair__Output as _checkout_identity_v1_TokenPair__Output } from '../../../checkout/identity/v1/TokenPair';
 import type { UpdateProfileRequest as _checkout_identity_v1_UpdateProfileRequest, UpdateProfileRequest__Output as _checkout_identity_v1_UpdateProfileRequest__Output } from '../../../checkout/identity/v1/UpdateProfileRequest';
@@ -64,6 +68,15 @@ export interface IdentityServiceClient extends grpc.Client {
   isAccessTokenRevoked(argument: _checkout_identity_v1_IsAccessTokenRevokedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_identity_v1_IsAccessTokenRevokedResponse__Output>): grpc.ClientUnaryCall;
   isAccessTokenRevoked(argument: _checkout_identity_v1_IsAccessTokenRevokedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_IsAccessTokenRevokedResponse__Output>): grpc.ClientUnaryCall;
   isAccessTokenRevoked(argument: _checkout_identity_v1_IsAccessTokenRevokedRequest, callback: grpc.requestCallback<_checkout_identity_v1_IsAccessTokenRevokedResponse__Output>): grpc.ClientUnaryCall;
+  
+  LinkMerchantUsers(argument: _checkout_identity_v1_LinkMerchantUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_LinkMerchantUsersResponse__Output>): grpc.ClientUnaryCall;
+  LinkMerchantUsers(argument: _checkout_identity_v1_LinkMerchantUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_identity_v1_LinkMerchantUsersResponse__Output>): grpc.ClientUnaryCall;
+  LinkMerchantUsers(argument: _checkout_identity_v1_LinkMerchantUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_LinkMerchantUsersResponse__Output>): grpc.ClientUnaryCall;
+  LinkMerchantUsers(argument: _checkout_identity_v1_LinkMerchantUsersRequest, callback: grpc.requestCallback<_checkout_identity_v1_LinkMerchantUsersResponse__Output>): grpc.ClientUnaryCall;
+  linkMerchantUsers(argument: _checkout_identity_v1_LinkMerchantUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_LinkMerchantUsersResponse__Output>): grpc.ClientUnaryCall;
+  linkMerchantUsers(argument: _checkout_identity_v1_LinkMerchantUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_identity_v1_LinkMerchantUsersResponse__Output>): grpc.ClientUnaryCall;
+  linkMerchantUsers(argument: _checkout_identity_v1_LinkMerchantUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_LinkMerchantUsersResponse__Output>): grpc.ClientUnaryCall;
+  linkMerchantUsers(argument: _checkout_identity_v1_LinkMerchantUsersRequest, callback: grpc.requestCallback<_checkout_identity_v1_LinkMerchantUsersResponse__Output>): grpc.ClientUnaryCall;
   
   ListAddresses(argument: _checkout_identity_v1_ListAddressesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_ListAddressesResponse__Output>): grpc.ClientUnaryCall;
   ListAddresses(argument: _checkout_identity_v1_ListAddressesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_identity_v1_ListAddressesResponse__Output>): grpc.ClientUnaryCall;
@@ -137,6 +150,15 @@ export interface IdentityServiceClient extends grpc.Client {
   resetPassword(argument: _checkout_identity_v1_ResetPasswordRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_ResetPasswordResponse__Output>): grpc.ClientUnaryCall;
   resetPassword(argument: _checkout_identity_v1_ResetPasswordRequest, callback: grpc.requestCallback<_checkout_identity_v1_ResetPasswordResponse__Output>): grpc.ClientUnaryCall;
   
+  SearchUsers(argument: _checkout_identity_v1_SearchUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_SearchUsersResponse__Output>): grpc.ClientUnaryCall;
+  SearchUsers(argument: _checkout_identity_v1_SearchUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_identity_v1_SearchUsersResponse__Output>): grpc.ClientUnaryCall;
+  SearchUsers(argument: _checkout_identity_v1_SearchUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_SearchUsersResponse__Output>): grpc.ClientUnaryCall;
+  SearchUsers(argument: _checkout_identity_v1_SearchUsersRequest, callback: grpc.requestCallback<_checkout_identity_v1_SearchUsersResponse__Output>): grpc.ClientUnaryCall;
+  searchUsers(argument: _checkout_identity_v1_SearchUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_SearchUsersResponse__Output>): grpc.ClientUnaryCall;
+  searchUsers(argument: _checkout_identity_v1_SearchUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_identity_v1_SearchUsersResponse__Output>): grpc.ClientUnaryCall;
+  searchUsers(argument: _checkout_identity_v1_SearchUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_SearchUsersResponse__Output>): grpc.ClientUnaryCall;
+  searchUsers(argument: _checkout_identity_v1_SearchUsersRequest, callback: grpc.requestCallback<_checkout_identity_v1_SearchUsersResponse__Output>): grpc.ClientUnaryCall;
+  
   SetRole(argument: _checkout_identity_v1_SetRoleRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_User__Output>): grpc.ClientUnaryCall;
   SetRole(argument: _checkout_identity_v1_SetRoleRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_identity_v1_User__Output>): grpc.ClientUnaryCall;
   SetRole(argument: _checkout_identity_v1_SetRoleRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_User__Output>): grpc.ClientUnaryCall;
@@ -175,6 +197,8 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
   
   IsAccessTokenRevoked: grpc.handleUnaryCall<_checkout_identity_v1_IsAccessTokenRevokedRequest__Output, _checkout_identity_v1_IsAccessTokenRevokedResponse>;
   
+  LinkMerchantUsers: grpc.handleUnaryCall<_checkout_identity_v1_LinkMerchantUsersRequest__Output, _checkout_identity_v1_LinkMerchantUsersResponse>;
+  
   ListAddresses: grpc.handleUnaryCall<_checkout_identity_v1_ListAddressesRequest__Output, _checkout_identity_v1_ListAddressesResponse>;
   
   Login: grpc.handleUnaryCall<_checkout_identity_v1_LoginRequest__Output, _checkout_identity_v1_TokenPair>;
@@ -191,6 +215,8 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
   
   ResetPassword: grpc.handleUnaryCall<_checkout_identity_v1_ResetPasswordRequest__Output, _checkout_identity_v1_ResetPasswordResponse>;
   
+  SearchUsers: grpc.handleUnaryCall<_checkout_identity_v1_SearchUsersRequest__Output, _checkout_identity_v1_SearchUsersResponse>;
+  
   SetRole: grpc.handleUnaryCall<_checkout_identity_v1_SetRoleRequest__Output, _checkout_identity_v1_User>;
   
   UpdateProfile: grpc.handleUnaryCall<_checkout_identity_v1_UpdateProfileRequest__Output, _checkout_identity_v1_User>;
@@ -204,6 +230,7 @@ export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
   DeleteAddress: MethodDefinition<_checkout_identity_v1_DeleteAddressRequest, _checkout_identity_v1_DeleteAddressResponse, _checkout_identity_v1_DeleteAddressRequest__Output, _checkout_identity_v1_DeleteAddressResponse__Output>
   GetProfile: MethodDefinition<_checkout_identity_v1_GetProfileRequest, _checkout_identity_v1_User, _checkout_identity_v1_GetProfileRequest__Output, _checkout_identity_v1_User__Output>
   IsAccessTokenRevoked: MethodDefinition<_checkout_identity_v1_IsAccessTokenRevokedRequest, _checkout_identity_v1_IsAccessTokenRevokedResponse, _checkout_identity_v1_IsAccessTokenRevokedRequest__Output, _checkout_identity_v1_IsAccessTokenRevokedResponse__Output>
+  LinkMerchantUsers: MethodDefinition<_checkout_identity_v1_LinkMerchantUsersRequest, _checkout_identity_v1_LinkMerchantUsersResponse, _checkout_identity_v1_LinkMerchantUsersRequest__Output, _checkout_identity_v1_LinkMerchantUsersResponse__Output>
   ListAddresses: MethodDefinition<_checkout_identity_v1_ListAddressesRequest, _checkout_identity_v1_ListAddressesResponse, _checkout_identity_v1_ListAddressesRequest__Output, _checkout_identity_v1_ListAddressesResponse__Output>
   Login: MethodDefinition<_checkout_identity_v1_LoginRequest, _checkout_identity_v1_TokenPair, _checkout_identity_v1_LoginRequest__Output, _checkout_identity_v1_TokenPair__Output>
   Logout: MethodDefinition<_checkout_identity_v1_LogoutRequest, _checkout_identity_v1_LogoutResponse, _checkout_identity_v1_LogoutRequest__Output, _checkout_identity_v1_LogoutResponse__Output>
@@ -212,6 +239,7 @@ export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
   RequestEmailVerification: MethodDefinition<_checkout_identity_v1_RequestEmailVerificationRequest, _checkout_identity_v1_RequestEmailVerificationResponse, _checkout_identity_v1_RequestEmailVerificationRequest__Output, _checkout_identity_v1_RequestEmailVerificationResponse__Output>
   RequestPasswordReset: MethodDefinition<_checkout_identity_v1_RequestPasswordResetRequest, _checkout_identity_v1_RequestPasswordResetResponse, _checkout_identity_v1_RequestPasswordResetRequest__Output, _checkout_identity_v1_RequestPasswordResetResponse__Output>
   ResetPassword: MethodDefinition<_checkout_identity_v1_ResetPasswordRequest, _checkout_identity_v1_ResetPasswordResponse, _checkout_identity_v1_ResetPasswordRequest__Output, _checkout_identity_v1_ResetPasswordResponse__Output>
+  SearchUsers: MethodDefinition<_checkout_identity_v1_SearchUsersRequest, _checkout_identity_v1_SearchUsersResponse, _checkout_identity_v1_SearchUsersRequest__Output, _checkout_identity_v1_SearchUsersResponse__Output>
   SetRole: MethodDefinition<_checkout_identity_v1_SetRoleRequest, _checkout_identity_v1_User, _checkout_identity_v1_SetRoleRequest__Output, _checkout_identity_v1_User__Output>
   UpdateProfile: MethodDefinition<_checkout_identity_v1_UpdateProfileRequest, _checkout_identity_v1_User, _checkout_identity_v1_UpdateProfileRequest__Output, _checkout_identity_v1_User__Output>
   VerifyEmail: MethodDefinition<_checkout_identity_v1_VerifyEmailRequest, _checkout_identity_v1_User, _checkout_identity_v1_VerifyEmailRequest__Output, _checkout_identity_v1_User__Output>

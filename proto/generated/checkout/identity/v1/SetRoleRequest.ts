@@ -4,9 +4,11 @@
 export interface SetRoleRequest {
   'userId'?: (string);
   'role'?: (string);
+  'merchantId'?: (string);
 }
 
 export interface SetRoleRequest__Output {
   'userId': (string);
   'role': (string);
+  'merchantId': (string);
 }

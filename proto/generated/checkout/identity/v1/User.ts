@@ -8,6 +8,7 @@ export interface User {
   'role'?: (string);
   'emailVerified'?: (boolean);
   'createdAt'?: (string);
+  'merchantId'?: (string);
 }
 
 export interface User__Output {
@@ -17,4 +18,5 @@ export interface User__Output {
   'role': (string);
   'emailVerified': (boolean);
   'createdAt': (string);
+  'merchantId': (string);
 }

@@ -1,0 +1,12 @@
+// Original file: proto/identity.proto
+
+
+export interface LinkMerchantUsersRequest {
+  'merchantId'?: (string);
+  'userIds'?: (string)[];
+}
+
+export interface LinkMerchantUsersRequest__Output {
+  'merchantId': (string);
+  'userIds': (string)[];
+}
