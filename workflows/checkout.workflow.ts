@@ -66,8 +66,17 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
   let cancelRequest: { reason: string } | undefined;
   let deliveryBooked = false;
 
+  // Each OrderStatus upsert is a command and a visibility write (six per card checkout before). Only the
+  // states operators and alerts filter on are written (api/saga-gauges.ts, the staff order actions,
+  // scripts/record-histories.ts): long-lived or failing ones and the outcomes. The state after one of
+  // those is written too, so a checkout is never still listed as AWAITING_PAYMENT or COMPENSATING once it
+  // moved on. The steps in between are in the status query. Histories recorded before replay unchanged.
+  const LISTED_STATES: CheckoutState[] = ['AWAITING_PAYMENT', ...UNDOING, ...TERMINAL];
+  let listedAs: CheckoutState = status.state;
   const setState = (state: CheckoutState) => {
     status.state = state;
+    if (!LISTED_STATES.includes(state) && !LISTED_STATES.includes(listedAs) && patched('fewer-status-upserts')) return;
+    listedAs = state;
     upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.OrderStatus, value: state }]);
   };
   const mark = (step: CheckoutStep, stepStatus: TimelineEntry['status'], detail?: string) => {

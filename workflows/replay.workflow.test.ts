@@ -60,6 +60,7 @@ describe('replay of recorded histories', () => {
         'checkout-compensation-stuck-retried',
         'checkout-early-answer-card',
         'checkout-failed',
+        'checkout-fewer-status-upserts-card',
         'checkout-points-completed',
         'checkout-slip-cancelled-by-operator',
         'checkout-slip-completed',
