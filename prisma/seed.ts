@@ -55,7 +55,8 @@ export async function seedDemoData(prisma: PrismaClient, now: Date): Promise<{ p
     const link = { productId: p.productId, attributes: p.attributes };
     await prisma.product.upsert({
       where: { sku: p.sku },
-      create: { sku: p.sku, name: p.name, priceMinor: p.priceMinor, currency: 'JPY', ...link },
+      // Tea is food: the reduced consumption tax rate (8 %); teapots and cups the standard 10 %.
+      create: { sku: p.sku, name: p.name, priceMinor: p.priceMinor, currency: 'JPY', taxClass: p.sku.startsWith('TEA-') ? 'reduced' : 'standard', ...link },
       // SKUs sold before the storefront existed join their storefront product; price and state stay as they are.
       update: {},
     });

@@ -6,6 +6,7 @@ const product = (sku: string, priceMinor: number, overrides: Partial<Product__Ou
   sku,
   name: `Product ${sku}`,
   priceMinor,
+  taxClass: 'standard',
   currency: 'JPY',
   active: true,
   ...overrides,

@@ -6,6 +6,7 @@ import type { Booking as _checkout_delivery_v1_Booking, Booking__Output as _chec
 import type { BookingRef as _checkout_delivery_v1_BookingRef, BookingRef__Output as _checkout_delivery_v1_BookingRef__Output } from './checkout/delivery/v1/BookingRef';
 import type { CreateShipmentRequest as _checkout_delivery_v1_CreateShipmentRequest, CreateShipmentRequest__Output as _checkout_delivery_v1_CreateShipmentRequest__Output } from './checkout/delivery/v1/CreateShipmentRequest';
 import type { DeliveryServiceClient as _checkout_delivery_v1_DeliveryServiceClient, DeliveryServiceDefinition as _checkout_delivery_v1_DeliveryServiceDefinition } from './checkout/delivery/v1/DeliveryService';
+import type { GetZoneForPostalCodeRequest as _checkout_delivery_v1_GetZoneForPostalCodeRequest, GetZoneForPostalCodeRequest__Output as _checkout_delivery_v1_GetZoneForPostalCodeRequest__Output } from './checkout/delivery/v1/GetZoneForPostalCodeRequest';
 import type { ListSlotsRequest as _checkout_delivery_v1_ListSlotsRequest, ListSlotsRequest__Output as _checkout_delivery_v1_ListSlotsRequest__Output } from './checkout/delivery/v1/ListSlotsRequest';
 import type { ListSlotsResponse as _checkout_delivery_v1_ListSlotsResponse, ListSlotsResponse__Output as _checkout_delivery_v1_ListSlotsResponse__Output } from './checkout/delivery/v1/ListSlotsResponse';
 import type { ListZonesRequest as _checkout_delivery_v1_ListZonesRequest, ListZonesRequest__Output as _checkout_delivery_v1_ListZonesRequest__Output } from './checkout/delivery/v1/ListZonesRequest';
@@ -31,6 +32,7 @@ export interface ProtoGrpcType {
         BookingRef: MessageTypeDefinition<_checkout_delivery_v1_BookingRef, _checkout_delivery_v1_BookingRef__Output>
         CreateShipmentRequest: MessageTypeDefinition<_checkout_delivery_v1_CreateShipmentRequest, _checkout_delivery_v1_CreateShipmentRequest__Output>
         DeliveryService: SubtypeConstructor<typeof grpc.Client, _checkout_delivery_v1_DeliveryServiceClient> & { service: _checkout_delivery_v1_DeliveryServiceDefinition }
+        GetZoneForPostalCodeRequest: MessageTypeDefinition<_checkout_delivery_v1_GetZoneForPostalCodeRequest, _checkout_delivery_v1_GetZoneForPostalCodeRequest__Output>
         ListSlotsRequest: MessageTypeDefinition<_checkout_delivery_v1_ListSlotsRequest, _checkout_delivery_v1_ListSlotsRequest__Output>
         ListSlotsResponse: MessageTypeDefinition<_checkout_delivery_v1_ListSlotsResponse, _checkout_delivery_v1_ListSlotsResponse__Output>
         ListZonesRequest: MessageTypeDefinition<_checkout_delivery_v1_ListZonesRequest, _checkout_delivery_v1_ListZonesRequest__Output>

@@ -2,14 +2,22 @@ import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { Address as _checkout_orders_v1_Address, Address__Output as _checkout_orders_v1_Address__Output } from './checkout/orders/v1/Address';
+import type { Coupon as _checkout_orders_v1_Coupon, Coupon__Output as _checkout_orders_v1_Coupon__Output } from './checkout/orders/v1/Coupon';
+import type { CouponRedemption as _checkout_orders_v1_CouponRedemption, CouponRedemption__Output as _checkout_orders_v1_CouponRedemption__Output } from './checkout/orders/v1/CouponRedemption';
 import type { CreateOrderRequest as _checkout_orders_v1_CreateOrderRequest, CreateOrderRequest__Output as _checkout_orders_v1_CreateOrderRequest__Output } from './checkout/orders/v1/CreateOrderRequest';
+import type { DisableCouponRequest as _checkout_orders_v1_DisableCouponRequest, DisableCouponRequest__Output as _checkout_orders_v1_DisableCouponRequest__Output } from './checkout/orders/v1/DisableCouponRequest';
 import type { GetOrderRequest as _checkout_orders_v1_GetOrderRequest, GetOrderRequest__Output as _checkout_orders_v1_GetOrderRequest__Output } from './checkout/orders/v1/GetOrderRequest';
+import type { ListCouponsRequest as _checkout_orders_v1_ListCouponsRequest, ListCouponsRequest__Output as _checkout_orders_v1_ListCouponsRequest__Output } from './checkout/orders/v1/ListCouponsRequest';
+import type { ListCouponsResponse as _checkout_orders_v1_ListCouponsResponse, ListCouponsResponse__Output as _checkout_orders_v1_ListCouponsResponse__Output } from './checkout/orders/v1/ListCouponsResponse';
 import type { ListOrdersRequest as _checkout_orders_v1_ListOrdersRequest, ListOrdersRequest__Output as _checkout_orders_v1_ListOrdersRequest__Output } from './checkout/orders/v1/ListOrdersRequest';
 import type { ListOrdersResponse as _checkout_orders_v1_ListOrdersResponse, ListOrdersResponse__Output as _checkout_orders_v1_ListOrdersResponse__Output } from './checkout/orders/v1/ListOrdersResponse';
 import type { Order as _checkout_orders_v1_Order, Order__Output as _checkout_orders_v1_Order__Output } from './checkout/orders/v1/Order';
 import type { OrderLine as _checkout_orders_v1_OrderLine, OrderLine__Output as _checkout_orders_v1_OrderLine__Output } from './checkout/orders/v1/OrderLine';
 import type { OrdersServiceClient as _checkout_orders_v1_OrdersServiceClient, OrdersServiceDefinition as _checkout_orders_v1_OrdersServiceDefinition } from './checkout/orders/v1/OrdersService';
+import type { RedeemCouponRequest as _checkout_orders_v1_RedeemCouponRequest, RedeemCouponRequest__Output as _checkout_orders_v1_RedeemCouponRequest__Output } from './checkout/orders/v1/RedeemCouponRequest';
+import type { RestoreCouponRequest as _checkout_orders_v1_RestoreCouponRequest, RestoreCouponRequest__Output as _checkout_orders_v1_RestoreCouponRequest__Output } from './checkout/orders/v1/RestoreCouponRequest';
 import type { StatusChange as _checkout_orders_v1_StatusChange, StatusChange__Output as _checkout_orders_v1_StatusChange__Output } from './checkout/orders/v1/StatusChange';
+import type { TaxTotal as _checkout_orders_v1_TaxTotal, TaxTotal__Output as _checkout_orders_v1_TaxTotal__Output } from './checkout/orders/v1/TaxTotal';
 import type { TransitionOrderRequest as _checkout_orders_v1_TransitionOrderRequest, TransitionOrderRequest__Output as _checkout_orders_v1_TransitionOrderRequest__Output } from './checkout/orders/v1/TransitionOrderRequest';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -21,14 +29,22 @@ export interface ProtoGrpcType {
     orders: {
       v1: {
         Address: MessageTypeDefinition<_checkout_orders_v1_Address, _checkout_orders_v1_Address__Output>
+        Coupon: MessageTypeDefinition<_checkout_orders_v1_Coupon, _checkout_orders_v1_Coupon__Output>
+        CouponRedemption: MessageTypeDefinition<_checkout_orders_v1_CouponRedemption, _checkout_orders_v1_CouponRedemption__Output>
         CreateOrderRequest: MessageTypeDefinition<_checkout_orders_v1_CreateOrderRequest, _checkout_orders_v1_CreateOrderRequest__Output>
+        DisableCouponRequest: MessageTypeDefinition<_checkout_orders_v1_DisableCouponRequest, _checkout_orders_v1_DisableCouponRequest__Output>
         GetOrderRequest: MessageTypeDefinition<_checkout_orders_v1_GetOrderRequest, _checkout_orders_v1_GetOrderRequest__Output>
+        ListCouponsRequest: MessageTypeDefinition<_checkout_orders_v1_ListCouponsRequest, _checkout_orders_v1_ListCouponsRequest__Output>
+        ListCouponsResponse: MessageTypeDefinition<_checkout_orders_v1_ListCouponsResponse, _checkout_orders_v1_ListCouponsResponse__Output>
         ListOrdersRequest: MessageTypeDefinition<_checkout_orders_v1_ListOrdersRequest, _checkout_orders_v1_ListOrdersRequest__Output>
         ListOrdersResponse: MessageTypeDefinition<_checkout_orders_v1_ListOrdersResponse, _checkout_orders_v1_ListOrdersResponse__Output>
         Order: MessageTypeDefinition<_checkout_orders_v1_Order, _checkout_orders_v1_Order__Output>
         OrderLine: MessageTypeDefinition<_checkout_orders_v1_OrderLine, _checkout_orders_v1_OrderLine__Output>
         OrdersService: SubtypeConstructor<typeof grpc.Client, _checkout_orders_v1_OrdersServiceClient> & { service: _checkout_orders_v1_OrdersServiceDefinition }
+        RedeemCouponRequest: MessageTypeDefinition<_checkout_orders_v1_RedeemCouponRequest, _checkout_orders_v1_RedeemCouponRequest__Output>
+        RestoreCouponRequest: MessageTypeDefinition<_checkout_orders_v1_RestoreCouponRequest, _checkout_orders_v1_RestoreCouponRequest__Output>
         StatusChange: MessageTypeDefinition<_checkout_orders_v1_StatusChange, _checkout_orders_v1_StatusChange__Output>
+        TaxTotal: MessageTypeDefinition<_checkout_orders_v1_TaxTotal, _checkout_orders_v1_TaxTotal__Output>
         TransitionOrderRequest: MessageTypeDefinition<_checkout_orders_v1_TransitionOrderRequest, _checkout_orders_v1_TransitionOrderRequest__Output>
       }
     }

@@ -101,3 +101,10 @@ export function searchParams(r: {
   check(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= MAX_PAGE_SIZE, 'pageSize', `must be from 1 to ${MAX_PAGE_SIZE}`);
   return { query, categorySlug: r.categorySlug, merchantId: r.merchantId, priceMin, priceMax, page, pageSize };
 }
+
+/** A tax class to write: "standard" or "reduced"; empty writes nothing (a new SKU gets the column default, standard). */
+export function taxClass(value: string | undefined): { taxClass?: 'standard' | 'reduced' } {
+  if (!value) return {};
+  check(value === 'standard' || value === 'reduced', 'taxClass', 'must be "standard" (10 %) or "reduced" (8 %, food)');
+  return { taxClass: value as 'standard' | 'reduced' };
+}

@@ -30,8 +30,8 @@ export class CatalogService {
     if (skus.length === 0) return [];
     // One statement over the pg pool (the checkout prices every order with it): Prisma's relation
     // include costs several queries and milliseconds more. Ordered by sku as Prisma ordered it.
-    const { rows } = await sqlPool(this.prisma).query<{ sku: string; name: string; priceMinor: number; currency: string; active: boolean }>(
-      `SELECT p.sku, p.name, p.price_minor AS "priceMinor", p.currency,
+    const { rows } = await sqlPool(this.prisma).query<{ sku: string; name: string; priceMinor: number; currency: string; active: boolean; taxClass: string }>(
+      `SELECT p.sku, p.name, p.price_minor AS "priceMinor", p.currency, p.tax_class AS "taxClass",
               p.active AND (f.id IS NULL OR (f.active AND m.active)) AS active
          FROM catalog.products p
          LEFT JOIN catalog.product_families f ON f.id = p.product_id
@@ -46,7 +46,7 @@ export class CatalogService {
   /** Creates or updates a SKU's name, price and state; its storefront link and attributes are kept. */
   async upsertProduct(r: Product__Output): Promise<Product__Output> {
     input.check(input.SKU.test(r.sku), 'sku', 'must be 1-64 letters, digits, ".", "_" or "-"');
-    const data = { name: input.requiredText(r.name, 'name', 200), priceMinor: input.priceMinor(r.priceMinor), currency: input.currency(r.currency), active: r.active };
+    const data = { name: input.requiredText(r.name, 'name', 200), priceMinor: input.priceMinor(r.priceMinor), currency: input.currency(r.currency), active: r.active, ...input.taxClass(r.taxClass) };
     const row = await this.prisma.product.upsert({ where: { sku: r.sku }, create: { sku: r.sku, ...data }, update: data });
     // A SKU without a storefront product is in no cached read: only the checkout prices it.
     if (row.productId !== null) await this.cache.invalidate();
@@ -257,6 +257,7 @@ export class CatalogService {
       attributes: input.attributes(r.attributes),
       active: r.active,
       productId: r.productId,
+      ...input.taxClass(r.taxClass),
     };
     const [family, existing] = await Promise.all([
       this.prisma.productFamily.findUnique({ where: { id: r.productId }, include: { variants: { where: { sku: { not: r.sku } }, select: { currency: true }, take: 1 } } }),
@@ -304,11 +305,11 @@ function toSummary(row: SummaryRow): ProductSummary__Output {
   };
 }
 
-function toProduct(row: { sku: string; name: string; priceMinor: number; currency: string; active: boolean }): Product__Output {
-  return { sku: row.sku, name: row.name, priceMinor: row.priceMinor, currency: row.currency, active: row.active };
+function toProduct(row: { sku: string; name: string; priceMinor: number; currency: string; active: boolean; taxClass: string }): Product__Output {
+  return { sku: row.sku, name: row.name, priceMinor: row.priceMinor, currency: row.currency, active: row.active, taxClass: row.taxClass };
 }
 
-function toVariant(row: { sku: string; productId: string | null; name: string; attributes: Prisma.JsonValue; priceMinor: number; currency: string; active: boolean }): Variant__Output {
+function toVariant(row: { sku: string; productId: string | null; name: string; attributes: Prisma.JsonValue; priceMinor: number; currency: string; active: boolean; taxClass: string }): Variant__Output {
   const attrs = row.attributes !== null && typeof row.attributes === 'object' && !Array.isArray(row.attributes) ? row.attributes : {};
   return {
     sku: row.sku,
@@ -318,6 +319,7 @@ function toVariant(row: { sku: string; productId: string | null; name: string; a
     priceMinor: row.priceMinor,
     currency: row.currency,
     active: row.active,
+    taxClass: row.taxClass,
   };
 }
 

@@ -16,6 +16,7 @@ export function deliveryRegistration(deps: ServiceDeps): ServiceRegistration {
     ListSlots: unary('delivery.ListSlots', async (r) => ({ slots: await service.listSlots(r) }), deps),
     UpsertZone: unary('delivery.UpsertZone', (r) => service.upsertZone(r), deps),
     ListZones: unary('delivery.ListZones', async () => ({ zones: await service.listZones() }), deps),
+    GetZoneForPostalCode: unary('delivery.GetZoneForPostalCode', (r) => service.getZoneForPostalCode(r), deps),
     UpsertSlot: unary('delivery.UpsertSlot', (r) => service.upsertSlot(r), deps),
     CreateShipment: unary('delivery.CreateShipment', (r, context) => carrier.createShipment(r, context), deps),
     RecordTrackingEvent: unary('delivery.RecordTrackingEvent', (r) => carrier.recordTrackingEvent(r), deps),

@@ -10,9 +10,13 @@ import type { ListSlotsRequest__Output } from '../../proto/generated/checkout/de
 import type { Slot__Output } from '../../proto/generated/checkout/delivery/v1/Slot';
 import type { UpsertSlotRequest__Output } from '../../proto/generated/checkout/delivery/v1/UpsertSlotRequest';
 import type { Zone__Output } from '../../proto/generated/checkout/delivery/v1/Zone';
+import type { GetZoneForPostalCodeRequest__Output } from '../../proto/generated/checkout/delivery/v1/GetZoneForPostalCodeRequest';
 import { matchZone, normalisePostalCode } from './postal-code';
 import { addDays, localDateTime, slotOpening } from './slot-cutoff';
 
+/** A delivery fee and a free-shipping threshold fit the money columns (PostgreSQL integer) with room to spare. */
+const MAX_FEE_MINOR = 100_000;
+const MAX_THRESHOLD_MINOR = 10_000_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ZONE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 const POSTAL_PREFIX = /^\d{1,7}$/;
@@ -177,9 +181,22 @@ export class DeliveryService {
     invalidUnless(HH_MM.test(request.cutoffTime), 'cutoffTime', 'must be a time HH:MM (00:00-23:59)');
     const timeZone = request.timeZone.trim() || DEFAULT_TIME_ZONE;
     invalidUnless(isTimeZone(timeZone), 'timeZone', 'must be an IANA time zone such as Asia/Tokyo');
-    const data = { name, postalPrefixes, cutoffTime: request.cutoffTime, timeZone };
+    // Fee and threshold in yen (tax included); a threshold of 0 is none (the fee is never waived).
+    const feeMinor = Number(request.feeMinor);
+    invalidUnless(Number.isSafeInteger(feeMinor) && feeMinor >= 0 && feeMinor <= MAX_FEE_MINOR, 'feeMinor', `must be an integer from 0 to ${MAX_FEE_MINOR}`);
+    const threshold = Number(request.freeShippingThresholdMinor);
+    invalidUnless(Number.isSafeInteger(threshold) && threshold >= 0 && threshold <= MAX_THRESHOLD_MINOR, 'freeShippingThresholdMinor', `must be an integer from 0 to ${MAX_THRESHOLD_MINOR}`);
+    const data = { name, postalPrefixes, cutoffTime: request.cutoffTime, timeZone, feeMinor, freeShippingThresholdMinor: threshold === 0 ? null : threshold };
     const row = await this.prisma.deliveryZone.upsert({ where: { id }, create: { id, ...data }, update: data });
     return toZone(row);
+  }
+
+  /** The zone serving a postal code, with its delivery fee and free-shipping threshold (ADDRESS_NOT_SERVED when none). */
+  async getZoneForPostalCode(request: GetZoneForPostalCodeRequest__Output): Promise<Zone__Output> {
+    const postalCode = normalisePostalCode(request.postalCode);
+    const zone = matchZone(await this.prisma.deliveryZone.findMany(), postalCode);
+    if (!zone) throw new DomainError('ADDRESS_NOT_SERVED', `no delivery zone serves postal code ${postalCode}`, { postalCode });
+    return toZone(zone);
   }
 
   /** Every delivery zone, by id. */
@@ -318,8 +335,16 @@ function isTimeZone(timeZone: string): boolean {
   }
 }
 
-function toZone(row: { id: string; name: string; postalPrefixes: string[]; cutoffTime: string; timeZone: string }): Zone__Output {
-  return { id: row.id, name: row.name, postalPrefixes: row.postalPrefixes, cutoffTime: row.cutoffTime, timeZone: row.timeZone };
+function toZone(row: { id: string; name: string; postalPrefixes: string[]; cutoffTime: string; timeZone: string; feeMinor: number; freeShippingThresholdMinor: number | null }): Zone__Output {
+  return {
+    id: row.id,
+    name: row.name,
+    postalPrefixes: row.postalPrefixes,
+    cutoffTime: row.cutoffTime,
+    timeZone: row.timeZone,
+    feeMinor: row.feeMinor,
+    freeShippingThresholdMinor: row.freeShippingThresholdMinor ?? 0,
+  };
 }
 
 function isValidDate(date: string): boolean {

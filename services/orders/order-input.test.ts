@@ -3,11 +3,12 @@ import type { Address__Output } from '../../proto/generated/checkout/orders/v1/A
 import { parseAddress, parseCustomerEmail, parseOrderLines, parsePaymentMethod, priceLines } from './order-input';
 
 const address: Address__Output = { name: '山田 太郎', postalCode: '150-0001', prefecture: '東京都', city: '渋谷区', line1: '神宮前1-1-1', line2: '', phone: '' };
-const product = (sku: string, priceMinor: number, extra: { currency?: string; active?: boolean } = {}) => ({
+const product = (sku: string, priceMinor: number, extra: { currency?: string; active?: boolean; taxClass?: string } = {}) => ({
   sku,
   name: `Product ${sku}`,
   priceMinor,
   currency: extra.currency ?? 'JPY',
+  taxClass: extra.taxClass ?? 'standard',
   active: extra.active ?? true,
 });
 
@@ -72,13 +73,13 @@ describe('payment method and email', () => {
 });
 
 describe('pricing from the catalog', () => {
-  it('prices each line from the product and totals them', () => {
-    const priced = priceLines([{ sku: 'A', quantity: 2 }, { sku: 'B', quantity: 3 }], [product('A', 1200), product('B', 350)]);
+  it('prices each line from the product, with its tax rate and contained tax, and totals them', () => {
+    const priced = priceLines([{ sku: 'A', quantity: 2 }, { sku: 'B', quantity: 3 }], [product('A', 1200), product('B', 350, { taxClass: 'reduced' })]);
     expect(priced).toEqual({
       currency: 'JPY',
       lines: [
-        { sku: 'A', quantity: 2, name: 'Product A', unitPriceMinor: 1200, lineTotalMinor: 2400 },
-        { sku: 'B', quantity: 3, name: 'Product B', unitPriceMinor: 350, lineTotalMinor: 1050 },
+        { sku: 'A', quantity: 2, name: 'Product A', unitPriceMinor: 1200, lineTotalMinor: 2400, taxRatePercent: 10, taxMinor: 218 },
+        { sku: 'B', quantity: 3, name: 'Product B', unitPriceMinor: 350, lineTotalMinor: 1050, taxRatePercent: 8, taxMinor: 77 },
       ],
       subtotalMinor: 3450,
       totalMinor: 3450,

@@ -1,6 +1,7 @@
 import { DomainError } from '../../lib/errors';
 import type { Address__Output } from '../../proto/generated/checkout/orders/v1/Address';
 import type { Product__Output } from '../../proto/generated/checkout/catalog/v1/Product';
+import { includedTax, taxRateOf } from './pricing';
 
 export const MAX_LINES = 100;
 export const MAX_QUANTITY = 999;
@@ -22,6 +23,9 @@ export interface PricedLine extends RequestedLine {
   name: string;
   unitPriceMinor: number;
   lineTotalMinor: number;
+  /** The product's consumption tax rate (10 or 8) and the tax its tax-inclusive total contains (floor). */
+  taxRatePercent: number;
+  taxMinor: number;
 }
 
 export interface PricedOrder {
@@ -103,11 +107,13 @@ export function priceLines(lines: readonly RequestedLine[], products: readonly P
     const product = bySku.get(line.sku);
     if (!product || !product.active) throw new DomainError('PRODUCT_UNAVAILABLE', `product ${line.sku} is not available`, { sku: line.sku });
     currencies.add(product.currency);
-    priced.push({ ...line, name: product.name, unitPriceMinor: product.priceMinor, lineTotalMinor: product.priceMinor * line.quantity });
+    const lineTotalMinor = product.priceMinor * line.quantity;
+    const taxRatePercent = taxRateOf(product.taxClass);
+    priced.push({ ...line, name: product.name, unitPriceMinor: product.priceMinor, lineTotalMinor, taxRatePercent, taxMinor: includedTax(lineTotalMinor, taxRatePercent) });
   }
   if (currencies.size > 1) throw new DomainError('VALIDATION_FAILED', `the products are priced in more than one currency (${[...currencies].sort().join(', ')})`);
   const subtotalMinor = priced.reduce((sum, l) => sum + l.lineTotalMinor, 0);
   if (subtotalMinor > MAX_MINOR) throw new DomainError('VALIDATION_FAILED', 'the order total is too large');
-  // No shipping fee or tax yet: the total is the subtotal.
+  // Catalog prices include consumption tax; the coupon and delivery fee come after (pricing.ts chargeOrder).
   return { currency: [...currencies][0]!, lines: priced, subtotalMinor, totalMinor: subtotalMinor };
 }

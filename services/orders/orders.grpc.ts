@@ -3,16 +3,23 @@ import { unary, type ServiceRegistration } from '../../lib/grpc';
 import { ordersPackageDefinition, ordersProto } from '../../proto/services';
 import type { OrdersServiceHandlers } from '../../proto/generated/checkout/orders/v1/OrdersService';
 import type { ServiceDeps } from '../registry';
+import { CouponsService } from './coupons';
 import { OrdersService } from './orders.service';
 
 /** The orders service as a gRPC registration (it prices orders through the catalog client). */
 export function ordersRegistration(deps: ServiceDeps): ServiceRegistration {
-  const service = new OrdersService(deps.prisma, deps.clients.catalog);
+  const service = new OrdersService(deps.prisma, deps.clients.catalog, deps.clients.delivery);
+  const coupons = new CouponsService(deps.prisma);
   const handlers: OrdersServiceHandlers = {
     CreateOrder: unary('orders.CreateOrder', (r, context) => service.createOrder(r, context), deps),
     TransitionOrder: unary('orders.TransitionOrder', (r, context) => service.transitionOrder(r, context), deps),
     GetOrder: unary('orders.GetOrder', (r) => service.getOrder(r), deps),
     ListOrders: unary('orders.ListOrders', (r) => service.listOrders(r), deps),
+    RedeemCoupon: unary('orders.RedeemCoupon', (r, context) => coupons.redeem(r, context), deps),
+    RestoreCoupon: unary('orders.RestoreCoupon', (r, context) => coupons.restore(r, context), deps),
+    CreateCoupon: unary('orders.CreateCoupon', (r) => coupons.create(r), deps),
+    ListCoupons: unary('orders.ListCoupons', async () => ({ coupons: await coupons.list() }), deps),
+    DisableCoupon: unary('orders.DisableCoupon', (r) => coupons.disable(r), deps),
   };
   return {
     name: 'checkout.orders.v1.OrdersService',

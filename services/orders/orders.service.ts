@@ -11,7 +11,11 @@ import type { GetOrderRequest__Output } from '../../proto/generated/checkout/ord
 import type { ListOrdersRequest__Output } from '../../proto/generated/checkout/orders/v1/ListOrdersRequest';
 import type { Order__Output } from '../../proto/generated/checkout/orders/v1/Order';
 import type { TransitionOrderRequest__Output } from '../../proto/generated/checkout/orders/v1/TransitionOrderRequest';
-import type { CatalogServiceClient } from '../../proto/services';
+import type { GetZoneForPostalCodeRequest } from '../../proto/generated/checkout/delivery/v1/GetZoneForPostalCodeRequest';
+import type { Zone__Output } from '../../proto/generated/checkout/delivery/v1/Zone';
+import type { CatalogServiceClient, DeliveryServiceClient } from '../../proto/services';
+import { CouponsService, normaliseCouponCode } from './coupons';
+import { chargeOrder, type TaxTotal } from './pricing';
 import { parseAddress, parseCustomerEmail, parseOrderLines, parsePaymentMethod, priceLines } from './order-input';
 import { applyPointsDiscount } from './points-discount';
 import { canTransition, isForwardStatus, isOrderStatus, isUndoneStatus } from './order-status';
@@ -41,6 +45,7 @@ export class OrdersService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly catalog: CatalogServiceClient,
+    private readonly delivery: DeliveryServiceClient,
   ) {}
 
   /**
@@ -60,7 +65,12 @@ export class OrdersService {
     // The catalog call inherits what is left of our caller's deadline: nobody waits for it longer.
     const catalogTimeoutMs = context.deadline ? Math.min(CATALOG_TIMEOUT_MS, context.deadline.getTime() - Date.now()) : CATALOG_TIMEOUT_MS;
     if (catalogTimeoutMs <= 0) throw new DomainError('UNAVAILABLE', "the caller's deadline has passed");
-    const { products } = await callUnary<GetProductsRequest, GetProductsResponse__Output>(this.catalog.GetProducts.bind(this.catalog), { skus: lines.map((l) => l.sku) }, catalogTimeoutMs);
+    const [{ products }, zone] = await Promise.all([
+      callUnary<GetProductsRequest, GetProductsResponse__Output>(this.catalog.GetProducts.bind(this.catalog), { skus: lines.map((l) => l.sku) }, catalogTimeoutMs),
+      // The zone's delivery fee and threshold (ADDRESS_NOT_SERVED when no zone serves the address).
+      callUnary<GetZoneForPostalCodeRequest, Zone__Output>(this.delivery.GetZoneForPostalCode.bind(this.delivery), { postalCode: address.postalCode }, catalogTimeoutMs),
+    ]);
+    const couponCode = request.couponCode ? normaliseCouponCode(request.couponCode) : '';
 
     const fn = async (sql: Sql, prefetched: unknown[]): Promise<OrderView> => {
       const existing = orderOf(prefetched);
@@ -69,15 +79,20 @@ export class OrdersService {
         if (isUndoneStatus(existing.status)) throw stepUndone(orderId, existing.status);
         return existing;
       }
-      const priced = applyPointsDiscount(priceLines(lines, products), request.pointsDiscountMinor);
+      // The coupon was redeemed for this order by the saga's step before (RedeemCoupon): its terms are read here, in the order's transaction.
+      const coupon = couponCode ? await CouponsService.redeemedTerms(sql, orderId) : undefined;
+      if (couponCode && coupon?.code !== couponCode) throw new DomainError('COUPON_INVALID', `coupon ${couponCode} was not redeemed for order ${orderId}`, { code: couponCode });
+      const fee = { feeMinor: Number(zone.feeMinor), freeShippingThresholdMinor: Number(zone.freeShippingThresholdMinor) || null };
+      const priced = applyPointsDiscount(chargeOrder(priceLines(lines, products), { coupon, zone: fee }), request.pointsDiscountMinor);
       // The order, its lines and its first history entry in one statement (foreign keys are checked at its end).
       await sql.count(
         `WITH created AS (
-           INSERT INTO orders.orders (id, customer_id, customer_email, status, currency, subtotal_minor, points_discount_minor, total_minor, address, payment_method, updated_at)
-           VALUES ($1, $2, $3, 'PENDING', $4, $5, $6, $7, $8::jsonb, $9, now())
+           INSERT INTO orders.orders (id, customer_id, customer_email, status, currency, subtotal_minor, points_discount_minor, total_minor, address, payment_method, updated_at,
+                                      coupon_code, coupon_discount_minor, delivery_fee_minor, tax_totals)
+           VALUES ($1, $2, $3, 'PENDING', $4, $5, $6, $7, $8::jsonb, $9, now(), $17, $18, $19, $20::jsonb)
          ), created_lines AS (
-           INSERT INTO orders.order_lines (order_id, sku, name, quantity, unit_price_minor, line_total_minor)
-           SELECT $1, * FROM unnest($10::text[], $11::text[], $12::int[], $13::int[], $14::int[])
+           INSERT INTO orders.order_lines (order_id, sku, name, quantity, unit_price_minor, line_total_minor, tax_rate_percent, tax_minor)
+           SELECT $1, * FROM unnest($10::text[], $11::text[], $12::int[], $13::int[], $14::int[], $15::int[], $16::int[])
          )
          INSERT INTO orders.status_history (order_id, from_status, to_status, reason) VALUES ($1, NULL, 'PENDING', 'created')`,
         [
@@ -95,6 +110,12 @@ export class OrdersService {
           priced.lines.map((l) => l.quantity),
           priced.lines.map((l) => l.unitPriceMinor),
           priced.lines.map((l) => l.lineTotalMinor),
+          priced.lines.map((l) => l.taxRatePercent),
+          priced.lines.map((l) => l.taxMinor),
+          priced.couponCode,
+          priced.couponDiscountMinor,
+          priced.deliveryFeeMinor,
+          JSON.stringify(priced.taxTotals),
         ],
       );
       return orderOf(await sql.rows(orderQuery(orderId, '').text, [orderId]))!;
@@ -214,9 +235,10 @@ function orderQuery(orderId: string, lock: '' | 'FOR UPDATE OF o'): Prefetch {
   return {
     text: `SELECT o.id, o.customer_id AS "customerId", o.customer_email AS "customerEmail", o.status::text AS status, o.currency,
                   o.subtotal_minor AS "subtotalMinor", o.points_discount_minor AS "pointsDiscountMinor", o.total_minor AS "totalMinor",
+                  o.coupon_code AS "couponCode", o.coupon_discount_minor AS "couponDiscountMinor", o.delivery_fee_minor AS "deliveryFeeMinor", o.tax_totals AS "taxTotals",
                   o.address, o.payment_method AS "paymentMethod", o.failure_reason AS "failureReason", o.created_at AS "createdAt",
                   COALESCE((SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity, 'name', l.name, 'unitPriceMinor', l.unit_price_minor,
-                                                              'lineTotalMinor', l.line_total_minor) ORDER BY l.sku)
+                                                              'lineTotalMinor', l.line_total_minor, 'taxRatePercent', l.tax_rate_percent, 'taxMinor', l.tax_minor) ORDER BY l.sku)
                               FROM orders.order_lines l WHERE l.order_id = o.id), '[]') AS lines,
                   COALESCE((SELECT json_agg(json_build_object('fromStatus', h.from_status, 'toStatus', h.to_status, 'reason', h.reason,
                                                               'at', to_char(h.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY h.at, h.id)
@@ -245,10 +267,14 @@ function toOrder(row: OrderRow): OrderView {
     customerId: row.customerId,
     customerEmail: row.customerEmail,
     status: row.status,
-    lines: row.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, name: l.name, unitPriceMinor: l.unitPriceMinor, lineTotalMinor: l.lineTotalMinor })),
+    lines: row.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, name: l.name, unitPriceMinor: l.unitPriceMinor, lineTotalMinor: l.lineTotalMinor, taxRatePercent: l.taxRatePercent, taxMinor: l.taxMinor })),
     subtotalMinor: row.subtotalMinor,
     pointsDiscountMinor: row.pointsDiscountMinor,
     totalMinor: row.totalMinor,
+    couponCode: row.couponCode ?? '',
+    couponDiscountMinor: row.couponDiscountMinor,
+    deliveryFeeMinor: row.deliveryFeeMinor,
+    taxTotals: row.taxTotals as unknown as TaxTotal[],
     currency: row.currency,
     address: toAddress(row.address),
     paymentMethod: row.paymentMethod,

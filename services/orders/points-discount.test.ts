@@ -2,7 +2,7 @@ import { DomainError } from '../../lib/errors';
 import type { PricedOrder } from './order-input';
 import { applyPointsDiscount } from './points-discount';
 
-const priced: PricedOrder = { currency: 'JPY', lines: [{ sku: 'TEA', quantity: 2, name: 'Tea', unitPriceMinor: 1200, lineTotalMinor: 2400 }], subtotalMinor: 2400, totalMinor: 2400 };
+const priced: PricedOrder = { currency: 'JPY', lines: [{ sku: 'TEA', quantity: 2, name: 'Tea', unitPriceMinor: 1200, lineTotalMinor: 2400, taxRatePercent: 8, taxMinor: 177 }], subtotalMinor: 2400, totalMinor: 2400 };
 
 describe('applyPointsDiscount', () => {
   it('takes the points off the total and keeps the subtotal', () => {

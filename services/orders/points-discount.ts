@@ -11,14 +11,16 @@ export interface DiscountedOrder extends PricedOrder {
  * at least 1 to pay, because a payment of 0 cannot be charged or issued; a larger one is
  * VALIDATION_FAILED, so the saga restores the points instead of swallowing the excess.
  */
-export function applyPointsDiscount(priced: PricedOrder, discountMinor: number): DiscountedOrder {
+export function applyPointsDiscount<T extends PricedOrder>(priced: T, discountMinor: number): T & { pointsDiscountMinor: number } {
   if (!Number.isSafeInteger(discountMinor) || discountMinor < 0) {
     throw new DomainError('VALIDATION_FAILED', 'pointsDiscountMinor must be a non-negative integer', { field: 'pointsDiscountMinor' });
   }
-  if (discountMinor > 0 && discountMinor >= priced.subtotalMinor) {
-    throw new DomainError('VALIDATION_FAILED', `points can pay at most ${priced.subtotalMinor - 1} of this order (subtotal ${priced.subtotalMinor}): at least 1 must be paid`, {
+  // Measured against the total before points (after a coupon and with the delivery fee), which is what is paid.
+  if (discountMinor > 0 && discountMinor >= priced.totalMinor) {
+    throw new DomainError('VALIDATION_FAILED', `points can pay at most ${priced.totalMinor - 1} of this order (total ${priced.totalMinor}): at least 1 must be paid`, {
       field: 'pointsDiscountMinor',
       subtotalMinor: priced.subtotalMinor,
+      totalMinor: priced.totalMinor,
       pointsDiscountMinor: discountMinor,
     });
   }

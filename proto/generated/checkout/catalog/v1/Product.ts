@@ -8,6 +8,7 @@ export interface Product {
   'priceMinor'?: (number | string | Long);
   'currency'?: (string);
   'active'?: (boolean);
+  'taxClass'?: (string);
 }
 
 export interface Product__Output {
@@ -16,4 +17,5 @@ export interface Product__Output {
   'priceMinor': (number);
   'currency': (string);
   'active': (boolean);
+  'taxClass': (string);
 }

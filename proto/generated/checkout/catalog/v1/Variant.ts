@@ -10,6 +10,7 @@ export interface Variant {
   'priceMinor'?: (number | string | Long);
   'currency'?: (string);
   'active'?: (boolean);
+  'taxClass'?: (string);
 }
 
 export interface Variant__Output {
@@ -20,4 +21,5 @@ export interface Variant__Output {
   'priceMinor': (number);
   'currency': (string);
   'active': (boolean);
+  'taxClass': (string);
 }

@@ -6,6 +6,7 @@ import type { BookRequest as _checkout_delivery_v1_BookRequest, BookRequest__Out
 import type { Booking as _checkout_delivery_v1_Booking, Booking__Output as _checkout_delivery_v1_Booking__Output } from '../../../checkout/delivery/v1/Booking';
 import type { BookingRef as _checkout_delivery_v1_BookingRef, BookingRef__Output as _checkout_delivery_v1_BookingRef__Output } from '../../../checkout/delivery/v1/BookingRef';
 import type { CreateShipmentRequest as _checkout_delivery_v1_CreateShipmentRequest, CreateShipmentRequest__Output as _checkout_delivery_v1_CreateShipmentRequest__Output } from '../../../checkout/delivery/v1/CreateShipmentRequest';
+import type { GetZoneForPostalCodeRequest as _checkout_delivery_v1_GetZoneForPostalCodeRequest, GetZoneForPostalCodeRequest__Output as _checkout_delivery_v1_GetZoneForPostalCodeRequest__Output } from '../../../checkout/delivery/v1/GetZoneForPostalCodeRequest';
 import type { ListSlotsRequest as _checkout_delivery_v1_ListSlotsRequest, ListSlotsRequest__Output as _checkout_delivery_v1_ListSlotsRequest__Output } from '../../../checkout/delivery/v1/ListSlotsRequest';
 import type { ListSlotsResponse as _checkout_delivery_v1_ListSlotsResponse, ListSlotsResponse__Output as _checkout_delivery_v1_ListSlotsResponse__Output } from '../../../checkout/delivery/v1/ListSlotsResponse';
 import type { ListZonesRequest as _checkout_delivery_v1_ListZonesRequest, ListZonesRequest__Output as _checkout_delivery_v1_ListZonesRequest__Output } from '../../../checkout/delivery/v1/ListZonesRequest';
@@ -44,6 +45,15 @@ export interface DeliveryServiceClient extends grpc.Client {
   getShipment(argument: _checkout_delivery_v1_ShipmentRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_delivery_v1_Shipment__Output>): grpc.ClientUnaryCall;
   getShipment(argument: _checkout_delivery_v1_ShipmentRef, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Shipment__Output>): grpc.ClientUnaryCall;
   getShipment(argument: _checkout_delivery_v1_ShipmentRef, callback: grpc.requestCallback<_checkout_delivery_v1_Shipment__Output>): grpc.ClientUnaryCall;
+  
+  GetZoneForPostalCode(argument: _checkout_delivery_v1_GetZoneForPostalCodeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Zone__Output>): grpc.ClientUnaryCall;
+  GetZoneForPostalCode(argument: _checkout_delivery_v1_GetZoneForPostalCodeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_delivery_v1_Zone__Output>): grpc.ClientUnaryCall;
+  GetZoneForPostalCode(argument: _checkout_delivery_v1_GetZoneForPostalCodeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Zone__Output>): grpc.ClientUnaryCall;
+  GetZoneForPostalCode(argument: _checkout_delivery_v1_GetZoneForPostalCodeRequest, callback: grpc.requestCallback<_checkout_delivery_v1_Zone__Output>): grpc.ClientUnaryCall;
+  getZoneForPostalCode(argument: _checkout_delivery_v1_GetZoneForPostalCodeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Zone__Output>): grpc.ClientUnaryCall;
+  getZoneForPostalCode(argument: _checkout_delivery_v1_GetZoneForPostalCodeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_delivery_v1_Zone__Output>): grpc.ClientUnaryCall;
+  getZoneForPostalCode(argument: _checkout_delivery_v1_GetZoneForPostalCodeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_Zone__Output>): grpc.ClientUnaryCall;
+  getZoneForPostalCode(argument: _checkout_delivery_v1_GetZoneForPostalCodeRequest, callback: grpc.requestCallback<_checkout_delivery_v1_Zone__Output>): grpc.ClientUnaryCall;
   
   ListSlots(argument: _checkout_delivery_v1_ListSlotsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_delivery_v1_ListSlotsResponse__Output>): grpc.ClientUnaryCall;
   ListSlots(argument: _checkout_delivery_v1_ListSlotsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_delivery_v1_ListSlotsResponse__Output>): grpc.ClientUnaryCall;
@@ -108,6 +118,8 @@ export interface DeliveryServiceHandlers extends grpc.UntypedServiceImplementati
   
   GetShipment: grpc.handleUnaryCall<_checkout_delivery_v1_ShipmentRef__Output, _checkout_delivery_v1_Shipment>;
   
+  GetZoneForPostalCode: grpc.handleUnaryCall<_checkout_delivery_v1_GetZoneForPostalCodeRequest__Output, _checkout_delivery_v1_Zone>;
+  
   ListSlots: grpc.handleUnaryCall<_checkout_delivery_v1_ListSlotsRequest__Output, _checkout_delivery_v1_ListSlotsResponse>;
   
   ListZones: grpc.handleUnaryCall<_checkout_delivery_v1_ListZonesRequest__Output, _checkout_delivery_v1_ListZonesResponse>;
@@ -126,6 +138,7 @@ export interface DeliveryServiceDefinition extends grpc.ServiceDefinition {
   Book: MethodDefinition<_checkout_delivery_v1_BookRequest, _checkout_delivery_v1_Booking, _checkout_delivery_v1_BookRequest__Output, _checkout_delivery_v1_Booking__Output>
   CreateShipment: MethodDefinition<_checkout_delivery_v1_CreateShipmentRequest, _checkout_delivery_v1_Shipment, _checkout_delivery_v1_CreateShipmentRequest__Output, _checkout_delivery_v1_Shipment__Output>
   GetShipment: MethodDefinition<_checkout_delivery_v1_ShipmentRef, _checkout_delivery_v1_Shipment, _checkout_delivery_v1_ShipmentRef__Output, _checkout_delivery_v1_Shipment__Output>
+  GetZoneForPostalCode: MethodDefinition<_checkout_delivery_v1_GetZoneForPostalCodeRequest, _checkout_delivery_v1_Zone, _checkout_delivery_v1_GetZoneForPostalCodeRequest__Output, _checkout_delivery_v1_Zone__Output>
   ListSlots: MethodDefinition<_checkout_delivery_v1_ListSlotsRequest, _checkout_delivery_v1_ListSlotsResponse, _checkout_delivery_v1_ListSlotsRequest__Output, _checkout_delivery_v1_ListSlotsResponse__Output>
   ListZones: MethodDefinition<_checkout_delivery_v1_ListZonesRequest, _checkout_delivery_v1_ListZonesResponse, _checkout_delivery_v1_ListZonesRequest__Output, _checkout_delivery_v1_ListZonesResponse__Output>
   RecordTrackingEvent: MethodDefinition<_checkout_delivery_v1_TrackingEventRequest, _checkout_delivery_v1_Shipment, _checkout_delivery_v1_TrackingEventRequest__Output, _checkout_delivery_v1_Shipment__Output>

@@ -1,5 +1,6 @@
 // Original file: proto/delivery.proto
 
+import type { Long } from '@grpc/proto-loader';
 
 export interface Zone {
   'id'?: (string);
@@ -7,6 +8,8 @@ export interface Zone {
   'postalPrefixes'?: (string)[];
   'cutoffTime'?: (string);
   'timeZone'?: (string);
+  'feeMinor'?: (number | string | Long);
+  'freeShippingThresholdMinor'?: (number | string | Long);
 }
 
 export interface Zone__Output {
@@ -15,4 +18,6 @@ export interface Zone__Output {
   'postalPrefixes': (string)[];
   'cutoffTime': (string);
   'timeZone': (string);
+  'feeMinor': (number);
+  'freeShippingThresholdMinor': (number);
 }

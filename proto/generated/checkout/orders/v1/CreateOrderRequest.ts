@@ -13,6 +13,7 @@ export interface CreateOrderRequest {
   'idempotencyKey'?: (string);
   'customerEmail'?: (string);
   'pointsDiscountMinor'?: (number | string | Long);
+  'couponCode'?: (string);
 }
 
 export interface CreateOrderRequest__Output {
@@ -24,4 +25,5 @@ export interface CreateOrderRequest__Output {
   'idempotencyKey': (string);
   'customerEmail': (string);
   'pointsDiscountMinor': (number);
+  'couponCode': (string);
 }

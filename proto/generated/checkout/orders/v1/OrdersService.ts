@@ -2,14 +2,30 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { Coupon as _checkout_orders_v1_Coupon, Coupon__Output as _checkout_orders_v1_Coupon__Output } from '../../../checkout/orders/v1/Coupon';
+import type { CouponRedemption as _checkout_orders_v1_CouponRedemption, CouponRedemption__Output as _checkout_orders_v1_CouponRedemption__Output } from '../../../checkout/orders/v1/CouponRedemption';
 import type { CreateOrderRequest as _checkout_orders_v1_CreateOrderRequest, CreateOrderRequest__Output as _checkout_orders_v1_CreateOrderRequest__Output } from '../../../checkout/orders/v1/CreateOrderRequest';
+import type { DisableCouponRequest as _checkout_orders_v1_DisableCouponRequest, DisableCouponRequest__Output as _checkout_orders_v1_DisableCouponRequest__Output } from '../../../checkout/orders/v1/DisableCouponRequest';
 import type { GetOrderRequest as _checkout_orders_v1_GetOrderRequest, GetOrderRequest__Output as _checkout_orders_v1_GetOrderRequest__Output } from '../../../checkout/orders/v1/GetOrderRequest';
+import type { ListCouponsRequest as _checkout_orders_v1_ListCouponsRequest, ListCouponsRequest__Output as _checkout_orders_v1_ListCouponsRequest__Output } from '../../../checkout/orders/v1/ListCouponsRequest';
+import type { ListCouponsResponse as _checkout_orders_v1_ListCouponsResponse, ListCouponsResponse__Output as _checkout_orders_v1_ListCouponsResponse__Output } from '../../../checkout/orders/v1/ListCouponsResponse';
 import type { ListOrdersRequest as _checkout_orders_v1_ListOrdersRequest, ListOrdersRequest__Output as _checkout_orders_v1_ListOrdersRequest__Output } from '../../../checkout/orders/v1/ListOrdersRequest';
 import type { ListOrdersResponse as _checkout_orders_v1_ListOrdersResponse, ListOrdersResponse__Output as _checkout_orders_v1_ListOrdersResponse__Output } from '../../../checkout/orders/v1/ListOrdersResponse';
 import type { Order as _checkout_orders_v1_Order, Order__Output as _checkout_orders_v1_Order__Output } from '../../../checkout/orders/v1/Order';
+import type { RedeemCouponRequest as _checkout_orders_v1_RedeemCouponRequest, RedeemCouponRequest__Output as _checkout_orders_v1_RedeemCouponRequest__Output } from '../../../checkout/orders/v1/RedeemCouponRequest';
+import type { RestoreCouponRequest as _checkout_orders_v1_RestoreCouponRequest, RestoreCouponRequest__Output as _checkout_orders_v1_RestoreCouponRequest__Output } from '../../../checkout/orders/v1/RestoreCouponRequest';
 import type { TransitionOrderRequest as _checkout_orders_v1_TransitionOrderRequest, TransitionOrderRequest__Output as _checkout_orders_v1_TransitionOrderRequest__Output } from '../../../checkout/orders/v1/TransitionOrderRequest';
 
 export interface OrdersServiceClient extends grpc.Client {
+  CreateCoupon(argument: _checkout_orders_v1_Coupon, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  CreateCoupon(argument: _checkout_orders_v1_Coupon, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  CreateCoupon(argument: _checkout_orders_v1_Coupon, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  CreateCoupon(argument: _checkout_orders_v1_Coupon, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  createCoupon(argument: _checkout_orders_v1_Coupon, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  createCoupon(argument: _checkout_orders_v1_Coupon, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  createCoupon(argument: _checkout_orders_v1_Coupon, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  createCoupon(argument: _checkout_orders_v1_Coupon, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  
   CreateOrder(argument: _checkout_orders_v1_CreateOrderRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Order__Output>): grpc.ClientUnaryCall;
   CreateOrder(argument: _checkout_orders_v1_CreateOrderRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_Order__Output>): grpc.ClientUnaryCall;
   CreateOrder(argument: _checkout_orders_v1_CreateOrderRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Order__Output>): grpc.ClientUnaryCall;
@@ -18,6 +34,15 @@ export interface OrdersServiceClient extends grpc.Client {
   createOrder(argument: _checkout_orders_v1_CreateOrderRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_Order__Output>): grpc.ClientUnaryCall;
   createOrder(argument: _checkout_orders_v1_CreateOrderRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Order__Output>): grpc.ClientUnaryCall;
   createOrder(argument: _checkout_orders_v1_CreateOrderRequest, callback: grpc.requestCallback<_checkout_orders_v1_Order__Output>): grpc.ClientUnaryCall;
+  
+  DisableCoupon(argument: _checkout_orders_v1_DisableCouponRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  DisableCoupon(argument: _checkout_orders_v1_DisableCouponRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  DisableCoupon(argument: _checkout_orders_v1_DisableCouponRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  DisableCoupon(argument: _checkout_orders_v1_DisableCouponRequest, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  disableCoupon(argument: _checkout_orders_v1_DisableCouponRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  disableCoupon(argument: _checkout_orders_v1_DisableCouponRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  disableCoupon(argument: _checkout_orders_v1_DisableCouponRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  disableCoupon(argument: _checkout_orders_v1_DisableCouponRequest, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
   
   GetOrder(argument: _checkout_orders_v1_GetOrderRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Order__Output>): grpc.ClientUnaryCall;
   GetOrder(argument: _checkout_orders_v1_GetOrderRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_Order__Output>): grpc.ClientUnaryCall;
@@ -28,6 +53,15 @@ export interface OrdersServiceClient extends grpc.Client {
   getOrder(argument: _checkout_orders_v1_GetOrderRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Order__Output>): grpc.ClientUnaryCall;
   getOrder(argument: _checkout_orders_v1_GetOrderRequest, callback: grpc.requestCallback<_checkout_orders_v1_Order__Output>): grpc.ClientUnaryCall;
   
+  ListCoupons(argument: _checkout_orders_v1_ListCouponsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_ListCouponsResponse__Output>): grpc.ClientUnaryCall;
+  ListCoupons(argument: _checkout_orders_v1_ListCouponsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_ListCouponsResponse__Output>): grpc.ClientUnaryCall;
+  ListCoupons(argument: _checkout_orders_v1_ListCouponsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_ListCouponsResponse__Output>): grpc.ClientUnaryCall;
+  ListCoupons(argument: _checkout_orders_v1_ListCouponsRequest, callback: grpc.requestCallback<_checkout_orders_v1_ListCouponsResponse__Output>): grpc.ClientUnaryCall;
+  listCoupons(argument: _checkout_orders_v1_ListCouponsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_ListCouponsResponse__Output>): grpc.ClientUnaryCall;
+  listCoupons(argument: _checkout_orders_v1_ListCouponsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_ListCouponsResponse__Output>): grpc.ClientUnaryCall;
+  listCoupons(argument: _checkout_orders_v1_ListCouponsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_ListCouponsResponse__Output>): grpc.ClientUnaryCall;
+  listCoupons(argument: _checkout_orders_v1_ListCouponsRequest, callback: grpc.requestCallback<_checkout_orders_v1_ListCouponsResponse__Output>): grpc.ClientUnaryCall;
+  
   ListOrders(argument: _checkout_orders_v1_ListOrdersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_ListOrdersResponse__Output>): grpc.ClientUnaryCall;
   ListOrders(argument: _checkout_orders_v1_ListOrdersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_ListOrdersResponse__Output>): grpc.ClientUnaryCall;
   ListOrders(argument: _checkout_orders_v1_ListOrdersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_ListOrdersResponse__Output>): grpc.ClientUnaryCall;
@@ -36,6 +70,24 @@ export interface OrdersServiceClient extends grpc.Client {
   listOrders(argument: _checkout_orders_v1_ListOrdersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_ListOrdersResponse__Output>): grpc.ClientUnaryCall;
   listOrders(argument: _checkout_orders_v1_ListOrdersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_ListOrdersResponse__Output>): grpc.ClientUnaryCall;
   listOrders(argument: _checkout_orders_v1_ListOrdersRequest, callback: grpc.requestCallback<_checkout_orders_v1_ListOrdersResponse__Output>): grpc.ClientUnaryCall;
+  
+  RedeemCoupon(argument: _checkout_orders_v1_RedeemCouponRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_CouponRedemption__Output>): grpc.ClientUnaryCall;
+  RedeemCoupon(argument: _checkout_orders_v1_RedeemCouponRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_CouponRedemption__Output>): grpc.ClientUnaryCall;
+  RedeemCoupon(argument: _checkout_orders_v1_RedeemCouponRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_CouponRedemption__Output>): grpc.ClientUnaryCall;
+  RedeemCoupon(argument: _checkout_orders_v1_RedeemCouponRequest, callback: grpc.requestCallback<_checkout_orders_v1_CouponRedemption__Output>): grpc.ClientUnaryCall;
+  redeemCoupon(argument: _checkout_orders_v1_RedeemCouponRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_CouponRedemption__Output>): grpc.ClientUnaryCall;
+  redeemCoupon(argument: _checkout_orders_v1_RedeemCouponRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_CouponRedemption__Output>): grpc.ClientUnaryCall;
+  redeemCoupon(argument: _checkout_orders_v1_RedeemCouponRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_CouponRedemption__Output>): grpc.ClientUnaryCall;
+  redeemCoupon(argument: _checkout_orders_v1_RedeemCouponRequest, callback: grpc.requestCallback<_checkout_orders_v1_CouponRedemption__Output>): grpc.ClientUnaryCall;
+  
+  RestoreCoupon(argument: _checkout_orders_v1_RestoreCouponRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_CouponRedemption__Output>): grpc.ClientUnaryCall;
+  RestoreCoupon(argument: _checkout_orders_v1_RestoreCouponRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_CouponRedemption__Output>): grpc.ClientUnaryCall;
+  RestoreCoupon(argument: _checkout_orders_v1_RestoreCouponRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_CouponRedemption__Output>): grpc.ClientUnaryCall;
+  RestoreCoupon(argument: _checkout_orders_v1_RestoreCouponRequest, callback: grpc.requestCallback<_checkout_orders_v1_CouponRedemption__Output>): grpc.ClientUnaryCall;
+  restoreCoupon(argument: _checkout_orders_v1_RestoreCouponRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_CouponRedemption__Output>): grpc.ClientUnaryCall;
+  restoreCoupon(argument: _checkout_orders_v1_RestoreCouponRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_CouponRedemption__Output>): grpc.ClientUnaryCall;
+  restoreCoupon(argument: _checkout_orders_v1_RestoreCouponRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_CouponRedemption__Output>): grpc.ClientUnaryCall;
+  restoreCoupon(argument: _checkout_orders_v1_RestoreCouponRequest, callback: grpc.requestCallback<_checkout_orders_v1_CouponRedemption__Output>): grpc.ClientUnaryCall;
   
   TransitionOrder(argument: _checkout_orders_v1_TransitionOrderRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Order__Output>): grpc.ClientUnaryCall;
   TransitionOrder(argument: _checkout_orders_v1_TransitionOrderRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_Order__Output>): grpc.ClientUnaryCall;
@@ -49,19 +101,34 @@ export interface OrdersServiceClient extends grpc.Client {
 }
 
 export interface OrdersServiceHandlers extends grpc.UntypedServiceImplementation {
+  CreateCoupon: grpc.handleUnaryCall<_checkout_orders_v1_Coupon__Output, _checkout_orders_v1_Coupon>;
+  
   CreateOrder: grpc.handleUnaryCall<_checkout_orders_v1_CreateOrderRequest__Output, _checkout_orders_v1_Order>;
+  
+  DisableCoupon: grpc.handleUnaryCall<_checkout_orders_v1_DisableCouponRequest__Output, _checkout_orders_v1_Coupon>;
   
   GetOrder: grpc.handleUnaryCall<_checkout_orders_v1_GetOrderRequest__Output, _checkout_orders_v1_Order>;
   
+  ListCoupons: grpc.handleUnaryCall<_checkout_orders_v1_ListCouponsRequest__Output, _checkout_orders_v1_ListCouponsResponse>;
+  
   ListOrders: grpc.handleUnaryCall<_checkout_orders_v1_ListOrdersRequest__Output, _checkout_orders_v1_ListOrdersResponse>;
+  
+  RedeemCoupon: grpc.handleUnaryCall<_checkout_orders_v1_RedeemCouponRequest__Output, _checkout_orders_v1_CouponRedemption>;
+  
+  RestoreCoupon: grpc.handleUnaryCall<_checkout_orders_v1_RestoreCouponRequest__Output, _checkout_orders_v1_CouponRedemption>;
   
   TransitionOrder: grpc.handleUnaryCall<_checkout_orders_v1_TransitionOrderRequest__Output, _checkout_orders_v1_Order>;
   
 }
 
 export interface OrdersServiceDefinition extends grpc.ServiceDefinition {
+  CreateCoupon: MethodDefinition<_checkout_orders_v1_Coupon, _checkout_orders_v1_Coupon, _checkout_orders_v1_Coupon__Output, _checkout_orders_v1_Coupon__Output>
   CreateOrder: MethodDefinition<_checkout_orders_v1_CreateOrderRequest, _checkout_orders_v1_Order, _checkout_orders_v1_CreateOrderRequest__Output, _checkout_orders_v1_Order__Output>
+  DisableCoupon: MethodDefinition<_checkout_orders_v1_DisableCouponRequest, _checkout_orders_v1_Coupon, _checkout_orders_v1_DisableCouponRequest__Output, _checkout_orders_v1_Coupon__Output>
   GetOrder: MethodDefinition<_checkout_orders_v1_GetOrderRequest, _checkout_orders_v1_Order, _checkout_orders_v1_GetOrderRequest__Output, _checkout_orders_v1_Order__Output>
+  ListCoupons: MethodDefinition<_checkout_orders_v1_ListCouponsRequest, _checkout_orders_v1_ListCouponsResponse, _checkout_orders_v1_ListCouponsRequest__Output, _checkout_orders_v1_ListCouponsResponse__Output>
   ListOrders: MethodDefinition<_checkout_orders_v1_ListOrdersRequest, _checkout_orders_v1_ListOrdersResponse, _checkout_orders_v1_ListOrdersRequest__Output, _checkout_orders_v1_ListOrdersResponse__Output>
+  RedeemCoupon: MethodDefinition<_checkout_orders_v1_RedeemCouponRequest, _checkout_orders_v1_CouponRedemption, _checkout_orders_v1_RedeemCouponRequest__Output, _checkout_orders_v1_CouponRedemption__Output>
+  RestoreCoupon: MethodDefinition<_checkout_orders_v1_RestoreCouponRequest, _checkout_orders_v1_CouponRedemption, _checkout_orders_v1_RestoreCouponRequest__Output, _checkout_orders_v1_CouponRedemption__Output>
   TransitionOrder: MethodDefinition<_checkout_orders_v1_TransitionOrderRequest, _checkout_orders_v1_Order, _checkout_orders_v1_TransitionOrderRequest__Output, _checkout_orders_v1_Order__Output>
 }

@@ -1,0 +1,10 @@
+// Original file: proto/orders.proto
+
+
+export interface DisableCouponRequest {
+  'id'?: (string);
+}
+
+export interface DisableCouponRequest__Output {
+  'id': (string);
+}
