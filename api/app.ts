@@ -21,6 +21,9 @@ import { pingRoutes } from './routes/pings';
 import { loyaltyRoutes } from './routes/loyalty';
 import { deliverySlotRoutes } from './routes/delivery-slots';
 import { myOrderRoutes } from './routes/me-orders';
+import { preferenceRoutes } from './routes/preferences';
+import { avatarRoutes } from './routes/avatar';
+import { DEFAULT_OBJECT_STORAGE_DIR, FilesystemObjectStorage, type ObjectStorage } from '../lib/object-storage';
 import { merchantSettlementRoutes } from './routes/merchant-settlements';
 import { merchantTenancy } from './routes/merchant-tenancy';
 import { posRoutes } from './routes/pos';
@@ -51,6 +54,8 @@ export interface ApiDeps {
    * passes them). Absent: no limits, for tests whose Redis is a fake.
    */
   rateLimits?: RateLimitSettings;
+  /** Where avatars are kept (config AVATAR_STORAGE_DIR); a directory under the OS temp dir when absent. */
+  objectStorage?: ObjectStorage;
 }
 
 /** The REST gateway: thin routes over Temporal and the domain services. */
@@ -86,6 +91,8 @@ export function createApp(deps: ApiDeps): Express {
   // Before the JSON parser: webhooks verify a signature over the raw body.
   app.use(paymentWebhookRoutes({ temporal: deps.temporal, clients: deps.clients, secret: deps.webhookSecret }));
   app.use(carrierWebhookRoutes({ temporal: deps.temporal, clients: deps.clients, secret: deps.carrierWebhookSecret ?? '' }));
+  // Before the JSON-only gate: an avatar upload's body is the image itself.
+  app.use(avatarRoutes({ storage: deps.objectStorage ?? new FilesystemObjectStorage(DEFAULT_OBJECT_STORAGE_DIR), auth: { jwtSecret: deps.jwtSecret, redis: deps.redis } }));
   app.use(requireJsonBody);
   app.use(express.json({ limit: '100kb', type: JSON_MEDIA_TYPE }));
   app.use(rejectNulCharacters);
@@ -120,6 +127,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(loyaltyRoutes({ loyalty: deps.clients.loyalty, auth }));
   app.use(deliverySlotRoutes({ delivery: deps.clients.delivery }));
   app.use(myOrderRoutes({ orders: deps.clients.orders, payments: deps.clients.payments, auth }));
+  app.use(preferenceRoutes({ identity: deps.clients.identity, auth }));
   // Before the staff routes: a merchant's or cashier's token reaches only its own merchant's data there.
   app.use(merchantTenancy({ pos: deps.clients.pos, auth }));
   app.use(staffRoutes({ clients: deps.clients, auth, idempotency, temporal: deps.temporal, taskQueue: deps.taskQueue }));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_OBJECT_STORAGE_DIR } from './object-storage';
 import { parsePayloadKeyring, type PayloadKeyring } from './payload-keys';
 
 /** Development-only values for secrets; outside development and test a missing secret is an error. */
@@ -74,6 +75,11 @@ const schema = z.object({
   REDIS_KEY_PREFIX: z.string().default('checkout:'),
   /** Sliding expiry of a customer's cart: every read or write restarts it (30 days). */
   CART_TTL_SECONDS: z.coerce.number().int().min(60).default(2_592_000),
+  /**
+   * Where the filesystem object store keeps uploaded files (avatars; lib/object-storage.ts): a
+   * persistent volume shared by every api replica in a deployment. Under the OS temp directory when unset.
+   */
+  AVATAR_STORAGE_DIR: z.string().min(1).default(DEFAULT_OBJECT_STORAGE_DIR),
   /**
    * Abuse limits of the api, counted in Redis per client (token subject, else IP) and route class
    * over a fixed window: requests per RATE_LIMIT_WINDOW_SECONDS for reads (GET), other writes,

@@ -5,6 +5,7 @@ import type { AddAddressRequest as _checkout_identity_v1_AddAddressRequest, AddA
 import type { Address as _checkout_identity_v1_Address, Address__Output as _checkout_identity_v1_Address__Output } from './checkout/identity/v1/Address';
 import type { DeleteAddressRequest as _checkout_identity_v1_DeleteAddressRequest, DeleteAddressRequest__Output as _checkout_identity_v1_DeleteAddressRequest__Output } from './checkout/identity/v1/DeleteAddressRequest';
 import type { DeleteAddressResponse as _checkout_identity_v1_DeleteAddressResponse, DeleteAddressResponse__Output as _checkout_identity_v1_DeleteAddressResponse__Output } from './checkout/identity/v1/DeleteAddressResponse';
+import type { GetPreferencesRequest as _checkout_identity_v1_GetPreferencesRequest, GetPreferencesRequest__Output as _checkout_identity_v1_GetPreferencesRequest__Output } from './checkout/identity/v1/GetPreferencesRequest';
 import type { GetProfileRequest as _checkout_identity_v1_GetProfileRequest, GetProfileRequest__Output as _checkout_identity_v1_GetProfileRequest__Output } from './checkout/identity/v1/GetProfileRequest';
 import type { IdentityServiceClient as _checkout_identity_v1_IdentityServiceClient, IdentityServiceDefinition as _checkout_identity_v1_IdentityServiceDefinition } from './checkout/identity/v1/IdentityService';
 import type { IsAccessTokenRevokedRequest as _checkout_identity_v1_IsAccessTokenRevokedRequest, IsAccessTokenRevokedRequest__Output as _checkout_identity_v1_IsAccessTokenRevokedRequest__Output } from './checkout/identity/v1/IsAccessTokenRevokedRequest';
@@ -16,6 +17,7 @@ import type { ListAddressesResponse as _checkout_identity_v1_ListAddressesRespon
 import type { LoginRequest as _checkout_identity_v1_LoginRequest, LoginRequest__Output as _checkout_identity_v1_LoginRequest__Output } from './checkout/identity/v1/LoginRequest';
 import type { LogoutRequest as _checkout_identity_v1_LogoutRequest, LogoutRequest__Output as _checkout_identity_v1_LogoutRequest__Output } from './checkout/identity/v1/LogoutRequest';
 import type { LogoutResponse as _checkout_identity_v1_LogoutResponse, LogoutResponse__Output as _checkout_identity_v1_LogoutResponse__Output } from './checkout/identity/v1/LogoutResponse';
+import type { Preferences as _checkout_identity_v1_Preferences, Preferences__Output as _checkout_identity_v1_Preferences__Output } from './checkout/identity/v1/Preferences';
 import type { RefreshRequest as _checkout_identity_v1_RefreshRequest, RefreshRequest__Output as _checkout_identity_v1_RefreshRequest__Output } from './checkout/identity/v1/RefreshRequest';
 import type { RegisterRequest as _checkout_identity_v1_RegisterRequest, RegisterRequest__Output as _checkout_identity_v1_RegisterRequest__Output } from './checkout/identity/v1/RegisterRequest';
 import type { RequestEmailVerificationRequest as _checkout_identity_v1_RequestEmailVerificationRequest, RequestEmailVerificationRequest__Output as _checkout_identity_v1_RequestEmailVerificationRequest__Output } from './checkout/identity/v1/RequestEmailVerificationRequest';
@@ -44,6 +46,7 @@ export interface ProtoGrpcType {
         Address: MessageTypeDefinition<_checkout_identity_v1_Address, _checkout_identity_v1_Address__Output>
         DeleteAddressRequest: MessageTypeDefinition<_checkout_identity_v1_DeleteAddressRequest, _checkout_identity_v1_DeleteAddressRequest__Output>
         DeleteAddressResponse: MessageTypeDefinition<_checkout_identity_v1_DeleteAddressResponse, _checkout_identity_v1_DeleteAddressResponse__Output>
+        GetPreferencesRequest: MessageTypeDefinition<_checkout_identity_v1_GetPreferencesRequest, _checkout_identity_v1_GetPreferencesRequest__Output>
         GetProfileRequest: MessageTypeDefinition<_checkout_identity_v1_GetProfileRequest, _checkout_identity_v1_GetProfileRequest__Output>
         IdentityService: SubtypeConstructor<typeof grpc.Client, _checkout_identity_v1_IdentityServiceClient> & { service: _checkout_identity_v1_IdentityServiceDefinition }
         IsAccessTokenRevokedRequest: MessageTypeDefinition<_checkout_identity_v1_IsAccessTokenRevokedRequest, _checkout_identity_v1_IsAccessTokenRevokedRequest__Output>
@@ -55,6 +58,7 @@ export interface ProtoGrpcType {
         LoginRequest: MessageTypeDefinition<_checkout_identity_v1_LoginRequest, _checkout_identity_v1_LoginRequest__Output>
         LogoutRequest: MessageTypeDefinition<_checkout_identity_v1_LogoutRequest, _checkout_identity_v1_LogoutRequest__Output>
         LogoutResponse: MessageTypeDefinition<_checkout_identity_v1_LogoutResponse, _checkout_identity_v1_LogoutResponse__Output>
+        Preferences: MessageTypeDefinition<_checkout_identity_v1_Preferences, _checkout_identity_v1_Preferences__Output>
         RefreshRequest: MessageTypeDefinition<_checkout_identity_v1_RefreshRequest, _checkout_identity_v1_RefreshRequest__Output>
         RegisterRequest: MessageTypeDefinition<_checkout_identity_v1_RegisterRequest, _checkout_identity_v1_RegisterRequest__Output>
         RequestEmailVerificationRequest: MessageTypeDefinition<_checkout_identity_v1_RequestEmailVerificationRequest, _checkout_identity_v1_RequestEmailVerificationRequest__Output>

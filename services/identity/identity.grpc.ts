@@ -7,6 +7,7 @@ import type { ServiceDeps } from '../registry';
 import type { PublishIdentityEvent } from './identity-events';
 import { IdentityService } from './identity.service';
 import type { LoginRateLimitSettings } from './login-rate-limit';
+import { UserPreferencesStore } from './user-preferences';
 
 
 /** What the identity service needs beyond every service's deps. */
@@ -37,7 +38,10 @@ export function identityRegistration(deps: IdentityDeps): ServiceRegistration {
     ...(deps.bcryptCost !== undefined ? { bcryptCost: deps.bcryptCost } : {}),
     ...(deps.loginRateLimit ? { loginRateLimit: deps.loginRateLimit } : {}),
   });
+  const preferences = new UserPreferencesStore(deps.prisma);
   const handlers: IdentityServiceHandlers = {
+    GetPreferences: unary('identity.GetPreferences', (r) => preferences.get(r.userId), deps),
+    UpdatePreferences: unary('identity.UpdatePreferences', (r) => preferences.update(r), deps),
     Register: unary('identity.Register', (r) => service.register(r), deps),
     Login: unary('identity.Login', (r) => service.login(r), deps),
     Refresh: unary('identity.Refresh', (r) => service.refresh(r), deps),

@@ -6,6 +6,7 @@ import type { AddAddressRequest as _checkout_identity_v1_AddAddressRequest, AddA
 import type { Address as _checkout_identity_v1_Address, Address__Output as _checkout_identity_v1_Address__Output } from '../../../checkout/identity/v1/Address';
 import type { DeleteAddressRequest as _checkout_identity_v1_DeleteAddressRequest, DeleteAddressRequest__Output as _checkout_identity_v1_DeleteAddressRequest__Output } from '../../../checkout/identity/v1/DeleteAddressRequest';
 import type { DeleteAddressResponse as _checkout_identity_v1_DeleteAddressResponse, DeleteAddressResponse__Output as _checkout_identity_v1_DeleteAddressResponse__Output } from '../../../checkout/identity/v1/DeleteAddressResponse';
+import type { GetPreferencesRequest as _checkout_identity_v1_GetPreferencesRequest, GetPreferencesRequest__Output as _checkout_identity_v1_GetPreferencesRequest__Output } from '../../../checkout/identity/v1/GetPreferencesRequest';
 import type { GetProfileRequest as _checkout_identity_v1_GetProfileRequest, GetProfileRequest__Output as _checkout_identity_v1_GetProfileRequest__Output } from '../../../checkout/identity/v1/GetProfileRequest';
 import type { IsAccessTokenRevokedRequest as _checkout_identity_v1_IsAccessTokenRevokedRequest, IsAccessTokenRevokedRequest__Output as _checkout_identity_v1_IsAccessTokenRevokedRequest__Output } from '../../../checkout/identity/v1/IsAccessTokenRevokedRequest';
 import type { IsAccessTokenRevokedResponse as _checkout_identity_v1_IsAccessTokenRevokedResponse, IsAccessTokenRevokedResponse__Output as _checkout_identity_v1_IsAccessTokenRevokedResponse__Output } from '../../../checkout/identity/v1/IsAccessTokenRevokedResponse';
@@ -16,6 +17,7 @@ import type { ListAddressesResponse as _checkout_identity_v1_ListAddressesRespon
 import type { LoginRequest as _checkout_identity_v1_LoginRequest, LoginRequest__Output as _checkout_identity_v1_LoginRequest__Output } from '../../../checkout/identity/v1/LoginRequest';
 import type { LogoutRequest as _checkout_identity_v1_LogoutRequest, LogoutRequest__Output as _checkout_identity_v1_LogoutRequest__Output } from '../../../checkout/identity/v1/LogoutRequest';
 import type { LogoutResponse as _checkout_identity_v1_LogoutResponse, LogoutResponse__Output as _checkout_identity_v1_LogoutResponse__Output } from '../../../checkout/identity/v1/LogoutResponse';
+import type { Preferences as _checkout_identity_v1_Preferences, Preferences__Output as _checkout_identity_v1_Preferences__Output } from '../../../checkout/identity/v1/Preferences';
 import type { RefreshRequest as _checkout_identity_v1_RefreshRequest, RefreshRequest__Output as _checkout_identity_v1_RefreshRequest__Output } from '../../../checkout/identity/v1/RefreshRequest';
 import type { RegisterRequest as _checkout_identity_v1_RegisterRequest, RegisterRequest__Output as _checkout_identity_v1_RegisterRequest__Output } from '../../../checkout/identity/v1/RegisterRequest';
 import type { RequestEmailVerificationRequest as _checkout_identity_v1_RequestEmailVerificationRequest, RequestEmailVerificationRequest__Output as _checkout_identity_v1_RequestEmailVerificationRequest__Output } from '../../../checkout/identity/v1/RequestEmailVerificationRequest';
@@ -50,6 +52,15 @@ export interface IdentityServiceClient extends grpc.Client {
   deleteAddress(argument: _checkout_identity_v1_DeleteAddressRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_identity_v1_DeleteAddressResponse__Output>): grpc.ClientUnaryCall;
   deleteAddress(argument: _checkout_identity_v1_DeleteAddressRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_DeleteAddressResponse__Output>): grpc.ClientUnaryCall;
   deleteAddress(argument: _checkout_identity_v1_DeleteAddressRequest, callback: grpc.requestCallback<_checkout_identity_v1_DeleteAddressResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetPreferences(argument: _checkout_identity_v1_GetPreferencesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_Preferences__Output>): grpc.ClientUnaryCall;
+  GetPreferences(argument: _checkout_identity_v1_GetPreferencesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_identity_v1_Preferences__Output>): grpc.ClientUnaryCall;
+  GetPreferences(argument: _checkout_identity_v1_GetPreferencesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_Preferences__Output>): grpc.ClientUnaryCall;
+  GetPreferences(argument: _checkout_identity_v1_GetPreferencesRequest, callback: grpc.requestCallback<_checkout_identity_v1_Preferences__Output>): grpc.ClientUnaryCall;
+  getPreferences(argument: _checkout_identity_v1_GetPreferencesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_Preferences__Output>): grpc.ClientUnaryCall;
+  getPreferences(argument: _checkout_identity_v1_GetPreferencesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_identity_v1_Preferences__Output>): grpc.ClientUnaryCall;
+  getPreferences(argument: _checkout_identity_v1_GetPreferencesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_Preferences__Output>): grpc.ClientUnaryCall;
+  getPreferences(argument: _checkout_identity_v1_GetPreferencesRequest, callback: grpc.requestCallback<_checkout_identity_v1_Preferences__Output>): grpc.ClientUnaryCall;
   
   GetProfile(argument: _checkout_identity_v1_GetProfileRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_User__Output>): grpc.ClientUnaryCall;
   GetProfile(argument: _checkout_identity_v1_GetProfileRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_identity_v1_User__Output>): grpc.ClientUnaryCall;
@@ -168,6 +179,15 @@ export interface IdentityServiceClient extends grpc.Client {
   setRole(argument: _checkout_identity_v1_SetRoleRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_User__Output>): grpc.ClientUnaryCall;
   setRole(argument: _checkout_identity_v1_SetRoleRequest, callback: grpc.requestCallback<_checkout_identity_v1_User__Output>): grpc.ClientUnaryCall;
   
+  UpdatePreferences(argument: _checkout_identity_v1_Preferences, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_Preferences__Output>): grpc.ClientUnaryCall;
+  UpdatePreferences(argument: _checkout_identity_v1_Preferences, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_identity_v1_Preferences__Output>): grpc.ClientUnaryCall;
+  UpdatePreferences(argument: _checkout_identity_v1_Preferences, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_Preferences__Output>): grpc.ClientUnaryCall;
+  UpdatePreferences(argument: _checkout_identity_v1_Preferences, callback: grpc.requestCallback<_checkout_identity_v1_Preferences__Output>): grpc.ClientUnaryCall;
+  updatePreferences(argument: _checkout_identity_v1_Preferences, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_Preferences__Output>): grpc.ClientUnaryCall;
+  updatePreferences(argument: _checkout_identity_v1_Preferences, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_identity_v1_Preferences__Output>): grpc.ClientUnaryCall;
+  updatePreferences(argument: _checkout_identity_v1_Preferences, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_Preferences__Output>): grpc.ClientUnaryCall;
+  updatePreferences(argument: _checkout_identity_v1_Preferences, callback: grpc.requestCallback<_checkout_identity_v1_Preferences__Output>): grpc.ClientUnaryCall;
+  
   UpdateProfile(argument: _checkout_identity_v1_UpdateProfileRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_User__Output>): grpc.ClientUnaryCall;
   UpdateProfile(argument: _checkout_identity_v1_UpdateProfileRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_identity_v1_User__Output>): grpc.ClientUnaryCall;
   UpdateProfile(argument: _checkout_identity_v1_UpdateProfileRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_identity_v1_User__Output>): grpc.ClientUnaryCall;
@@ -192,6 +212,8 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
   AddAddress: grpc.handleUnaryCall<_checkout_identity_v1_AddAddressRequest__Output, _checkout_identity_v1_Address>;
   
   DeleteAddress: grpc.handleUnaryCall<_checkout_identity_v1_DeleteAddressRequest__Output, _checkout_identity_v1_DeleteAddressResponse>;
+  
+  GetPreferences: grpc.handleUnaryCall<_checkout_identity_v1_GetPreferencesRequest__Output, _checkout_identity_v1_Preferences>;
   
   GetProfile: grpc.handleUnaryCall<_checkout_identity_v1_GetProfileRequest__Output, _checkout_identity_v1_User>;
   
@@ -219,6 +241,8 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
   
   SetRole: grpc.handleUnaryCall<_checkout_identity_v1_SetRoleRequest__Output, _checkout_identity_v1_User>;
   
+  UpdatePreferences: grpc.handleUnaryCall<_checkout_identity_v1_Preferences__Output, _checkout_identity_v1_Preferences>;
+  
   UpdateProfile: grpc.handleUnaryCall<_checkout_identity_v1_UpdateProfileRequest__Output, _checkout_identity_v1_User>;
   
   VerifyEmail: grpc.handleUnaryCall<_checkout_identity_v1_VerifyEmailRequest__Output, _checkout_identity_v1_User>;
@@ -228,6 +252,7 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
 export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
   AddAddress: MethodDefinition<_checkout_identity_v1_AddAddressRequest, _checkout_identity_v1_Address, _checkout_identity_v1_AddAddressRequest__Output, _checkout_identity_v1_Address__Output>
   DeleteAddress: MethodDefinition<_checkout_identity_v1_DeleteAddressRequest, _checkout_identity_v1_DeleteAddressResponse, _checkout_identity_v1_DeleteAddressRequest__Output, _checkout_identity_v1_DeleteAddressResponse__Output>
+  GetPreferences: MethodDefinition<_checkout_identity_v1_GetPreferencesRequest, _checkout_identity_v1_Preferences, _checkout_identity_v1_GetPreferencesRequest__Output, _checkout_identity_v1_Preferences__Output>
   GetProfile: MethodDefinition<_checkout_identity_v1_GetProfileRequest, _checkout_identity_v1_User, _checkout_identity_v1_GetProfileRequest__Output, _checkout_identity_v1_User__Output>
   IsAccessTokenRevoked: MethodDefinition<_checkout_identity_v1_IsAccessTokenRevokedRequest, _checkout_identity_v1_IsAccessTokenRevokedResponse, _checkout_identity_v1_IsAccessTokenRevokedRequest__Output, _checkout_identity_v1_IsAccessTokenRevokedResponse__Output>
   LinkMerchantUsers: MethodDefinition<_checkout_identity_v1_LinkMerchantUsersRequest, _checkout_identity_v1_LinkMerchantUsersResponse, _checkout_identity_v1_LinkMerchantUsersRequest__Output, _checkout_identity_v1_LinkMerchantUsersResponse__Output>
@@ -241,6 +266,7 @@ export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
   ResetPassword: MethodDefinition<_checkout_identity_v1_ResetPasswordRequest, _checkout_identity_v1_ResetPasswordResponse, _checkout_identity_v1_ResetPasswordRequest__Output, _checkout_identity_v1_ResetPasswordResponse__Output>
   SearchUsers: MethodDefinition<_checkout_identity_v1_SearchUsersRequest, _checkout_identity_v1_SearchUsersResponse, _checkout_identity_v1_SearchUsersRequest__Output, _checkout_identity_v1_SearchUsersResponse__Output>
   SetRole: MethodDefinition<_checkout_identity_v1_SetRoleRequest, _checkout_identity_v1_User, _checkout_identity_v1_SetRoleRequest__Output, _checkout_identity_v1_User__Output>
+  UpdatePreferences: MethodDefinition<_checkout_identity_v1_Preferences, _checkout_identity_v1_Preferences, _checkout_identity_v1_Preferences__Output, _checkout_identity_v1_Preferences__Output>
   UpdateProfile: MethodDefinition<_checkout_identity_v1_UpdateProfileRequest, _checkout_identity_v1_User, _checkout_identity_v1_UpdateProfileRequest__Output, _checkout_identity_v1_User__Output>
   VerifyEmail: MethodDefinition<_checkout_identity_v1_VerifyEmailRequest, _checkout_identity_v1_User, _checkout_identity_v1_VerifyEmailRequest__Output, _checkout_identity_v1_User__Output>
 }
