@@ -24,6 +24,7 @@ import { createPingBody, pingIdempotencyKeyHeader, pingIdParam } from './routes/
 import { pointsQuery } from './routes/loyalty';
 import { customerFulfilmentSchema, registerFulfilmentOpenApi } from './routes/fulfilment-openapi';
 import { registerPosOpenApi } from './routes/pos-openapi';
+import { registerStorefrontOpenApi } from './routes/storefront-openapi';
 import { salesReportQuery } from './routes/staff/analytics';
 import { categoryBody, categoryIdParam, merchantBody, merchantIdParam, staffProductIdParam, storefrontProductBody, variantBody, variantParams } from './routes/staff/catalog';
 import { slotBody, slotIdParam, slotUpdateBody, zoneBody, zoneIdParam } from './routes/staff/delivery';
@@ -158,6 +159,7 @@ function buildDocument(): OpenApiDocument {
         .enum([
           'RESERVING_STOCK',
           'REDEEMING_POINTS',
+          'REDEEMING_COUPON',
           'CREATING_ORDER',
           'CHARGING_PAYMENT',
           'AWAITING_PAYMENT',
@@ -701,7 +703,19 @@ function buildDocument(): OpenApiDocument {
       description: z.string(),
       imageUrls: z.array(z.string()),
       active: z.boolean(),
-      variants: z.array(variantView).meta({ description: 'The variants on sale, cheapest first' }),
+      variants: z
+        .array(
+          registry.register(
+            'VariantOnSale',
+            variantView.extend({
+              availability: z.enum(['in_stock', 'low_stock', 'out_of_stock']).meta({
+                description: 'From inventory (on hand − reserved), at most 15 s old: low_stock at 5 sellable units or fewer',
+              }),
+              availableQuantity: z.number().int().optional().meta({ description: 'Sellable units, shown only when low_stock' }),
+            }),
+          ),
+        )
+        .meta({ description: 'The variants on sale, cheapest first, each with its availability' }),
     }),
   );
   const categoryFields = { id: z.string(), parentId: z.string(), slug: z.string(), name: z.string(), position: z.number().int(), active: z.boolean() };
@@ -1083,7 +1097,7 @@ function buildDocument(): OpenApiDocument {
     path: '/v1/staff/analytics/sales',
     operationId: 'getSalesReport',
     tags: ['staff'],
-    summary: 'Sales per business day (Asia/Tokyo) and SKU, and failed checkouts per day and reason',
+    summary: 'Sales per business day (Asia/Tokyo) and SKU, failed checkouts per day and reason, and each day’s merchant settlements; a merchant token sees only its SKUs and settlements',
     request: { query: salesReportQuery },
     responses: {
       200: json(
@@ -1094,11 +1108,25 @@ function buildDocument(): OpenApiDocument {
             fromDay: z.string(),
             toDay: z.string(),
             sales: z.array(z.object({ day: z.string(), sku: z.string(), orders: z.number().int(), quantity: z.number().int(), revenueMinor: z.number().int(), currency: z.string() })),
-            failures: z.array(z.object({ day: z.string(), reason: z.string(), count: z.number().int() })),
+            failures: z.array(z.object({ day: z.string(), reason: z.string(), count: z.number().int() })).meta({ description: 'Empty in a merchant’s view' }),
+            settlements: z
+              .array(
+                z.object({
+                  day: z.string(),
+                  merchantId: z.string(),
+                  paidMinor: z.number().int(),
+                  refundedMinor: z.number().int(),
+                  feesMinor: z.number().int(),
+                  netMinor: z.number().int().meta({ description: 'paid − refunded − fees' }),
+                  currency: z.string(),
+                  settledAt: z.string(),
+                }),
+              )
+              .meta({ description: 'The settlement of each day that has one (per merchant; a merchant token sees only its own)' }),
           }),
         ),
       ),
-      ...errors({ 400: true, 401: true, 500: true, 503: true }),
+      ...errors({ 400: true, 401: true, 403: true, 500: true, 503: true }),
     },
   });
 
@@ -1137,6 +1165,7 @@ function buildDocument(): OpenApiDocument {
   });
 
   registerPosOpenApi({ registry, route, json, jsonBody, errors, named });
+  registerStorefrontOpenApi({ registry, route, json, jsonBody, errors, named });
   registerFulfilmentOpenApi({ registry, route, json, jsonBody, errors, named });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
@@ -1154,6 +1183,7 @@ function buildDocument(): OpenApiDocument {
       { name: 'accounts', description: 'Sign up, verify the email, reset the password, the profile and saved addresses' },
       { name: 'sessions', description: 'Sign in, refresh and sign out' },
       { name: 'loyalty', description: 'Loyalty points: earned on completed orders, redeemed at checkout' },
+      { name: 'storefront', description: 'What a storefront client shows: delivery slots, the account’s orders, payments, preferences and avatar' },
       { name: 'webhooks', description: 'Signed notices from the payment provider' },
       { name: 'pos', description: 'Point of sale: a cashier’s sales at a merchant’s counter, the merchant’s settlements' },
       { name: 'staff', description: 'Catalog, stock, delivery, orders and analytics for staff: each operation names its permission in x-permission' },
