@@ -4,6 +4,8 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 import type { GetSaleRequest as _checkout_pos_v1_GetSaleRequest, GetSaleRequest__Output as _checkout_pos_v1_GetSaleRequest__Output } from './checkout/pos/v1/GetSaleRequest';
 import type { ListSettlementsRequest as _checkout_pos_v1_ListSettlementsRequest, ListSettlementsRequest__Output as _checkout_pos_v1_ListSettlementsRequest__Output } from './checkout/pos/v1/ListSettlementsRequest';
 import type { ListSettlementsResponse as _checkout_pos_v1_ListSettlementsResponse, ListSettlementsResponse__Output as _checkout_pos_v1_ListSettlementsResponse__Output } from './checkout/pos/v1/ListSettlementsResponse';
+import type { MerchantOrdersRequest as _checkout_pos_v1_MerchantOrdersRequest, MerchantOrdersRequest__Output as _checkout_pos_v1_MerchantOrdersRequest__Output } from './checkout/pos/v1/MerchantOrdersRequest';
+import type { MerchantOrdersResponse as _checkout_pos_v1_MerchantOrdersResponse, MerchantOrdersResponse__Output as _checkout_pos_v1_MerchantOrdersResponse__Output } from './checkout/pos/v1/MerchantOrdersResponse';
 import type { Owner as _checkout_pos_v1_Owner, Owner__Output as _checkout_pos_v1_Owner__Output } from './checkout/pos/v1/Owner';
 import type { OwnerRequest as _checkout_pos_v1_OwnerRequest, OwnerRequest__Output as _checkout_pos_v1_OwnerRequest__Output } from './checkout/pos/v1/OwnerRequest';
 import type { PosServiceClient as _checkout_pos_v1_PosServiceClient, PosServiceDefinition as _checkout_pos_v1_PosServiceDefinition } from './checkout/pos/v1/PosService';
@@ -27,6 +29,8 @@ export interface ProtoGrpcType {
         GetSaleRequest: MessageTypeDefinition<_checkout_pos_v1_GetSaleRequest, _checkout_pos_v1_GetSaleRequest__Output>
         ListSettlementsRequest: MessageTypeDefinition<_checkout_pos_v1_ListSettlementsRequest, _checkout_pos_v1_ListSettlementsRequest__Output>
         ListSettlementsResponse: MessageTypeDefinition<_checkout_pos_v1_ListSettlementsResponse, _checkout_pos_v1_ListSettlementsResponse__Output>
+        MerchantOrdersRequest: MessageTypeDefinition<_checkout_pos_v1_MerchantOrdersRequest, _checkout_pos_v1_MerchantOrdersRequest__Output>
+        MerchantOrdersResponse: MessageTypeDefinition<_checkout_pos_v1_MerchantOrdersResponse, _checkout_pos_v1_MerchantOrdersResponse__Output>
         Owner: MessageTypeDefinition<_checkout_pos_v1_Owner, _checkout_pos_v1_Owner__Output>
         OwnerRequest: MessageTypeDefinition<_checkout_pos_v1_OwnerRequest, _checkout_pos_v1_OwnerRequest__Output>
         PosService: SubtypeConstructor<typeof grpc.Client, _checkout_pos_v1_PosServiceClient> & { service: _checkout_pos_v1_PosServiceDefinition }

@@ -8,7 +8,7 @@ import { salesReport } from './order-aggregates';
 /** The read side of the analytics aggregates as a gRPC registration (the analytics worker writes them). */
 export function analyticsRegistration(deps: ServiceDeps): ServiceRegistration {
   const handlers: AnalyticsServiceHandlers = {
-    GetSalesReport: unary('analytics.GetSalesReport', (r) => salesReport(deps.prisma, r.fromDay, r.toDay), deps),
+    GetSalesReport: unary('analytics.GetSalesReport', (r) => salesReport(deps.prisma, r.fromDay, r.toDay, r.merchantId), deps),
   };
   return {
     name: 'checkout.analytics.v1.AnalyticsService',

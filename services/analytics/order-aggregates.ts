@@ -90,18 +90,30 @@ export interface SalesReport {
   toDay: string;
   sales: { day: string; sku: string; orders: number; quantity: number; revenueMinor: number; currency: string }[];
   failures: { day: string; reason: string; count: number }[];
+  /** Each merchant's settlement of the days that have one (the settlement workflow's rows, as written). */
+  settlements: { day: string; merchantId: string; paidMinor: number; refundedMinor: number; feesMinor: number; netMinor: number; currency: string; settledAt: string }[];
 }
 
-/** Sales per day and SKU and failures per day and reason, for business days fromDay to toDay inclusive. */
-export async function salesReport(prisma: PrismaClient, fromDay: string, toDay: string): Promise<SalesReport> {
+/**
+ * Sales per day and SKU, failures per day and reason, and the merchants' settlements, for business days
+ * fromDay to toDay inclusive. With `merchantId`, the merchant's view: only its SKUs (its product
+ * families' variants) and its settlements, and no failures (a failed checkout names no merchant).
+ */
+export async function salesReport(prisma: PrismaClient, fromDay: string, toDay: string, merchantId = ''): Promise<SalesReport> {
   for (const [name, value] of [['fromDay', fromDay], ['toDay', toDay]] as const) {
     if (!DAY.test(value) || Number.isNaN(Date.parse(value))) throw new DomainError('VALIDATION_FAILED', `${name} must be a date YYYY-MM-DD`, { [name]: value });
   }
   if (fromDay > toDay) throw new DomainError('VALIDATION_FAILED', 'fromDay must not be after toDay', { fromDay, toDay });
   const day = { gte: new Date(`${fromDay}T00:00:00Z`), lte: new Date(`${toDay}T00:00:00Z`) };
-  const [sales, failures] = await Promise.all([
-    prisma.dailySales.findMany({ where: { day }, orderBy: [{ day: 'asc' }, { sku: 'asc' }] }),
-    prisma.dailyFailures.findMany({ where: { day }, orderBy: [{ day: 'asc' }, { reason: 'asc' }] }),
+  const merchantSkus = merchantId
+    ? (
+        await prisma.$queryRaw<{ sku: string }[]>`SELECT p.sku FROM catalog.products p JOIN catalog.product_families f ON f.id = p.product_id WHERE f.merchant_id = ${merchantId}`
+      ).map((r) => r.sku)
+    : undefined;
+  const [sales, failures, settlements] = await Promise.all([
+    prisma.dailySales.findMany({ where: { day, ...(merchantSkus ? { sku: { in: merchantSkus } } : {}) }, orderBy: [{ day: 'asc' }, { sku: 'asc' }] }),
+    merchantId ? Promise.resolve([]) : prisma.dailyFailures.findMany({ where: { day }, orderBy: [{ day: 'asc' }, { reason: 'asc' }] }),
+    prisma.merchantSettlement.findMany({ where: { businessDate: day, ...(merchantId ? { merchantId } : {}) }, orderBy: [{ businessDate: 'asc' }, { merchantId: 'asc' }] }),
   ]);
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   return {
@@ -110,5 +122,15 @@ export async function salesReport(prisma: PrismaClient, fromDay: string, toDay: 
     // revenue_minor is a bigint; a number holds any sum below 2^53 yen exactly, and stays a JSON number over REST and gRPC.
     sales: sales.map((s) => ({ day: iso(s.day), sku: s.sku, orders: s.orders, quantity: s.quantity, revenueMinor: Number(s.revenueMinor), currency: s.currency.trim() })),
     failures: failures.map((f) => ({ day: iso(f.day), reason: f.reason, count: f.count })),
+    settlements: settlements.map((s) => ({
+      day: iso(s.businessDate),
+      merchantId: s.merchantId,
+      paidMinor: Number(s.paidMinor),
+      refundedMinor: Number(s.refundedMinor),
+      feesMinor: Number(s.feesMinor),
+      netMinor: Number(s.netMinor),
+      currency: s.currency.trim(),
+      settledAt: s.settledAt.toISOString(),
+    })),
   };
 }

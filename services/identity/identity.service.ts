@@ -249,14 +249,17 @@ export class IdentityService {
   /**
    * Links the named accounts to a merchant (its cashier set in the catalog) and unlinks the cashiers it
    * no longer names; accounts whose link changed lose their sessions, so their next token has the new mid.
-   * Ids that are no account (yet) are skipped: the catalog may name a cashier before it signs up.
+   * Ids that are no cashier account (yet) are skipped: the catalog may name a cashier before it signs up
+   * or before an admin gives it the cashier role (PUT /v1/staff/users/:id/roles links it then).
    */
   async linkMerchantUsers(request: { merchantId: string; userIds: string[] }): Promise<{ linkedUserIds: string[] }> {
     const merchantId = request.merchantId.trim();
     if (!merchantId || merchantId.length > MAX_MERCHANT_ID_LENGTH) throw new DomainError('VALIDATION_FAILED', 'merchantId is required', { field: 'merchantId' });
     const userIds = [...new Set(request.userIds)];
     return this.prisma.$transaction(async (tx) => {
-      const named = await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, merchantId: true } });
+      // Only cashier accounts: a merchant naming another merchant's owner or a staff account as its
+      // "cashier" must not move that account's link (the catalog refuses another merchant's cashiers).
+      const named = await tx.user.findMany({ where: { id: { in: userIds }, role: 'cashier' }, select: { id: true, merchantId: true } });
       const dropped = await tx.user.findMany({ where: { merchantId, role: 'cashier', id: { notIn: userIds } }, select: { id: true } });
       const changed = [...named.filter((u) => u.merchantId !== merchantId).map((u) => u.id), ...dropped.map((u) => u.id)];
       if (named.length > 0) await tx.user.updateMany({ where: { id: { in: named.map((u) => u.id) } }, data: { merchantId } });

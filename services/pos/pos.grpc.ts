@@ -18,6 +18,7 @@ export function posRegistration(deps: ServiceDeps): ServiceRegistration {
     SettleDay: unary('pos.SettleDay', (r) => service.settleDay(r), deps),
     ListSettlements: unary('pos.ListSettlements', (r) => service.listSettlements(r), deps),
     OwnerOf: unary('pos.OwnerOf', (r) => service.ownerOf(r), deps),
+    MerchantOrders: unary('pos.MerchantOrders', (r) => service.merchantOrders(r), deps),
   };
   return {
     name: 'checkout.pos.v1.PosService',

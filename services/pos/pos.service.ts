@@ -3,6 +3,8 @@ import type { CallContext } from '../../lib/grpc';
 import { idempotentCall, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { GetSaleRequest__Output } from '../../proto/generated/checkout/pos/v1/GetSaleRequest';
+import type { MerchantOrdersRequest__Output } from '../../proto/generated/checkout/pos/v1/MerchantOrdersRequest';
+import type { MerchantOrdersResponse__Output } from '../../proto/generated/checkout/pos/v1/MerchantOrdersResponse';
 import type { Owner__Output } from '../../proto/generated/checkout/pos/v1/Owner';
 import type { OwnerRequest__Output } from '../../proto/generated/checkout/pos/v1/OwnerRequest';
 import type { ListSettlementsRequest__Output } from '../../proto/generated/checkout/pos/v1/ListSettlementsRequest';
@@ -261,6 +263,39 @@ export class PosService {
       : await this.prisma.$queryRawUnsafe<{ merchantId: string | null }[]>('SELECT merchant_id AS "merchantId" FROM catalog.product_families WHERE id = $1', request.productId);
     const row = rows[0];
     return row ? { found: true, merchantId: row.merchantId ?? '' } : { found: false, merchantId: '' };
+  }
+
+  /**
+   * The storefront orders a merchant may see and act on: every line one of its SKUs. An order that also
+   * holds another merchant's lines is staff-only (not listed), so a merchant never sees another
+   * merchant's goods, prices or the order's totals that include them.
+   */
+  async merchantOrders(request: MerchantOrdersRequest__Output): Promise<MerchantOrdersResponse__Output> {
+    const merchantId = requireId(request.merchantId, 'merchantId');
+    const page = request.page || 1;
+    const pageSize = request.pageSize || 20;
+    if (!Number.isInteger(page) || page < 1 || page > 10_000) throw new DomainError('VALIDATION_FAILED', 'page must be an integer from 1 to 10000', { field: 'page' });
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) throw new DomainError('VALIDATION_FAILED', 'pageSize must be an integer from 1 to 100', { field: 'pageSize' });
+    const params: unknown[] = [merchantId];
+    const filters: string[] = [];
+    const add = (sql: string, value: string) => {
+      params.push(value);
+      filters.push(sql.replace('?', `$${params.length}`));
+    };
+    if (request.orderId) add('o.id = ?', request.orderId);
+    if (request.status) add('o.status = ?', request.status);
+    if (request.customerId) add('o.customer_id = ?', request.customerId);
+    if (request.customerEmail) add('lower(o.customer_email) = lower(?)', request.customerEmail);
+    // A line whose SKU is unknown to the catalog or has no family belongs to no merchant: the order is staff-only.
+    const where = `EXISTS (SELECT 1 FROM orders.order_lines l WHERE l.order_id = o.id)
+      AND NOT EXISTS (SELECT 1 FROM orders.order_lines l LEFT JOIN catalog.products p ON p.sku = l.sku LEFT JOIN catalog.product_families f ON f.id = p.product_id
+                      WHERE l.order_id = o.id AND f.merchant_id IS DISTINCT FROM $1)
+      ${filters.map((f) => `AND ${f}`).join(' ')}`;
+    const [rows, count] = await Promise.all([
+      this.prisma.$queryRawUnsafe<{ id: string }[]>(`SELECT o.id FROM orders.orders o WHERE ${where} ORDER BY o.created_at DESC, o.id ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, ...params),
+      this.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM orders.orders o WHERE ${where}`, ...params),
+    ]);
+    return { orderIds: rows.map((r) => r.id), total: count[0]?.n ?? 0 };
   }
 
   private write(key: string, operation: string, saleId: string, context: CallContext, fn: (tx: Tx) => Promise<Sale__Output>): Promise<Sale__Output> {

@@ -1,10 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { DomainError } from '../../../lib/errors';
 import { callUnary } from '../../../lib/grpc';
 import type { SalesReport__Output } from '../../../proto/generated/checkout/analytics/v1/SalesReport';
 import type { SalesReportRequest } from '../../../proto/generated/checkout/analytics/v1/SalesReportRequest';
 import type { AnalyticsServiceClient } from '../../../proto/services';
-import { requirePermission } from '../../auth';
+import { principalOf, requirePermission } from '../../auth';
+import { TENANT_ROLES } from '../merchant-tenancy';
 
 const MAX_REPORT_DAYS = 366;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
@@ -19,14 +21,22 @@ export const salesReportQuery = z
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) < MAX_REPORT_DAYS * 86_400_000, { message: `the range must be at most ${MAX_REPORT_DAYS} days`, path: ['to'] });
 
-/** The sales report of the analytics aggregates: permission analytics:read. */
+/**
+ * The sales report of the analytics aggregates, with each day's settlements: permission analytics:read.
+ * A merchant token gets its merchant's view (its SKUs and settlements only); one naming no merchant is
+ * refused rather than shown every merchant's figures.
+ */
 export function staffAnalyticsRoutes(deps: { analytics: AnalyticsServiceClient }): Router {
   const router = Router();
   const { analytics } = deps;
 
   router.get('/v1/staff/analytics/sales', requirePermission('analytics:read'), async (req, res) => {
     const q = salesReportQuery.parse(req.query);
-    res.json(await callUnary<SalesReportRequest, SalesReport__Output>(analytics.GetSalesReport.bind(analytics), { fromDay: q.from, toDay: q.to }));
+    const principal = principalOf(req);
+    const tenant = TENANT_ROLES.has(principal.role);
+    if (tenant && !principal.merchantId) throw new DomainError('FORBIDDEN', 'This token names no merchant (claim mid): a merchant sees only its own sales report');
+    const merchantId = tenant ? principal.merchantId! : '';
+    res.json(await callUnary<SalesReportRequest, SalesReport__Output>(analytics.GetSalesReport.bind(analytics), { fromDay: q.from, toDay: q.to, merchantId }));
   });
 
   return router;

@@ -7,7 +7,9 @@ import type { Merchant, Merchant__Output } from '../../../proto/generated/checko
 import type { ProductDetail__Output } from '../../../proto/generated/checkout/catalog/v1/ProductDetail';
 import type { StorefrontProduct } from '../../../proto/generated/checkout/catalog/v1/StorefrontProduct';
 import type { Variant, Variant__Output } from '../../../proto/generated/checkout/catalog/v1/Variant';
-import type { CatalogServiceClient } from '../../../proto/services';
+import type { LinkMerchantUsersRequest } from '../../../proto/generated/checkout/identity/v1/LinkMerchantUsersRequest';
+import type { LinkMerchantUsersResponse__Output } from '../../../proto/generated/checkout/identity/v1/LinkMerchantUsersResponse';
+import type { CatalogServiceClient, IdentityServiceClient } from '../../../proto/services';
 import { requirePermission } from '../../auth';
 
 // The catalog service validates names, slugs, URLs, prices and references; these schemas bound shapes and sizes.
@@ -60,17 +62,30 @@ export const variantBody = z
     priceMinor: z.number().int().min(0).max(2_147_483_647).meta({ description: 'Price in the currency’s minor unit (yen)' }),
     currency: z.string().regex(/^[A-Z]{3}$/).default('JPY'),
     active: z.boolean().default(true),
+    taxClass: z
+      .enum(['standard', 'reduced'])
+      .optional()
+      .meta({ description: 'Consumption tax class: standard (10 %) or reduced (8 %, food). Prices include the tax. Absent: unchanged (standard for a new SKU).' }),
   })
   .strict();
 /** The path parameters of PUT /v1/staff/products/:productId/variants/:sku. */
 export const variantParams = z.object({ productId: entityId, sku });
 
 /** Staff writes to the catalog (merchants, categories, storefront products and their variants): permission catalog:write. */
-export function staffCatalogRoutes(deps: { catalog: CatalogServiceClient }): Router {
+export function staffCatalogRoutes(deps: { catalog: CatalogServiceClient; identity: IdentityServiceClient }): Router {
   const router = Router();
-  const { catalog } = deps;
+  const { catalog, identity } = deps;
   const guard = requirePermission('catalog:write');
-  const upsertMerchant = (merchant: Merchant) => callUnary<Merchant, Merchant__Output>(catalog.UpsertMerchant.bind(catalog), merchant);
+  /**
+   * The catalog's cashier set, then the same set as the accounts' merchant link (identity), so a
+   * cashier's next sign-in issues a token naming this merchant (claim mid). Catalog first: a failed
+   * link is repaired by repeating the same PUT, which is idempotent.
+   */
+  const upsertMerchant = async (merchant: Merchant) => {
+    const saved = await callUnary<Merchant, Merchant__Output>(catalog.UpsertMerchant.bind(catalog), merchant);
+    await callUnary<LinkMerchantUsersRequest, LinkMerchantUsersResponse__Output>(identity.LinkMerchantUsers.bind(identity), { merchantId: saved.id, userIds: saved.cashierUserIds });
+    return saved;
+  };
   const upsertCategory = (category: Category) => callUnary<Category, Category__Output>(catalog.UpsertCategory.bind(catalog), category);
   const upsertProduct = (product: StorefrontProduct) => callUnary<StorefrontProduct, ProductDetail__Output>(catalog.UpsertStorefrontProduct.bind(catalog), product);
 

@@ -17,10 +17,10 @@ export function staffRoutes(deps: { clients: DomainClients; auth: AuthDeps; idem
   const router = Router();
   const { clients } = deps;
   router.use('/v1/staff', authenticate(deps.auth));
-  router.use(staffCatalogRoutes({ catalog: clients.catalog }));
+  router.use(staffCatalogRoutes({ catalog: clients.catalog, identity: clients.identity }));
   router.use(staffStockRoutes({ inventory: clients.inventory, idempotency: deps.idempotency }));
   router.use(staffDeliveryRoutes({ delivery: clients.delivery }));
-  router.use(staffOrderRoutes({ orders: clients.orders }));
+  router.use(staffOrderRoutes({ orders: clients.orders, pos: clients.pos }));
   router.use(staffOrderActionRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue }));
   router.use(staffOrderOperationRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency: deps.idempotency }));
   router.use(staffFulfilmentRoutes({ temporal: deps.temporal }));

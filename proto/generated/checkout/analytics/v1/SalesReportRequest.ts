@@ -4,9 +4,11 @@
 export interface SalesReportRequest {
   'fromDay'?: (string);
   'toDay'?: (string);
+  'merchantId'?: (string);
 }
 
 export interface SalesReportRequest__Output {
   'fromDay': (string);
   'toDay': (string);
+  'merchantId': (string);
 }

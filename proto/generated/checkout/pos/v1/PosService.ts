@@ -5,6 +5,8 @@ import type { MethodDefinition } from '@grpc/proto-loader'
 import type { GetSaleRequest as _checkout_pos_v1_GetSaleRequest, GetSaleRequest__Output as _checkout_pos_v1_GetSaleRequest__Output } from '../../../checkout/pos/v1/GetSaleRequest';
 import type { ListSettlementsRequest as _checkout_pos_v1_ListSettlementsRequest, ListSettlementsRequest__Output as _checkout_pos_v1_ListSettlementsRequest__Output } from '../../../checkout/pos/v1/ListSettlementsRequest';
 import type { ListSettlementsResponse as _checkout_pos_v1_ListSettlementsResponse, ListSettlementsResponse__Output as _checkout_pos_v1_ListSettlementsResponse__Output } from '../../../checkout/pos/v1/ListSettlementsResponse';
+import type { MerchantOrdersRequest as _checkout_pos_v1_MerchantOrdersRequest, MerchantOrdersRequest__Output as _checkout_pos_v1_MerchantOrdersRequest__Output } from '../../../checkout/pos/v1/MerchantOrdersRequest';
+import type { MerchantOrdersResponse as _checkout_pos_v1_MerchantOrdersResponse, MerchantOrdersResponse__Output as _checkout_pos_v1_MerchantOrdersResponse__Output } from '../../../checkout/pos/v1/MerchantOrdersResponse';
 import type { Owner as _checkout_pos_v1_Owner, Owner__Output as _checkout_pos_v1_Owner__Output } from '../../../checkout/pos/v1/Owner';
 import type { OwnerRequest as _checkout_pos_v1_OwnerRequest, OwnerRequest__Output as _checkout_pos_v1_OwnerRequest__Output } from '../../../checkout/pos/v1/OwnerRequest';
 import type { RecordPaymentRequest as _checkout_pos_v1_RecordPaymentRequest, RecordPaymentRequest__Output as _checkout_pos_v1_RecordPaymentRequest__Output } from '../../../checkout/pos/v1/RecordPaymentRequest';
@@ -41,6 +43,15 @@ export interface PosServiceClient extends grpc.Client {
   listSettlements(argument: _checkout_pos_v1_ListSettlementsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_pos_v1_ListSettlementsResponse__Output>): grpc.ClientUnaryCall;
   listSettlements(argument: _checkout_pos_v1_ListSettlementsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_ListSettlementsResponse__Output>): grpc.ClientUnaryCall;
   listSettlements(argument: _checkout_pos_v1_ListSettlementsRequest, callback: grpc.requestCallback<_checkout_pos_v1_ListSettlementsResponse__Output>): grpc.ClientUnaryCall;
+  
+  MerchantOrders(argument: _checkout_pos_v1_MerchantOrdersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_MerchantOrdersResponse__Output>): grpc.ClientUnaryCall;
+  MerchantOrders(argument: _checkout_pos_v1_MerchantOrdersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_pos_v1_MerchantOrdersResponse__Output>): grpc.ClientUnaryCall;
+  MerchantOrders(argument: _checkout_pos_v1_MerchantOrdersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_MerchantOrdersResponse__Output>): grpc.ClientUnaryCall;
+  MerchantOrders(argument: _checkout_pos_v1_MerchantOrdersRequest, callback: grpc.requestCallback<_checkout_pos_v1_MerchantOrdersResponse__Output>): grpc.ClientUnaryCall;
+  merchantOrders(argument: _checkout_pos_v1_MerchantOrdersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_MerchantOrdersResponse__Output>): grpc.ClientUnaryCall;
+  merchantOrders(argument: _checkout_pos_v1_MerchantOrdersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_pos_v1_MerchantOrdersResponse__Output>): grpc.ClientUnaryCall;
+  merchantOrders(argument: _checkout_pos_v1_MerchantOrdersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_MerchantOrdersResponse__Output>): grpc.ClientUnaryCall;
+  merchantOrders(argument: _checkout_pos_v1_MerchantOrdersRequest, callback: grpc.requestCallback<_checkout_pos_v1_MerchantOrdersResponse__Output>): grpc.ClientUnaryCall;
   
   OwnerOf(argument: _checkout_pos_v1_OwnerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_Owner__Output>): grpc.ClientUnaryCall;
   OwnerOf(argument: _checkout_pos_v1_OwnerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_pos_v1_Owner__Output>): grpc.ClientUnaryCall;
@@ -105,6 +116,8 @@ export interface PosServiceHandlers extends grpc.UntypedServiceImplementation {
   
   ListSettlements: grpc.handleUnaryCall<_checkout_pos_v1_ListSettlementsRequest__Output, _checkout_pos_v1_ListSettlementsResponse>;
   
+  MerchantOrders: grpc.handleUnaryCall<_checkout_pos_v1_MerchantOrdersRequest__Output, _checkout_pos_v1_MerchantOrdersResponse>;
+  
   OwnerOf: grpc.handleUnaryCall<_checkout_pos_v1_OwnerRequest__Output, _checkout_pos_v1_Owner>;
   
   RecordPayment: grpc.handleUnaryCall<_checkout_pos_v1_RecordPaymentRequest__Output, _checkout_pos_v1_Sale>;
@@ -123,6 +136,7 @@ export interface PosServiceDefinition extends grpc.ServiceDefinition {
   CompleteSale: MethodDefinition<_checkout_pos_v1_SaleRef, _checkout_pos_v1_Sale, _checkout_pos_v1_SaleRef__Output, _checkout_pos_v1_Sale__Output>
   GetSale: MethodDefinition<_checkout_pos_v1_GetSaleRequest, _checkout_pos_v1_Sale, _checkout_pos_v1_GetSaleRequest__Output, _checkout_pos_v1_Sale__Output>
   ListSettlements: MethodDefinition<_checkout_pos_v1_ListSettlementsRequest, _checkout_pos_v1_ListSettlementsResponse, _checkout_pos_v1_ListSettlementsRequest__Output, _checkout_pos_v1_ListSettlementsResponse__Output>
+  MerchantOrders: MethodDefinition<_checkout_pos_v1_MerchantOrdersRequest, _checkout_pos_v1_MerchantOrdersResponse, _checkout_pos_v1_MerchantOrdersRequest__Output, _checkout_pos_v1_MerchantOrdersResponse__Output>
   OwnerOf: MethodDefinition<_checkout_pos_v1_OwnerRequest, _checkout_pos_v1_Owner, _checkout_pos_v1_OwnerRequest__Output, _checkout_pos_v1_Owner__Output>
   RecordPayment: MethodDefinition<_checkout_pos_v1_RecordPaymentRequest, _checkout_pos_v1_Sale, _checkout_pos_v1_RecordPaymentRequest__Output, _checkout_pos_v1_Sale__Output>
   RecordRefund: MethodDefinition<_checkout_pos_v1_SaleRef, _checkout_pos_v1_Sale, _checkout_pos_v1_SaleRef__Output, _checkout_pos_v1_Sale__Output>
