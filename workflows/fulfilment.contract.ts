@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { UndoRecord } from './saga';
 
 /**
@@ -21,7 +21,8 @@ export const DEFAULT_HOLD_AFTER_FAILURE_SECONDS = 7 * 24 * 60 * 60;
 /**
  * PICKING (shop packs; with a carrier, the label and tracking number exist) → DISPATCHED →
  * OUT_FOR_DELIVERY → DELIVERED; or DELIVERY_FAILED → REDELIVERY_SCHEDULED (a new slot) → … or
- * RETURNING (back to the shop: the order is refunded) → RETURNED.
+ * RETURNING (back to the shop: the order is refunded) → RETURNED. REFUNDED: the order was refunded
+ * (customer or staff) while the parcel was still on its way; the fulfilment stops there.
  */
 export type FulfilmentState =
   | 'PICKING'
@@ -31,9 +32,10 @@ export type FulfilmentState =
   | 'DELIVERY_FAILED'
   | 'REDELIVERY_SCHEDULED'
   | 'RETURNING'
-  | 'RETURNED';
+  | 'RETURNED'
+  | 'REFUNDED';
 
-export const FULFILMENT_TERMINAL_STATES: readonly FulfilmentState[] = ['DELIVERED', 'RETURNED'];
+export const FULFILMENT_TERMINAL_STATES: readonly FulfilmentState[] = ['DELIVERED', 'RETURNED', 'REFUNDED'];
 
 /** What a carrier scan (or a shop delivering itself) reports. RETURNED: the parcel is back at the shop. */
 export type TrackingStatus = 'DISPATCHED' | 'OUT_FOR_DELIVERY' | 'DELIVERED' | 'DELIVERY_FAILED' | 'RETURNED';
@@ -49,6 +51,7 @@ export const NEXT_TRACKING: Record<FulfilmentState, readonly TrackingStatus[]> =
   DELIVERED: [],
   RETURNING: [],
   RETURNED: [],
+  REFUNDED: [],
 };
 
 export interface FulfilmentInput {
@@ -84,8 +87,8 @@ export type DeliveryDecision =
 export interface FulfilmentEvent {
   /** A tracking report's event id, or `<workflowId>:<what>` for the workflow's own entries. */
   eventId: string;
-  /** The tracking status reported, or the workflow's own entry: STALLED, REDELIVERY_BOOKED, RETURN_DECIDED, REFUNDED. */
-  status: TrackingStatus | 'STALLED' | 'REDELIVERY_BOOKED' | 'RETURN_DECIDED' | 'REFUNDED';
+  /** The tracking status reported, or the workflow's own entry: STALLED, REDELIVERY_BOOKED, RETURN_DECIDED, REFUNDED, ORDER_REFUNDED (a refund stopped it). */
+  status: TrackingStatus | 'STALLED' | 'REDELIVERY_BOOKED' | 'RETURN_DECIDED' | 'REFUNDED' | 'ORDER_REFUNDED';
   at: string;
   detail?: string;
   reportedBy: string;
@@ -116,15 +119,29 @@ export interface FulfilmentStatus {
   /** Why the parcel went back to the shop, and the refund that followed. */
   returned?: { reason: string; decidedBy: string; refundWorkflowId: string; refund: 'RUNNING' | 'DONE' | 'ALREADY_REFUNDED' | 'FAILED'; error?: string };
   compensations: UndoRecord<FulfilmentUndoStep>[];
+  /**
+   * Set when a refund of the order (customer or staff) stopped the fulfilment. `dispatched`: whether the
+   * carrier had the parcel already (if not, it is never handed over; the carrier sandbox has no cancel
+   * call yet, so its label stays LABEL_CREATED).
+   */
+  refunded?: { reason: string; refundWorkflowId: string; at: string; dispatched: boolean };
 }
 
 export interface FulfilmentResult {
   orderId: string;
-  outcome: 'DELIVERED' | 'RETURNED';
+  outcome: 'DELIVERED' | 'RETURNED' | 'REFUNDED';
+}
+
+/** Sent by the refund workflow of the order: the order is refunded, so the parcel is not (or no longer) delivered. */
+export interface OrderRefundedNotice {
+  refundWorkflowId: string;
+  reason: string;
 }
 
 export const fulfilmentStatusQuery = defineQuery<FulfilmentStatus>('status');
 /** A tracking report; rejected (INVALID_TRANSITION) when the parcel cannot be in that status next. */
 export const recordTrackingUpdate = defineUpdate<FulfilmentStatus, [TrackingUpdate]>('recordTracking');
+/** The order was refunded: a fulfilment still running stops (REFUNDED); one returning the parcel already ignores it. */
+export const orderRefundedSignal = defineSignal<[OrderRefundedNotice]>('orderRefunded');
 /** Accepted while delivery failed (redeliver or return) or a redelivery is scheduled (return only). */
 export const decideDeliveryUpdate = defineUpdate<FulfilmentStatus, [DeliveryDecision]>('decideDelivery');

@@ -5,7 +5,7 @@ import { Worker } from '@temporalio/worker';
 import { checkoutInput, stubs } from '../test/support/checkout-stubs';
 import { recordHistory } from '../test/support/record-history';
 import { createTimeSkippingEnv, testWorkflowBundle } from '../test/support/time-skipping';
-import { CHECKOUT_WORKFLOW_TYPE, checkoutWorkflowId, type CheckoutResult } from './checkout.contract';
+import { CHECKOUT_WORKFLOW_TYPE, checkoutWorkflowId, REFUND_WORKFLOW_TYPE, refundWorkflowId, type CheckoutResult, type RefundInput } from './checkout.contract';
 import {
   decideDeliveryUpdate,
   FULFILMENT_WORKFLOW_TYPE,
@@ -300,6 +300,87 @@ describe('fulfilmentWorkflow (time-skipping)', () => {
       expect(shipment).toMatchObject({ shipmentId: orderId, postalCode: '150-0001' });
       await recordHistory('checkout-starts-fulfilment', checkout);
       await fulfilment.terminate('test over');
+    });
+  });
+  const refund = (taskQueue: string, orderId: string, reason = 'customer changed their mind') =>
+    env.client.workflow.start(REFUND_WORKFLOW_TYPE, { workflowId: refundWorkflowId(orderId), taskQueue, args: [{ orderId, reason } satisfies RefundInput] }) as Promise<WorkflowHandle>;
+
+  it('a refund of the order before the parcel is dispatched stops the fulfilment (REFUNDED, patched fulfilment-stops-on-refund / refund-stops-fulfilment): no scan is taken after it, nothing is published', async () => {
+    const s = fulfilmentStubs();
+    const { result, status } = await withWorker(s.activities, async (tq) => {
+      const handle = await start(tq, input('f-refund-picking'));
+      await until(handle, (st) => st.trackingNumber !== undefined);
+      const refundHandle = await refund(tq, 'f-refund-picking');
+      await refundHandle.result();
+      const done = (await handle.result()) as FulfilmentResult;
+      await recordHistory('fulfilment-refunded-before-dispatch', handle);
+      await recordHistory('refund-stops-fulfilment', refundHandle);
+      // The carrier's scan after the refund finds the fulfilment ended.
+      await expect(report(handle, 'DISPATCHED')).rejects.toThrow();
+      return { result: done, status: await handle.query(fulfilmentStatusQuery) };
+    });
+    expect(result).toEqual({ orderId: 'f-refund-picking', outcome: 'REFUNDED' });
+    expect(status).toMatchObject({ state: 'REFUNDED', refunded: { reason: 'customer changed their mind', refundWorkflowId: 'refund:f-refund-picking', dispatched: false } });
+    expect(status.events.map((e) => e.status)).toEqual(['ORDER_REFUNDED']);
+    expect(status.compensations).toEqual([]);
+    // Only the refund workflow's own steps: no order.shipped, no redelivery release.
+    expect(s.published()).toEqual(['order.refunded']);
+    expect(s.names().filter((n) => n === 'releaseDelivery')).toHaveLength(1);
+  });
+
+  it('a refund of an order whose parcel is in flight with a redelivery booked ends the fulfilment REFUNDED and releases exactly the redelivery booking (the refund frees the original slot)', async () => {
+    const s = fulfilmentStubs();
+    const status = await withWorker(s.activities, async (tq) => {
+      const handle = await start(tq, input('f-refund-inflight'));
+      await report(handle, 'DISPATCHED');
+      await report(handle, 'DELIVERY_FAILED');
+      await decide(handle, { action: 'redeliver', slotId: 'slot-2', decidedBy: 'staff:op-1' });
+      await (await refund(tq, 'f-refund-inflight', 'staff refund')).result();
+      expect(((await handle.result()) as FulfilmentResult).outcome).toBe('REFUNDED');
+      return handle.query(fulfilmentStatusQuery);
+    });
+    expect(status).toMatchObject({ state: 'REFUNDED', refunded: { dispatched: true, reason: 'staff refund' } });
+    expect(status.compensations).toEqual([{ step: 'release-redelivery', status: 'DONE', attempts: 1 }]);
+    const releases = s.calls.filter((c) => c.name === 'releaseDelivery').map((c) => c.input.bookingId);
+    expect(releases.sort()).toEqual(['f-refund-inflight', 'f-refund-inflight:redelivery-1']);
+    expect(s.published()).toEqual(['order.shipped', 'order.refunded']);
+  });
+
+  it('a refund of a delivered order finds no running fulfilment: the refund completes as before', async () => {
+    const s = fulfilmentStubs();
+    await withWorker(s.activities, async (tq) => {
+      const handle = await start(tq, input('f-refund-delivered'));
+      await report(handle, 'DISPATCHED');
+      await report(handle, 'DELIVERED');
+      expect(((await handle.result()) as FulfilmentResult).outcome).toBe('DELIVERED');
+      await (await refund(tq, 'f-refund-delivered')).result();
+    });
+    expect(s.published()).toEqual(['order.shipped', 'order.delivered', 'order.refunded']);
+  });
+
+  it('the stall timer waits for a redelivery slot days ahead: no escalation before the slot, escalated once the stall window after it has passed (patched fulfilment-stall-after-redelivery-slot)', async () => {
+    // The test server's clock (earlier tests skipped it ahead), not this process's.
+    const slotDate = new Date((await env.currentTimeMs()) + 5 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const s = fulfilmentStubs({
+      bookDelivery: async (i: { bookingId: string; orderId: string; slotId: string }) => ({ ...i, status: 'BOOKED', date: slotDate, windowStart: '14:00', windowEnd: '16:00' }),
+    });
+    await withWorker(s.activities, async (tq) => {
+      const handle = await start(tq, input('f-stall-slot', { stallAfterSeconds: 3600 }));
+      await report(handle, 'DISPATCHED');
+      await report(handle, 'DELIVERY_FAILED');
+      await decide(handle, { action: 'redeliver', slotId: 'slot-later', decidedBy: 'staff:op-1' });
+      // Three days of quiet, the slot still ahead: not stalled (the previous code escalated after 1 h).
+      await env.sleep(3 * 24 * 3600 * 1000);
+      const waiting = await handle.query(fulfilmentStatusQuery);
+      expect(waiting.stalled).toBeUndefined();
+      expect(s.published()).not.toContain('order.fulfilment_stalled');
+      // Past the slot and the stall window after it: escalated.
+      await env.sleep(4 * 24 * 3600 * 1000);
+      const stalled = await until(handle, (st) => st.stalled !== undefined && s.published().includes('order.fulfilment_stalled'));
+      expect(stalled.stalled).toMatchObject({ state: 'REDELIVERY_SCHEDULED' });
+      await report(handle, 'DELIVERED');
+      expect(((await handle.result()) as FulfilmentResult).outcome).toBe('DELIVERED');
+      await recordHistory('fulfilment-stall-after-redelivery-slot', handle);
     });
   });
 });

@@ -5,6 +5,7 @@ import {
   condition,
   executeChild,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -20,6 +21,7 @@ import {
   FULFILMENT_TERMINAL_STATES,
   fulfilmentStatusQuery,
   NEXT_TRACKING,
+  orderRefundedSignal,
   recordTrackingUpdate,
   type DeliveryDecision,
   type FulfilmentEvent,
@@ -28,6 +30,7 @@ import {
   type FulfilmentState,
   type FulfilmentStatus,
   type FulfilmentUndoStep,
+  type OrderRefundedNotice,
   type TrackingStatus,
   type TrackingUpdate,
 } from './fulfilment.contract';
@@ -94,6 +97,8 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
     await condition(() => passes > pass);
   };
   let deciding = false;
+  /** A refund of the order (customer or staff) arrived while the parcel was still on its way: the fulfilment stops. */
+  let refundNotice: OrderRefundedNotice | undefined;
   let returnDecision: { reason: string; decidedBy: string } | undefined;
   let dispatchedAt: string | undefined;
   let deliveredAt: string | undefined;
@@ -141,7 +146,7 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
         if (status.events.some((e) => e.eventId === update.eventId)) return;
         const accepted = NEXT_TRACKING[status.state];
         const repeated = STATE_OF[update.status] === status.state;
-        if ((!accepted.includes(update.status) && !repeated) || returnDecision || deciding) {
+        if ((!accepted.includes(update.status) && !repeated) || returnDecision || deciding || refundNotice) {
           throw ApplicationFailure.nonRetryable(`order ${orderId} is ${status.state}: a parcel cannot be ${update.status} next`, 'INVALID_TRANSITION', { state: status.state });
         }
       },
@@ -186,7 +191,7 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
     {
       validator: (decision: DeliveryDecision) => {
         const allowed = status.state === 'DELIVERY_FAILED' || (status.state === 'REDELIVERY_SCHEDULED' && decision.action === 'return');
-        if (!allowed || deciding || returnDecision) {
+        if (!allowed || deciding || returnDecision || refundNotice) {
           throw ApplicationFailure.nonRetryable(
             deciding || returnDecision ? `a decision on order ${orderId} is already being carried out` : `order ${orderId} is ${status.state}: only a failed delivery (or a scheduled redelivery, to return it) takes a decision`,
             'INVALID_TRANSITION',
@@ -196,6 +201,14 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
       },
     },
   );
+  setHandler(orderRefundedSignal, (notice: OrderRefundedNotice) => {
+    // A parcel already going back to the shop is refunded by its own return (the refund workflow finds the order refunded).
+    if (refundNotice || returnDecision || FULFILMENT_TERMINAL_STATES.includes(status.state)) return;
+    // Fulfilments that received this signal before the change ignored it (it had no handler): they replay as they ran.
+    if (!patched('fulfilment-stops-on-refund')) return;
+    refundNotice = notice;
+    movements += 1; // wakes the main loop, which ends it
+  });
   upsertSearchAttributes([
     { key: SEARCH_ATTRIBUTES.OrderId, value: orderId },
     { key: SEARCH_ATTRIBUTES.CustomerId, value: input.customerId },
@@ -223,7 +236,22 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
     });
   };
 
-  while (!FULFILMENT_TERMINAL_STATES.includes(status.state) && !returnDecision) {
+  /**
+   * How long the parcel may be quiet before it is escalated. With a redelivery booked for a later day,
+   * nothing is expected before that slot: the window counts from the slot's end. The slot's local time
+   * is read as UTC, which for a shop east of UTC (Japan) is later than the real end, so a parcel is
+   * never escalated before its slot has passed. Fulfilments that started their wait before this
+   * change replay with the plain window.
+   */
+  const stallWindowMs = (): number => {
+    const next = status.redeliveries.at(-1);
+    if (status.state !== 'REDELIVERY_SCHEDULED' || !next) return stallAfterMs;
+    const slotEnd = Date.parse(`${next.date}T${next.windowEnd}:00Z`);
+    if (!Number.isFinite(slotEnd) || slotEnd <= Date.now()) return stallAfterMs;
+    return patched('fulfilment-stall-after-redelivery-slot') ? slotEnd - Date.now() + stallAfterMs : stallAfterMs;
+  };
+
+  while (!FULFILMENT_TERMINAL_STATES.includes(status.state) && !returnDecision && !refundNotice) {
     // Taken before publishing: a report that arrives while the event is published still wakes the wait below.
     const seen = movements;
     passes += 1;
@@ -233,12 +261,12 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
       // A repeated scan (news, but no new state) wakes it too: the hold starts again from it.
       const decided = await condition(() => status.state !== 'DELIVERY_FAILED' || deciding || returnDecision !== undefined || movements !== seen, holdAfterFailureMs);
       if (deciding) await condition(() => !deciding);
-      if (!decided && status.state === 'DELIVERY_FAILED' && !returnDecision) {
+      if (!decided && status.state === 'DELIVERY_FAILED' && !returnDecision && !refundNotice) {
         returnDecision = { reason: `not redelivered within ${holdAfterFailureMs / 1000} s of the failed delivery`, decidedBy: 'fulfilment' };
       }
       continue;
     }
-    const moved = await condition(() => movements !== seen, stallAfterMs);
+    const moved = await condition(() => movements !== seen, stallWindowMs());
     if (moved || status.stalled) continue;
     // No news for the whole window: escalate once, then wait (without a timer) for the next movement.
     const since = status.events.at(-1)?.at ?? workflowInfo().startTime.toISOString();
@@ -259,6 +287,19 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
     await condition(() => movements !== seen);
   }
   passes += 1;
+
+  if (refundNotice && !returnDecision) {
+    const notice = refundNotice;
+    const dispatched = dispatchedAt !== undefined;
+    status.refunded = { reason: notice.reason, refundWorkflowId: notice.refundWorkflowId, at: new Date().toISOString(), dispatched };
+    record({ eventId: key('order-refunded'), status: 'ORDER_REFUNDED', reportedBy: 'refund', detail: notice.reason });
+    setState('REFUNDED');
+    log.info('order refunded while its parcel was on its way: fulfilment stopped', { orderId, dispatched, trackingNumber: status.trackingNumber });
+    // Redelivery slots booked for this parcel are freed (the refund workflow frees only the original slot).
+    await CancellationScope.nonCancellable(() => saga.compensate());
+    await condition(allHandlersFinished);
+    return { orderId, outcome: 'REFUNDED' };
+  }
 
   if (returnDecision) {
     const decision = returnDecision;

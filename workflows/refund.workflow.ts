@@ -1,6 +1,7 @@
-import { ApplicationFailure, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, getExternalWorkflowHandle, log, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { RefundInput, RefundResult } from './checkout.contract';
+import { fulfilmentWorkflowId, orderRefundedSignal } from './fulfilment.contract';
 import { NON_RETRYABLE_TYPES, RETRY_BASE } from './retry-policies';
 
 const steps = proxyActivities<Activities>({
@@ -21,6 +22,16 @@ export async function refundOrderWorkflow(input: RefundInput): Promise<RefundRes
   const order = await steps.getOrder({ orderId });
   if (order.status !== 'CONFIRMED') {
     throw ApplicationFailure.nonRetryable(`order ${orderId} is ${order.status}; only a completed order is refunded`, 'INVALID_TRANSITION');
+  }
+  // A parcel still on its way is not delivered once its order is refunded: the fulfilment stops first
+  // (before the goods go back on hand). No running fulfilment (delivered, never started, or the
+  // fulfilment's own return runs this refund) is nothing to stop. Refunds started before this step replay without it.
+  if (patched('refund-stops-fulfilment')) {
+    try {
+      await getExternalWorkflowHandle(fulfilmentWorkflowId(orderId)).signal(orderRefundedSignal, { refundWorkflowId: workflowId, reason: input.reason });
+    } catch (err) {
+      log.info('no running fulfilment to stop', { orderId, error: err instanceof Error ? err.message : String(err) });
+    }
   }
   // The checkout uses the order id as payment, booking and reservation id.
   await steps.refundPayment({ paymentId: orderId, idempotencyKey: key('refund-payment') });

@@ -58,6 +58,8 @@ describe('replay of recorded histories', () => {
         'checkout-card-completed-encrypted',
         'checkout-compensation-stuck-resolved',
         'checkout-compensation-stuck-retried',
+        'checkout-coupon-completed',
+        'checkout-coupon-restored-after-decline',
         'checkout-early-answer-card',
         'checkout-failed',
         'checkout-fewer-status-upserts-card',
@@ -69,7 +71,9 @@ describe('replay of recorded histories', () => {
         'checkout-starts-fulfilment',
         'fulfilment-delivered',
         'fulfilment-redelivered-returned',
+        'fulfilment-refunded-before-dispatch',
         'fulfilment-returned-unclaimed',
+        'fulfilment-stall-after-redelivery-slot',
         'fulfilment-stalled-delivered',
         'ping-completed',
         'pos-sale-card-completed',
@@ -77,6 +81,7 @@ describe('replay of recorded histories', () => {
         'refund-completed',
         'refund-points-completed',
         'refund-revoke-points-completed',
+        'refund-stops-fulfilment',
       ].sort(),
     );
   });

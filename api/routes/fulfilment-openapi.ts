@@ -4,8 +4,8 @@ import { CARRIER_SIGNATURE_HEADER, carrierWebhookReceipt, fulfilmentParams, staf
 import type { OpenApiHelpers } from './pos-openapi';
 
 const timestamp = z.string().meta({ format: 'date-time' });
-const FULFILMENT_STATES = ['PICKING', 'DISPATCHED', 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERY_FAILED', 'REDELIVERY_SCHEDULED', 'RETURNING', 'RETURNED'] as const;
-const eventStatus = z.enum(['DISPATCHED', 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERY_FAILED', 'RETURNED', 'STALLED', 'REDELIVERY_BOOKED', 'RETURN_DECIDED', 'REFUNDED'] as const satisfies readonly FulfilmentEvent['status'][]);
+const FULFILMENT_STATES = ['PICKING', 'DISPATCHED', 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERY_FAILED', 'REDELIVERY_SCHEDULED', 'RETURNING', 'RETURNED', 'REFUNDED'] as const;
+const eventStatus = z.enum(['DISPATCHED', 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERY_FAILED', 'RETURNED', 'STALLED', 'REDELIVERY_BOOKED', 'RETURN_DECIDED', 'REFUNDED', 'ORDER_REFUNDED'] as const satisfies readonly FulfilmentEvent['status'][]);
 const redelivery = z.object({ bookingId: z.string(), slotId: z.string(), date: z.string(), windowStart: z.string(), windowEnd: z.string() });
 const stalled = z
   .object({ since: timestamp, state: z.enum(FULFILMENT_STATES), escalatedAt: timestamp })
@@ -21,6 +21,10 @@ export const customerFulfilmentSchema = z
     redeliveries: z.array(redelivery),
     stalled: stalled.optional(),
     returned: z.object({ reason: z.string(), refund: z.enum(['RUNNING', 'DONE', 'ALREADY_REFUNDED', 'FAILED']) }).optional(),
+    refunded: z
+      .object({ reason: z.string(), at: timestamp, dispatched: z.boolean() })
+      .optional()
+      .meta({ description: 'The order was refunded while the parcel was on its way (state REFUNDED): the fulfilment stopped; `dispatched` says whether the carrier had it' }),
   })
   .meta({ description: 'Where the parcel is; present once the checkout completed and its fulfilment started' });
 
@@ -34,13 +38,14 @@ export function registerFulfilmentOpenApi({ registry, route, json, jsonBody, err
       state: z.enum(FULFILMENT_STATES),
       deliveredBy: z.enum(['carrier', 'shop']),
       trackingNumber: z.string().optional(),
-      events: z.array(z.object({ eventId: z.string(), status: eventStatus, at: timestamp, detail: z.string().optional(), reportedBy: z.string().meta({ description: '`carrier`, `staff:<user id>` or `fulfilment`' }) })),
+      events: z.array(z.object({ eventId: z.string(), status: eventStatus, at: timestamp, detail: z.string().optional(), reportedBy: z.string().meta({ description: '`carrier`, `staff:<user id>`, `fulfilment` or `refund`' }) })),
       stalled: stalled.optional(),
       redeliveries: z.array(redelivery),
       returned: z
         .object({ reason: z.string(), decidedBy: z.string(), refundWorkflowId: z.string(), refund: z.enum(['RUNNING', 'DONE', 'ALREADY_REFUNDED', 'FAILED']), error: z.string().optional() })
         .optional(),
       compensations: z.array(z.object({ step: z.string(), status: z.string(), attempts: z.number().int(), lastError: z.string().optional() })),
+      refunded: z.object({ reason: z.string(), refundWorkflowId: z.string(), at: timestamp, dispatched: z.boolean() }).optional(),
     }),
   );
 

@@ -72,6 +72,7 @@ export function customerFulfilmentView(status: FulfilmentStatus) {
     redeliveries: status.redeliveries,
     ...(status.stalled ? { stalled: status.stalled } : {}),
     ...(status.returned ? { returned: { reason: status.returned.reason, refund: status.returned.refund } } : {}),
+    ...(status.refunded ? { refunded: { reason: status.refunded.reason, at: status.refunded.at, dispatched: status.refunded.dispatched } } : {}),
   };
 }
 
