@@ -1,6 +1,7 @@
 import type { EventPublisher } from '../lib/kafka';
 import type { DiagnosticsServiceClient } from '../proto/diagnostics';
 import type { DomainClients } from '../proto/services';
+import { createCouponActivities } from './coupons.activities';
 import { createDeliveryActivities } from './delivery.activities';
 import { createDiagnosticsActivities } from './diagnostics.activities';
 import { createEventActivities } from './events.activities';
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createEventActivities(deps),
     ...createInventoryActivities(deps),
     ...createLoyaltyActivities(deps),
+    ...createCouponActivities(deps),
     ...createOrdersActivities(deps),
     ...createPaymentsActivities(deps),
     ...createPosActivities(deps),

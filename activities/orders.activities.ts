@@ -13,6 +13,8 @@ export interface CreateOrderInput {
   paymentMethod: string;
   /** Yen off the subtotal for loyalty points the saga redeemed (absent: none). */
   pointsDiscountMinor?: number;
+  /** The coupon the saga redeemed for this order (absent: none); the orders service prices with its terms. */
+  couponCode?: string;
   idempotencyKey: string;
 }
 export interface TransitionOrderInput {

@@ -46,6 +46,8 @@ export interface CheckoutInput {
   slipExpirySeconds?: number;
   /** Loyalty points to pay with (1 point = 1 yen off the order); none when absent or 0. */
   redeemPoints?: number;
+  /** A coupon code to redeem for this order (Unicode allowed); none when absent. */
+  couponCode?: string;
   /** The failed order an operator retried with this checkout. */
   retryOf?: string;
 }
@@ -53,6 +55,7 @@ export interface CheckoutInput {
 export type CheckoutState =
   | 'RESERVING_STOCK'
   | 'REDEEMING_POINTS'
+  | 'REDEEMING_COUPON'
   | 'CREATING_ORDER'
   | 'CHARGING_PAYMENT'
   | 'AWAITING_PAYMENT'
@@ -69,6 +72,7 @@ export type CheckoutState =
 export type CheckoutStep =
   | 'reserve-stock'
   | 'redeem-points'
+  | 'redeem-coupon'
   | 'create-order'
   | 'charge-payment'
   | 'issue-slip'
@@ -82,6 +86,7 @@ export type CheckoutStep =
   | 'publish-event'
   | 'release-stock'
   | 'restore-points'
+  | 'restore-coupon'
   | 'fail-order'
   | 'refund-payment'
   | 'void-payment'
@@ -115,6 +120,8 @@ export interface CheckoutStatus {
   currency?: string;
   /** Loyalty points this checkout redeemed (given back if it fails). */
   pointsRedeemed?: number;
+  /** The coupon this checkout redeemed (its use given back if it fails). */
+  couponRedeemed?: string;
   /** `accepted`: the card was charged or the slip issued (what an early answer waits for, see awaitCheckoutStageUpdate). */
   payment?: { paymentId: string; method: PaymentMethodType; slipNumber?: string; expiresAt?: string; accepted?: 'CHARGED' | 'SLIP_ISSUED' };
   bookingId?: string;

@@ -52,7 +52,7 @@ const UNDOING: CheckoutState[] = ['COMPENSATING', 'COMPENSATION_STUCK'];
 const OPERATOR_CANCEL_REASON = 'cancelled by an operator (Temporal cancellation)';
 
 /**
- * The checkout saga: reserve stock → redeem loyalty points (if any) → create the order → charge
+ * The checkout saga: reserve stock → redeem loyalty points and a coupon (if any) → create the order → charge
  * (or issue a slip and wait for its payment) → book delivery → confirm. Each step names its undo
  * (`saga.step(name, undo, call)`), registered before the call and run in reverse, non-cancellably,
  * when a later step fails, the customer cancels, or an operator cancels the workflow.
@@ -175,6 +175,18 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
       status.pointsRedeemed = redeemPoints;
     }
 
+    // 2b. Redeem the coupon, like the points: patched, and patched() only reached with a coupon, so
+    // histories without one gain no marker. The orders service prices the order with its terms.
+    const couponCode = input.couponCode;
+    if (couponCode && patched('redeem-coupon-step')) {
+      checkpoint();
+      setState('REDEEMING_COUPON');
+      await saga.step('redeem-coupon', { step: 'restore-coupon', run: () => undos.restoreCoupon({ orderId, idempotencyKey: key('restore-coupon') }) }, () =>
+        steps.redeemCoupon({ orderId, customerId: input.customerId, code: couponCode, idempotencyKey: key('redeem-coupon') }),
+      );
+      status.couponRedeemed = couponCode;
+    }
+
     // 3. Create the order, priced from the catalog by the orders service (less the points redeemed).
     checkpoint();
     setState('CREATING_ORDER');
@@ -192,6 +204,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
         address: input.address,
         paymentMethod: input.payment.type,
         ...(pointsDiscountMinor > 0 ? { pointsDiscountMinor } : {}),
+        ...(status.couponRedeemed ? { couponCode: status.couponRedeemed } : {}),
         idempotencyKey: key('create-order'),
       }),
     );

@@ -20,6 +20,8 @@ export function stubs(overrides: Partial<Record<keyof StepActivities, (input: ne
     releaseStock: async () => ({ reservationId: 'o', orderId: 'o', status: 'RELEASED', lines: [], expiresAt: '' }),
     redeemPoints: async () => ({ customerId: 'cust-1', orderId: 'o', kind: 'REDEEM', points: -300, balance: 700 }),
     restorePoints: async () => ({ customerId: 'cust-1', orderId: 'o', kind: 'RESTORE', points: 300, balance: 1000 }),
+    redeemCoupon: async () => ({ orderId: 'o', code: '春のセール', status: 'REDEEMED' }),
+    restoreCoupon: async () => ({ orderId: 'o', code: '春のセール', status: 'RESTORED' }),
     commitStock: async () => ({ reservationId: 'o', orderId: 'o', status: 'COMMITTED', lines: [], expiresAt: '' }),
     createOrder: async () => order,
     failOrder: async () => order,
@@ -48,7 +50,7 @@ export function stubs(overrides: Partial<Record<keyof StepActivities, (input: ne
   // overrides it (the fulfilment tests) gets its calls recorded like any other.
   if (!('createShipment' in overrides)) Object.assign(activities, { createShipment: async () => ({ shipmentId: 'o', orderId: 'o', trackingNumber: '412345678901', status: 'LABEL_CREATED', events: [] }) });
   const names = () => calls.map((c) => c.name);
-  const undone = () => names().filter((n) => ['releaseStock', 'restorePoints', 'failOrder', 'refundPayment', 'voidPayment', 'releaseDelivery'].includes(n));
+  const undone = () => names().filter((n) => ['releaseStock', 'restorePoints', 'restoreCoupon', 'failOrder', 'refundPayment', 'voidPayment', 'releaseDelivery'].includes(n));
   const published = () => calls.filter((c) => c.name === 'publishEvent').map((c) => (c.input as { event: { type: string } }).event.type);
   return { activities, calls, names, undone, published };
 }
