@@ -138,6 +138,14 @@ export interface SqlCallOptions {
   locks?: readonly string[];
   /** The call's first read, sent ahead (see Prefetch); it runs whether or not the key has an answer. */
   prefetch?: Prefetch;
+  /**
+   * A write sent ahead too, right after the locks (before the savepoint, the key's lookup and the
+   * prefetch, which see it), whether or not the key has an answer: work decided before the call that
+   * must commit with its answer but survive fn's rejection (say, a provider's outcome), in the first
+   * round trip instead of a transaction of its own. It rolls back with the call on an unexpected error
+   * or a passed deadline, so it must be something a retry redoes (conditional, idempotent).
+   */
+  before?: Prefetch;
 }
 
 /**
@@ -162,8 +170,15 @@ export async function idempotentSql<T>(
   // The savepoint: a rejected call must leave no partial writes behind, only its recorded answer. The
   // lookup is a statement of its own after the locks, so it sees whatever the previous holder of the
   // key's lock committed.
-  const tail = ['SAVEPOINT idempotent_call', `SELECT operation, response FROM ${table} WHERE key = ${escapeLiteral(key)}`, ...(options.prefetch ? [inline(options.prefetch)] : [])];
-  const outcome = await inSqlTransaction(prisma, options.deadline, operation, locks, tail, async (sql, client, [, found, prefetched = []]) => {
+  const tail = [
+    ...(options.before ? [inline(options.before)] : []),
+    'SAVEPOINT idempotent_call',
+    `SELECT operation, response FROM ${table} WHERE key = ${escapeLiteral(key)}`,
+    ...(options.prefetch ? [inline(options.prefetch)] : []),
+  ];
+  const skip = options.before ? 1 : 0;
+  const outcome = await inSqlTransaction(prisma, options.deadline, operation, locks, tail, async (sql, client, tailRows) => {
+    const [, found, prefetched = []] = tailRows.slice(skip);
     const previous = found as { operation: string; response: Stored }[];
     if (previous[0]) {
       if (previous[0].operation !== operation) {

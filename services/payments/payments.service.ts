@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { DOMAIN_ERROR_CODES, DomainError, isDomainError, type DomainErrorCode } from '../../lib/errors';
 import type { CallContext } from '../../lib/grpc';
-import { idempotentCall, idempotentSql, MAX_TRANSACTION_MS, sqlStatement, type Tx } from '../../lib/idempotent-call';
+import { idempotentCall, idempotentSql, MAX_TRANSACTION_MS, sqlStatement, type Prefetch, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { ChargeRequest__Output } from '../../proto/generated/checkout/payments/v1/ChargeRequest';
 import type { ConfirmSlipRequest__Output } from '../../proto/generated/checkout/payments/v1/ConfirmSlipRequest';
@@ -107,6 +107,7 @@ export class PaymentsService {
 
     // 2. The provider, outside any transaction, with the key every attempt shares.
     let fresh: DomainError | undefined;
+    let recordOutcome: Prefetch | undefined;
     if (callProvider) {
       const outcome = await this.askProvider(context, async (): Promise<ProviderCharge> => {
         try {
@@ -118,20 +119,22 @@ export class PaymentsService {
       });
       if ('rejected' in outcome) fresh = outcome.rejected;
       // 3. The outcome, unless a Refund took the payment over meanwhile (it settles the money itself):
-      // one conditional statement.
+      // one conditional statement, sent in the first round trip of step 4's transaction under the same
+      // locks (one transaction less). Rolled back with step 4 (a passed deadline), the payment stays
+      // PROCESSING and a retry asks the provider again under the same key, which answers the same.
       if ('providerReference' in outcome) {
-        await sqlStatement(this.prisma, context.deadline, 'Charge', locks, {
+        recordOutcome = {
           text: `WITH succeeded AS (
                    UPDATE payments.payments SET status = 'SUCCEEDED', provider_reference = $2, updated_at = now() WHERE id = $1 AND status = 'PROCESSING' RETURNING id
                  )
                  INSERT INTO payments.ledger_entries (payment_id, kind, amount_minor, currency) SELECT id, 'CHARGE', $3, $4 FROM succeeded`,
           values: [paymentId, outcome.providerReference, amountMinor, currency],
-        });
+        };
       } else if (outcome.rejected.code !== 'STEP_UNDONE') {
-        await sqlStatement(this.prisma, context.deadline, 'Charge', locks, {
+        recordOutcome = {
           text: `UPDATE payments.payments SET status = 'FAILED', failure_code = $2, updated_at = now() WHERE id = $1 AND status = 'PROCESSING'`,
           values: [paymentId, outcome.rejected.code],
-        });
+        };
       }
     }
 
@@ -154,6 +157,7 @@ export class PaymentsService {
         deadline: context.deadline,
         // Lock order as everywhere: the key's lock, then the payment id's.
         locks,
+        before: recordOutcome,
         prefetch: { text: PAYMENT_QUERY, values: [paymentId] },
         undone: async (_sql, prefetched) => {
           const row = paymentOf(prefetched);

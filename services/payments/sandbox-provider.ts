@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DomainError, type DomainErrorCode } from '../../lib/errors';
-import { sqlTransaction, type Sql } from '../../lib/idempotent-call';
+import { sqlStatement, sqlTransaction, type Sql } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 
 export interface ProviderChargeRequest {
@@ -104,8 +104,43 @@ export class SandboxProvider implements PaymentProvider {
     // The latency of a slow card happens before the key's lock, as a real provider's would: a repeat
     // that finds the first answer recorded does not wait again.
     if (request.cardToken === 'tok_slow' && this.slowDelayMs > 0 && !(await this.answered(request.idempotencyKey))) await sleep(this.slowDelayMs);
-    const answer = await this.once(request.idempotencyKey, operation, async (_tx, transientFailures) => decideCharge(request, transientFailures));
+    // Every token but tok_transientFailure decides without the attempt count: one statement (one round
+    // trip) under the key's lock, not a transaction of three. The general path covers the rest.
+    const decided = request.cardToken === 'tok_transientFailure' ? undefined : decideCharge(request, 0);
+    const answer =
+      (decided && 'final' in decided ? await this.onceDecided(request.idempotencyKey, operation, decided.final) : undefined) ??
+      (await this.once(request.idempotencyKey, operation, async (_tx, transientFailures) => decideCharge(request, transientFailures)));
     return unwrap(answer) as { providerReference: string };
+  }
+
+  /**
+   * once() for an answer decided up front, in one statement: the key's first final answer if it has one,
+   * else `final`, kept. Undefined (the caller takes the general path) when the key only counted
+   * transient failures so far.
+   */
+  private async onceDecided(lockKey: string, operation: Operation, final: Answer): Promise<Answer | undefined> {
+    const [row] = await sqlStatement<{ existing: { kind: string; paymentId: string; amountMinor: number; currency: string; response: Answer | null } | null }>(
+      this.prisma,
+      new Date(Date.now() + PROVIDER_TRANSACTION_MS),
+      'the sandbox provider',
+      [`sandbox-provider:${lockKey}`],
+      {
+        text: `WITH existing AS (SELECT kind, payment_id, amount_minor, currency, response FROM payments.sandbox_provider_operations WHERE idempotency_key = $1),
+                    created AS (
+                      INSERT INTO payments.sandbox_provider_operations (idempotency_key, kind, payment_id, amount_minor, currency, refund_of, response, transient_failures, updated_at)
+                      SELECT $1, $2, $3, $4, $5, NULL, $6::jsonb, 0, now() WHERE NOT EXISTS (SELECT 1 FROM existing)
+                    )
+               SELECT (SELECT json_build_object('kind', e.kind, 'paymentId', e.payment_id, 'amountMinor', e.amount_minor, 'currency', e.currency, 'response', e.response)
+                         FROM existing e) AS existing`,
+        values: [operation.idempotencyKey, operation.kind, operation.paymentId, operation.amountMinor, operation.currency, JSON.stringify(final)],
+      },
+    );
+    const existing = row?.existing;
+    if (!existing) return final;
+    if (existing.kind !== operation.kind || existing.paymentId !== operation.paymentId || existing.amountMinor !== operation.amountMinor || existing.currency !== operation.currency) {
+      return { error: { code: 'IDEMPOTENCY_KEY_REUSED', message: `idempotency key ${operation.idempotencyKey} was used for another ${existing.kind}` } };
+    }
+    return existing.response ?? undefined;
   }
 
   /** Refunds the charge made under `chargeIdempotencyKey`, or cancels that charge if it was not made yet. */
