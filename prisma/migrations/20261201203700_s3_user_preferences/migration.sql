@@ -1,4 +1,4 @@
--- A storefront account's settings (GET/PUT /v1/me/preferences); no row means the defaults.
+-- A storefront account's settings (GET/PUT /v1/me/preferences). No row means the defaults.
 CREATE TABLE "identity"."user_preferences" (
     "user_id" TEXT NOT NULL,
     "language" TEXT NOT NULL DEFAULT 'ja',
