@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { Gauge, type Registry } from 'prom-client';
 import { DEFAULT_SLIP_EXPIRY_SECONDS, type CheckoutState } from '../workflows/checkout.contract';
+import { registerFulfilmentGauges } from './fulfilment-gauges';
 
 /** Saga states an operator or an alert watches: undos waiting for a person, and slips waiting for money. */
 const WATCHED: CheckoutState[] = ['COMPENSATION_STUCK', 'AWAITING_PAYMENT'];
@@ -14,6 +15,8 @@ export function registerSagaGauges(registry: Registry, temporal: Client): Gauge<
   const existing = registry.getSingleMetric('checkout_sagas');
   if (existing) return existing as Gauge<'state'>;
   registerOverdueSlips(registry, temporal);
+  // Stalled parcels are counted from the same visibility, on the same scrape.
+  registerFulfilmentGauges(registry, temporal);
   return new Gauge({
     name: 'checkout_sagas',
     help: 'Running checkout sagas by watched state (COMPENSATION_STUCK: an undo waits for an operator)',
