@@ -23,6 +23,7 @@ import {
 import { createPingBody, pingIdempotencyKeyHeader, pingIdParam } from './routes/pings';
 import { pointsQuery } from './routes/loyalty';
 import { customerFulfilmentSchema, registerFulfilmentOpenApi } from './routes/fulfilment-openapi';
+import { registerCouponOpenApi } from './routes/staff/coupons';
 import { registerPosOpenApi } from './routes/pos-openapi';
 import { registerStorefrontOpenApi } from './routes/storefront-openapi';
 import { salesReportQuery } from './routes/staff/analytics';
@@ -180,6 +181,7 @@ function buildDocument(): OpenApiDocument {
       totalMinor: z.number().int().optional().meta({ description: 'Total in the currency’s minor unit' }),
       currency: z.string().optional(),
       pointsRedeemed: z.number().int().optional().meta({ description: 'Loyalty points this checkout redeemed (1 point = 1 yen off the total; given back if the checkout fails)' }),
+      couponRedeemed: z.string().optional().meta({ description: 'The coupon code this checkout redeemed (normalised; its use given back if the checkout fails)' }),
       payment: z
         .object({
           paymentId: z.string(),
@@ -206,6 +208,28 @@ function buildDocument(): OpenApiDocument {
     }),
   );
   const checkoutAccepted = registry.register('CheckoutAccepted', z.object({ orderId: z.string().uuid(), state: z.literal('ACCEPTED'), statusUrl: z.string() }));
+  // Prices include consumption tax: subtotal − coupon + delivery fee − points = total; tax per rate as the invoice states it.
+  const orderLineSchema = z.object({
+    sku: z.string(),
+    quantity: z.number().int(),
+    name: z.string(),
+    unitPriceMinor: z.number().int(),
+    lineTotalMinor: z.number().int(),
+    taxRatePercent: z.number().int().meta({ description: '10 (standard) or 8 (reduced, food)' }),
+    taxMinor: z.number().int().meta({ description: 'Consumption tax contained in lineTotalMinor (floor), for display; taxTotals are what the order states' }),
+  });
+  const orderChargesSchema = {
+    subtotalMinor: z.number().int().meta({ description: 'The goods, tax included' }),
+    couponCode: z.string().nullable().meta({ description: 'The coupon redeemed (normalised), null without one' }),
+    couponDiscountMinor: z.number().int(),
+    deliveryFeeMinor: z.number().int().meta({ description: 'The zone’s fee (tax included, 10 %), 0 when waived at or above its free-shipping threshold' }),
+    pointsDiscountMinor: z.number().int(),
+    totalMinor: z.number().int(),
+    currency: z.string(),
+    taxTotals: z
+      .array(z.object({ ratePercent: z.number().int(), taxableMinor: z.number().int(), taxMinor: z.number().int() }))
+      .meta({ description: 'Consumption tax per rate (10 %対象, 8 %対象): the amount at the rate, tax included, and its tax, floored once per rate' }),
+  };
   const orderView = registry.register(
     'OrderView',
     z.object({
@@ -213,7 +237,8 @@ function buildDocument(): OpenApiDocument {
       order: z
         .object({
           status: z.string(),
-          lines: z.array(z.object({ sku: z.string(), quantity: z.number().int(), name: z.string(), unitPriceMinor: z.number().int(), lineTotalMinor: z.number().int() })),
+          lines: z.array(orderLineSchema),
+          ...orderChargesSchema,
           history: z.array(z.object({ fromStatus: z.string(), toStatus: z.string(), reason: z.string(), at: timestamp })),
           createdAt: timestamp,
         })
@@ -885,7 +910,15 @@ function buildDocument(): OpenApiDocument {
 
   const zoneView = registry.register(
     'DeliveryZone',
-    z.object({ id: z.string(), name: z.string(), postalPrefixes: z.array(z.string()), cutoffTime: z.string(), timeZone: z.string() }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      postalPrefixes: z.array(z.string()),
+      cutoffTime: z.string(),
+      timeZone: z.string(),
+      feeMinor: z.number().int().meta({ description: 'Delivery fee in yen, tax included' }),
+      freeShippingThresholdMinor: z.number().int().nullable().meta({ description: 'Goods at or above this ship free; null: never waived' }),
+    }),
   );
   const slotView = registry.register(
     'DeliverySlot',
@@ -912,7 +945,7 @@ function buildDocument(): OpenApiDocument {
     path: '/v1/staff/delivery/zones/{zoneId}',
     operationId: 'putDeliveryZone',
     tags: ['staff'],
-    summary: 'Create or update a delivery zone: the postal prefixes it serves and its same-day cutoff',
+    summary: 'Create or update a delivery zone: the postal prefixes it serves, its same-day cutoff, its delivery fee and free-shipping threshold',
     request: { params: zoneIdParam, body: jsonBody(registry.register('DeliveryZoneBody', named(zoneBody))) },
     responses: { 200: json('The zone', zoneView), ...errors({ 400: true, 401: true, 413: true, 415: true, 500: true, 503: true }) },
   });
@@ -952,10 +985,9 @@ function buildDocument(): OpenApiDocument {
       customerId: z.string(),
       customerEmail: z.string(),
       status: z.string(),
-      lines: z.array(z.object({ sku: z.string(), quantity: z.number().int(), name: z.string(), unitPriceMinor: z.number().int(), lineTotalMinor: z.number().int() })),
-      subtotalMinor: z.number().int(),
-      totalMinor: z.number().int(),
-      currency: z.string(),
+      lines: z.array(orderLineSchema),
+      ...orderChargesSchema,
+      couponCode: z.string().meta({ description: 'Empty when no coupon was redeemed' }),
       address: z.looseObject({ postalCode: z.string() }).nullable(),
       paymentMethod: z.string(),
       failureReason: z.string(),
@@ -1167,6 +1199,7 @@ function buildDocument(): OpenApiDocument {
   registerPosOpenApi({ registry, route, json, jsonBody, errors, named });
   registerStorefrontOpenApi({ registry, route, json, jsonBody, errors, named });
   registerFulfilmentOpenApi({ registry, route, json, jsonBody, errors, named });
+  registerCouponOpenApi({ registry, route, json, jsonBody, errors, named });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'delivery:manage',
   'analytics:read',
   'users:manage',
+  /** Create, list and disable coupon codes (admin only: a coupon discounts every merchant's goods). */
+  'coupons:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

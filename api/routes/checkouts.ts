@@ -69,6 +69,17 @@ export const createCheckoutBody = z
       .max(MAX_REDEEM_POINTS)
       .optional()
       .meta({ description: 'Loyalty points to pay with (1 point = 1 yen off); the balance must cover them and at least 1 yen must remain to pay' }),
+    couponCode: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .optional()
+      .meta({
+        description:
+          'A coupon code (Unicode allowed, matched after NFKC normalisation and upper-casing), redeemed by the saga before the order is created: an unknown, disabled or expired code fails the checkout with COUPON_INVALID, a used-up one with COUPON_EXHAUSTED, an order below its minimum with COUPON_MIN_ORDER_NOT_MET (failure.code)',
+        example: '春のセール',
+      }),
   })
   .strict();
 
@@ -101,7 +112,7 @@ function prefersEarlyAnswer(prefer: string | undefined): boolean {
 }
 
 /** The parts of a checkout request besides its lines (shared by POST /v1/checkouts and the cart's checkout). */
-export type CheckoutDetails = Pick<CheckoutInput, 'address' | 'payment' | 'deliverySlotId' | 'redeemPoints'>;
+export type CheckoutDetails = Pick<CheckoutInput, 'address' | 'payment' | 'deliverySlotId' | 'redeemPoints' | 'couponCode'>;
 
 /** What starting a checkout needs from the gateway. */
 export interface CheckoutStartDeps {
@@ -167,6 +178,23 @@ export async function startCheckout(deps: CheckoutStartDeps, request: StartCheck
   return { orderId, replay };
 }
 
+/**
+ * What an order charges (prices include consumption tax): subtotal − coupon + delivery fee − points =
+ * total, and the tax per rate (10 %, 8 %) as the invoice states it.
+ */
+export function orderCharges(order: Order__Output) {
+  return {
+    subtotalMinor: order.subtotalMinor,
+    couponCode: order.couponCode || null,
+    couponDiscountMinor: order.couponDiscountMinor,
+    deliveryFeeMinor: order.deliveryFeeMinor,
+    pointsDiscountMinor: order.pointsDiscountMinor,
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+    taxTotals: order.taxTotals,
+  };
+}
+
 /** Where a completed order's refund stands: the checkout saga ends at COMPLETED, its refund is a workflow of its own. */
 type RefundState = 'REFUNDING' | 'REFUNDED';
 
@@ -180,6 +208,7 @@ export function checkoutView(status: CheckoutStatus, state: CustomerOrderState =
     state,
     ...(status.totalMinor !== undefined ? { totalMinor: status.totalMinor, currency: status.currency } : {}),
     ...(status.pointsRedeemed !== undefined ? { pointsRedeemed: status.pointsRedeemed } : {}),
+    ...(status.couponRedeemed !== undefined ? { couponRedeemed: status.couponRedeemed } : {}),
     ...(status.payment ? { payment: status.payment } : {}),
     ...(status.failure ? { failure: status.failure } : {}),
     ...(status.retryOf ? { retryOf: status.retryOf } : {}),
@@ -311,7 +340,7 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
     const fulfilment = status.state === 'COMPLETED' ? await orderFulfilmentField(deps.temporal, orderId, req.log) : {};
     res.json({
       ...checkoutView(status, state),
-      ...(order ? { order: { status: order.status, lines: order.lines, history: order.history, createdAt: order.createdAt } } : {}),
+      ...(order ? { order: { status: order.status, lines: order.lines, ...orderCharges(order), history: order.history, createdAt: order.createdAt } } : {}),
       ...fulfilment,
     });
   });

@@ -26,6 +26,15 @@ export const zoneBody = z
       .meta({ description: 'Digits a served postal code starts with; the longest matching prefix over all zones wins', example: ['100', '150'] }),
     cutoffTime: time.meta({ description: 'Same-day slots close at this time (zone time)', example: '14:00' }),
     timeZone: z.string().min(1).max(64).default('Asia/Tokyo').meta({ description: 'IANA time zone' }),
+    feeMinor: z.number().int().min(0).max(100_000).default(0).meta({ description: 'Delivery fee in yen, consumption tax (10 %) included; 0: free', example: 550 }),
+    freeShippingThresholdMinor: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000_000)
+      .nullable()
+      .default(null)
+      .meta({ description: 'Goods (tax included, after a coupon) at or above this many yen ship free; null: the fee is never waived', example: 5000 }),
   })
   .strict();
 /** The path parameters of PUT /v1/staff/delivery/zones/:zoneId and its slots. */
@@ -51,6 +60,11 @@ export const slotUpdateBody = z
 /** The path parameters of PUT /v1/staff/delivery/slots/:slotId. */
 export const slotIdParam = z.object({ slotId: z.string().min(1).max(128) });
 
+/** A zone as staff read it: the service's threshold 0 ("none", proto has no null) is null. */
+function zoneView(zone: Zone__Output) {
+  return { ...zone, feeMinor: Number(zone.feeMinor), freeShippingThresholdMinor: Number(zone.freeShippingThresholdMinor) || null };
+}
+
 /** Staff management of delivery zones and slots: permission delivery:manage. */
 export function staffDeliveryRoutes(deps: { delivery: DeliveryServiceClient }): Router {
   const router = Router();
@@ -59,13 +73,16 @@ export function staffDeliveryRoutes(deps: { delivery: DeliveryServiceClient }): 
   const upsertSlot = (request: UpsertSlotRequest) => callUnary<UpsertSlotRequest, Slot__Output>(delivery.UpsertSlot.bind(delivery), request);
 
   router.get('/v1/staff/delivery/zones', guard, async (_req, res) => {
-    res.json(await callUnary<ListZonesRequest, ListZonesResponse__Output>(delivery.ListZones.bind(delivery), {}));
+    const { zones } = await callUnary<ListZonesRequest, ListZonesResponse__Output>(delivery.ListZones.bind(delivery), {});
+    res.json({ zones: zones.map(zoneView) });
   });
 
   router.put('/v1/staff/delivery/zones/:zoneId', guard, async (req, res) => {
     const { zoneId } = zoneIdParam.parse(req.params);
     const body = zoneBody.parse(req.body ?? {});
-    res.json(await callUnary<Zone, Zone__Output>(delivery.UpsertZone.bind(delivery), { id: zoneId, ...body }));
+    const { freeShippingThresholdMinor, ...zone } = body;
+    // The service's 0 is "no threshold" (proto has no null).
+    res.json(zoneView(await callUnary<Zone, Zone__Output>(delivery.UpsertZone.bind(delivery), { id: zoneId, ...zone, freeShippingThresholdMinor: freeShippingThresholdMinor ?? 0 })));
   });
 
   router.post('/v1/staff/delivery/zones/:zoneId/slots', guard, async (req, res) => {

@@ -5,6 +5,7 @@ import { authenticate, type AuthDeps } from '../../auth';
 import type { IdempotencyKeys } from '../../idempotency';
 import { staffAnalyticsRoutes } from './analytics';
 import { staffCatalogRoutes } from './catalog';
+import { staffCouponRoutes } from './coupons';
 import { staffDeliveryRoutes } from './delivery';
 import { staffFulfilmentRoutes } from '../fulfilment';
 import { staffOrderActionRoutes } from './order-actions';
@@ -25,5 +26,6 @@ export function staffRoutes(deps: { clients: DomainClients; auth: AuthDeps; idem
   router.use(staffOrderOperationRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency: deps.idempotency }));
   router.use(staffFulfilmentRoutes({ temporal: deps.temporal }));
   router.use(staffAnalyticsRoutes({ analytics: clients.analytics }));
+  router.use(staffCouponRoutes({ orders: clients.orders }));
   return router;
 }
