@@ -7,7 +7,7 @@ import type { ListSlotsResponse__Output } from '../../proto/generated/checkout/d
 import type { DeliveryServiceClient } from '../../proto/services';
 import { normalisePostalCode } from '../../services/delivery/postal-code';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const date = z.string().regex(/^20\d{2}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD (2000-2099)');
 
 /** The query of GET /v1/delivery/slots. */
 export const deliverySlotsQuery = z

@@ -26,6 +26,7 @@ const MAX_CAPACITY = 100_000;
 const DEFAULT_TIME_ZONE = 'Asia/Tokyo';
 /** How far ListSlots looks ahead of its from date. */
 const LIST_DAYS = 31;
+const LAST_LISTABLE_DAY = '2099-12-31';
 
 interface Zone {
   id: string;
@@ -151,6 +152,8 @@ export class DeliveryService {
     const zone = await this.zoneFor(this.prisma, postalCode);
     const now = this.now();
     const from = request.fromDate || localDateTime(now, zone.timeZone).date;
+    // Keeps the day arithmetic (addDays) inside four-digit years, where YYYY-MM-DD strings compare as dates.
+    if (from > LAST_LISTABLE_DAY) throw new DomainError('VALIDATION_FAILED', `fromDate must be at most ${LAST_LISTABLE_DAY}`, { fromDate: from });
     // The range bounds the rows one public call can make the database read.
     const to = request.toDate || addDays(from, LIST_DAYS - 1);
     if (to < from) throw new DomainError('VALIDATION_FAILED', 'toDate must not be before fromDate', { fromDate: from, toDate: to });

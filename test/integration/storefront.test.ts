@@ -88,6 +88,10 @@ describe('storefront API (real PostgreSQL, Redis, services)', () => {
       expect(await send('GET', `/v1/delivery/slots?postalCode=${zone.digits}&from=${tokyoDay(1)}&to=${tokyoDay(32)}`)).toMatchObject({ status: 400, body: { error: { code: 'DATE_RANGE_TOO_LONG' } } });
       expect(await send('GET', `/v1/delivery/slots?postalCode=${zone.digits}&from=${tokyoDay(3)}&to=${tokyoDay(1)}`)).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
       expect(await send('GET', `/v1/delivery/slots?postalCode=${zone.digits}&from=tomorrow`)).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
+      // Dates the day arithmetic cannot follow, and impossible days: 400, never a 500.
+      for (const query of ['from=9999-12-31', 'to=9999-12-31', 'from=2099-12-31&to=2100-01-01', 'from=2030-02-30']) {
+        expect({ query, ...(await send('GET', `/v1/delivery/slots?postalCode=${zone.digits}&${query}`)) }).toMatchObject({ query, status: 400 });
+      }
     });
 
     it('answers 422 INVALID_POSTAL_CODE for what is no postal code, 422 ADDRESS_NOT_SERVED where no zone delivers, 400 without one', async () => {
