@@ -44,11 +44,11 @@ export function merchantTenancy(deps: { pos: PosServiceClient; auth: AuthDeps })
    * it resolves to whether the target is the token's merchant's.
    */
   const scoped =
-    (permission: Permission, what: string, check: (req: Request, merchantId: string) => Promise<boolean>) =>
+    (permission: Permission | ((req: Request) => Permission), what: string, check: (req: Request, merchantId: string) => Promise<boolean>) =>
     async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
       try {
         const principal = principalOf(req);
-        if (!TENANT_ROLES.has(principal.role) || !can(principal.role, permission)) return next();
+        if (!TENANT_ROLES.has(principal.role) || !can(principal.role, typeof permission === 'function' ? permission(req) : permission)) return next();
         if (!principal.merchantId || !(await check(req, principal.merchantId))) throw new DomainError('NOT_FOUND', `No ${what} ${Object.values(req.params).join('/')}`);
         next();
       } catch (err) {
@@ -81,9 +81,15 @@ export function merchantTenancy(deps: { pos: PosServiceClient; auth: AuthDeps })
   // Middleware, not a route (api/openapi.test.ts walks the routes): only the exact POST /v1/staff/merchants.
   router.use('/v1/staff/merchants', (req, res, next) => (req.method === 'POST' && req.path === '/' ? staffOnly('Creating a merchant')(req, res, next) : next()));
   router.use('/v1/staff/categories', staffOnly('Writing the shared category tree'));
+  // The permission of the route under the prefix, so a tenant lacking it gets that route's own 403.
+  const orderRoutePermission = (req: Request): Permission => {
+    const action = req.path.split('/')[1] ?? '';
+    if (action === '' || action === 'saga') return 'orders:read:any';
+    return action === 'cancel' || action === 'refund' ? 'orders:cancel:any' : 'orders:operate';
+  };
   router.use(
     '/v1/staff/orders/:orderId',
-    scoped('orders:read:any', 'order', async (req, m) => (await merchantOrders(deps.pos, { merchantId: m, orderId: String(req.params.orderId), page: 1, pageSize: 1 })).orderIds.length === 1),
+    scoped(orderRoutePermission, 'order', async (req, m) => (await merchantOrders(deps.pos, { merchantId: m, orderId: String(req.params.orderId), page: 1, pageSize: 1 })).orderIds.length === 1),
   );
   router.use('/v1/staff/stock/:sku', scoped('stock:adjust', 'SKU', (req, m) => ownSku(String(req.params.sku), m)));
   router.use('/v1/staff/merchants/:merchantId', scoped('catalog:write', 'merchant', async (req, m) => req.params.merchantId === m));

@@ -44,6 +44,12 @@ function paramValue(name: string): string {
 const PROBE_BODY = { rbacProbe: true };
 
 /** Routes whose authentication is not the bearer token, each asserted on its own below. */
+/**
+ * Operator/admin acts although the merchant role holds their permission (catalog:write): creating a
+ * merchant and writing the category tree every merchant shares (api/routes/merchant-tenancy.ts).
+ */
+const STAFF_ONLY = new Set(['POST /v1/staff/merchants', 'POST /v1/staff/categories', 'PUT /v1/staff/categories/{categoryId}']);
+const TENANT_ROLES: readonly Role[] = ['merchant', 'cashier'];
 const SPECIAL = new Set(['POST /v1/webhooks/payments', 'POST /v1/webhooks/carrier', 'DELETE /v1/sessions/current']);
 
 const operations = documentedOperations();
@@ -86,7 +92,7 @@ describe('RBAC matrix: every documented route × no token and each role (real ap
     for (const op of operations) expect({ key: op.key, known: ['public', 'authenticated', ...PERMISSIONS].includes(op.permission) }).toEqual({ key: op.key, known: true });
     const guarded = new Set(operations.map((o) => o.permission));
     // A permission a role holds but no route checks is a promise the api does not keep (orders:cancel:any guarded nothing before the staff cancel and refund).
-    for (const permission of ['catalog:write', 'stock:adjust', 'delivery:manage', 'orders:read:any', 'orders:cancel:any', 'orders:operate', 'analytics:read', 'checkout:create'] as const) {
+    for (const permission of ['catalog:write', 'stock:adjust', 'delivery:manage', 'orders:read:any', 'orders:cancel:any', 'orders:operate', 'analytics:read', 'checkout:create', 'coupons:manage'] as const) {
       expect({ permission, documented: guarded.has(permission) }).toEqual({ permission, documented: true });
     }
     for (const key of SPECIAL) expect(operations.map((o) => o.key)).toContain(key);
@@ -104,7 +110,8 @@ describe('RBAC matrix: every documented route × no token and each role (real ap
       const denied = status === 401 || status === 403;
       if (op.permission === 'public') return { caller, status: denied ? 'never 401/403' : status, code };
       if (caller === 'none') return { caller, status: 401, code: 'UNAUTHENTICATED' };
-      if (op.permission === 'authenticated' || can(caller as Role, op.permission)) return { caller, status: denied ? 'authorized (not 401/403)' : status, code };
+      const staffOnly = STAFF_ONLY.has(op.key) && TENANT_ROLES.includes(caller as Role);
+      if (op.permission === 'authenticated' || (can(caller as Role, op.permission) && !staffOnly)) return { caller, status: denied ? 'authorized (not 401/403)' : status, code };
       return { caller, status: 403, code: 'FORBIDDEN' };
     });
     expect(outcomes).toEqual(expected);
@@ -157,7 +164,13 @@ describe('tenancy matrix: merchant B’s tokens × merchant A’s data on every 
   let platform: RunningPlatform;
   const ids = { a: `rbac-ma-${randomUUID()}`, b: `rbac-mb-${randomUUID()}`, familyA: `rbac-pa-${randomUUID()}`, cashierA: `rbac-ca-${randomUUID()}`, cashierB: `rbac-cb-${randomUUID()}` };
   let skuA: string;
+  let skuB: string;
   let saleA: string;
+  // A's storefront order (every line A's), and one that also holds B's goods (staff-only for both merchants).
+  const orderA = randomUUID();
+  const mixedOrder = randomUUID();
+  // A report day of this run only: A's and B's sales and settlements on it are rows this test wrote.
+  const reportDay = '2031-03-03';
 
   const tokenOf = (userId: string, role: Role, merchantId: string) =>
     signAccessToken({ id: userId, email: `${userId}@example.com`, role, merchantId }, { secret: platform.config.JWT_SECRET, ttlSeconds: 3600, now: new Date() }).token;
@@ -185,6 +198,34 @@ describe('tenancy matrix: merchant B’s tokens × merchant A’s data on every 
     skuA = await createProduct(platform, { priceMinor: 1000, stock: 20 });
     await platform.prisma.product.update({ where: { sku: skuA }, data: { productId: ids.familyA } });
     await platform.prisma.merchantCashier.createMany({ data: [{ userId: ids.cashierA, merchantId: ids.a }, { userId: ids.cashierB, merchantId: ids.b }] });
+    const familyB = `rbac-pb-${randomUUID()}`;
+    await platform.prisma.productFamily.create({ data: { id: familyB, merchantId: ids.b, name: 'B’s tea' } });
+    skuB = await createProduct(platform, { priceMinor: 500, stock: 20 });
+    await platform.prisma.product.update({ where: { sku: skuB }, data: { productId: familyB } });
+    const order = (id: string, lines: { sku: string; priceMinor: number }[]) => {
+      const subtotal = lines.reduce((sum, l) => sum + l.priceMinor, 0);
+      return platform.prisma.order.create({
+        data: {
+          id,
+          customerId: `rbac-customer-${randomUUID()}`,
+          customerEmail: 'tenancy@example.com',
+          status: 'CONFIRMED',
+          currency: 'JPY',
+          subtotalMinor: subtotal,
+          totalMinor: subtotal,
+          address: { name: '山田 花子', postalCode: '100-0001', prefecture: '東京都', city: '千代田区', line1: '千代田1-1' },
+          paymentMethod: 'card',
+          lines: { create: lines.map((l) => ({ sku: l.sku, name: `茶 ${l.sku}`, quantity: 1, unitPriceMinor: l.priceMinor, lineTotalMinor: l.priceMinor })) },
+        },
+      });
+    };
+    await order(orderA, [{ sku: skuA, priceMinor: 1000 }]);
+    await order(mixedOrder, [{ sku: skuA, priceMinor: 1000 }, { sku: skuB, priceMinor: 500 }]);
+    const day = new Date(`${reportDay}T00:00:00Z`);
+    await platform.prisma.dailySales.createMany({ data: [skuA, skuB].map((sku) => ({ day, sku, orders: 1, quantity: 1, revenueMinor: 1000n, currency: 'JPY' })) });
+    await platform.prisma.merchantSettlement.createMany({
+      data: [ids.a, ids.b].map((merchantId) => ({ merchantId, businessDate: day, paidMinor: 1000n, refundedMinor: 0n, feesMinor: 30n, netMinor: 970n, entries: 2 })),
+    });
     const sale = await send('POST', '/v1/pos/sales', tokenOf(ids.cashierA, 'cashier', ids.a), { lines: [{ sku: skuA, quantity: 1 }], payment: { type: 'cash', tenderedMinor: 1000 } });
     expect(sale.status).toBe(201);
     saleA = (sale.body as unknown as { saleId: string }).saleId;
@@ -201,6 +242,20 @@ describe('tenancy matrix: merchant B’s tokens × merchant A’s data on every 
     { method: 'PUT', path: `/v1/staff/products/${ids.familyA}/variants/${skuA}`, body: { name: 'Taken over', priceMinor: 1 } },
     { method: 'PUT', path: `/v1/staff/merchants/${ids.a}`, body: { name: 'Taken over' } },
     { method: 'GET', path: `/v1/pos/sales/${saleA}` },
+    // A's order, and the mixed order (B's goods too: still not B's to see or change).
+    ...[orderA, mixedOrder].flatMap((orderId) => [
+      { method: 'GET', path: `/v1/staff/orders/${orderId}` },
+      { method: 'GET', path: `/v1/staff/orders/${orderId}/saga` },
+      { method: 'POST', path: `/v1/staff/orders/${orderId}/cancel`, body: { reason: 'tenancy probe' } },
+      { method: 'POST', path: `/v1/staff/orders/${orderId}/refund`, body: { reason: 'tenancy probe' } },
+      { method: 'POST', path: `/v1/staff/orders/${orderId}/retry`, body: {} },
+      { method: 'POST', path: `/v1/staff/orders/${orderId}/fulfilment`, body: { event: 'DELIVERED' } },
+    ]),
+    // Operator/admin acts: creating merchants, the shared category tree, delivery zones and slots.
+    { method: 'POST', path: '/v1/staff/merchants', body: { name: 'Another shop', cashierUserIds: [ids.cashierA] } },
+    { method: 'POST', path: '/v1/staff/categories', body: { slug: `rbac-${randomUUID().slice(0, 8)}`, name: 'Taken over' } },
+    { method: 'PUT', path: `/v1/staff/categories/rbac-${randomUUID()}`, body: { slug: `rbac-${randomUUID().slice(0, 8)}`, name: 'Taken over' } },
+    { method: 'PUT', path: `/v1/staff/delivery/zones/rbac-${randomUUID()}`, body: { name: 'Taken over', postalPrefixes: ['100'], cutoffTime: '14:00' } },
   ];
 
   it('answers 404 (or 403) to B’s merchant and cashier on each route, and A’s data stays as it was', async () => {
@@ -221,6 +276,19 @@ describe('tenancy matrix: merchant B’s tokens × merchant A’s data on every 
     // A settlement list is B's own: never a row of A.
     const settlements = await send('GET', '/v1/merchant/settlements', tokenOf(`rbac-owner-b-${randomUUID()}`, 'merchant', ids.b));
     expect({ status: settlements.status, merchants: (settlements.body.settlements ?? []).map((s) => s.merchantId).filter((m) => m !== ids.b) }).toEqual({ status: 200, merchants: [] });
+    // Lists: B's order list holds neither A's order nor the mixed one; B's sales report holds neither A's SKU nor A's settlement.
+    for (const token of [tokenOf(`rbac-owner-b-${randomUUID()}`, 'merchant', ids.b), tokenOf(ids.cashierB, 'cashier', ids.b)]) {
+      const list = (await send('GET', '/v1/staff/orders?customerEmail=tenancy@example.com&pageSize=100', token)).body as unknown as { orders: { orderId: string }[] };
+      expect(list.orders.map((o) => o.orderId).filter((id) => id === orderA || id === mixedOrder)).toEqual([]);
+    }
+    const report = (await send('GET', `/v1/staff/analytics/sales?from=${reportDay}&to=${reportDay}`, tokenOf(`rbac-owner-b-${randomUUID()}`, 'merchant', ids.b))).body as unknown as {
+      sales: { sku: string }[];
+      settlements: { merchantId: string }[];
+    };
+    expect({ skus: report.sales.map((r) => r.sku), merchants: report.settlements.map((r) => r.merchantId) }).toEqual({ skus: [skuB], merchants: [ids.b] });
+    // B cannot take A's cashier into its own cashier set (the cashier stays A's).
+    const takeCashier = await send('PUT', `/v1/staff/merchants/${ids.b}`, tokenOf(`rbac-owner-b-${randomUUID()}`, 'merchant', ids.b), { name: `Tenancy ${ids.b}`, cashierUserIds: [ids.cashierA] });
+    expect({ status: takeCashier.status, cashierOf: (await platform.prisma.merchantCashier.findUnique({ where: { userId: ids.cashierA } }))?.merchantId }).toEqual({ status: 409, cashierOf: ids.a });
   });
 
   it('lets A’s own merchant token reach the same data (the 404s above are tenancy, not broken routes)', async () => {
@@ -228,5 +296,13 @@ describe('tenancy matrix: merchant B’s tokens × merchant A’s data on every 
     expect((await send('GET', `/v1/staff/stock/${skuA}`, own)).status).toBe(200);
     expect((await send('GET', `/v1/staff/products/${ids.familyA}`, own)).status).toBe(200);
     expect((await send('GET', `/v1/pos/sales/${saleA}`, tokenOf(ids.cashierA, 'cashier', ids.a))).status).toBe(200);
+    expect((await send('GET', `/v1/staff/orders/${orderA}`, own)).status).toBe(200);
+    // The mixed order is staff-only: A's token does not see it either; an operator does.
+    expect((await send('GET', `/v1/staff/orders/${mixedOrder}`, own)).status).toBe(404);
+    expect((await send('GET', `/v1/staff/orders/${mixedOrder}`, tokenOf(`rbac-operator-${randomUUID()}`, 'operator', ids.a))).status).toBe(200);
+    const list = (await send('GET', '/v1/staff/orders?customerEmail=tenancy@example.com&pageSize=100', own)).body as unknown as { orders: { orderId: string }[]; total: number };
+    expect(list.orders.map((o) => o.orderId).filter((id) => id === orderA || id === mixedOrder)).toEqual([orderA]);
+    const report = (await send('GET', `/v1/staff/analytics/sales?from=${reportDay}&to=${reportDay}`, own)).body as unknown as { sales: { sku: string }[]; settlements: { merchantId: string; netMinor: number }[] };
+    expect({ skus: report.sales.map((r) => r.sku), settlements: report.settlements }).toMatchObject({ skus: [skuA], settlements: [{ merchantId: ids.a, netMinor: 970 }] });
   });
 });
