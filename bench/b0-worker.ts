@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { config } from '../lib/config';
 import { createMetrics, startMetricsServer } from '../lib/metrics';
 import { payloadDataConverter } from '../lib/payload-codec';
+import { WORKER_TUNING } from '../workers/temporal-worker-tuning';
 import { createB0Activities } from './b0.activities';
 
 /**
@@ -22,8 +23,9 @@ async function main(): Promise<void> {
   const metrics = createMetrics('bench-worker');
   const metricsServer = await startMetricsServer(metrics, 0);
   const connection = await NativeConnection.connect({ address });
-  // SDK defaults, as the platform's worker (workers/temporal-worker.run.ts) uses: the same costs per task.
+  // The platform worker's pollers and cache (workers/temporal-worker-tuning.ts): the same costs per task.
   const worker = await Worker.create({
+    ...WORKER_TUNING,
     connection,
     namespace,
     taskQueue,

@@ -331,6 +331,9 @@ async function main(): Promise<void> {
         const o = await saga!.checkout(sku(i), f.slotIds[i % f.slotIds.length]!);
         const key = o.failureCode ? `${o.state}:${o.failureCode}` : o.state;
         outcomes[which].set(key, (outcomes[which].get(key) ?? 0) + 1);
+        // Progress every tenth of the burst: 1000 concurrent checkouts drain for minutes under load.
+        const done = [...outcomes[which].values()].reduce((a, b) => a + b, 0);
+        if (done % Math.max(1, Math.floor(n / 10)) === 0 && done < n) say(`  ${which} ${done}/${n} done`);
         if (!(o.state === 'COMPLETED' || (which === 'hot' && o.failureCode === 'OUT_OF_STOCK'))) throw new Error(`checkout ${o.orderId} ended ${key}`);
       };
       say(`spread SKUs: ${n} concurrent checkouts over ${f.spreadSkus.length} SKUs`);

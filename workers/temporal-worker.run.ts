@@ -3,6 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { cachedWorkflowBundle } from './temporal-worker-bundle';
+import { WORKER_TUNING } from './temporal-worker-tuning';
 import { domainAddresses, type Config } from '../lib/config';
 import { connectInBackground, createEventPublisher, createKafka, createProducer, kafkaSettings } from '../lib/kafka';
 import { createLogger, type Logger } from '../lib/logger';
@@ -55,6 +56,8 @@ export async function createTemporalWorker(opts: {
     },
     // The workflow's spans leave the sandbox through this sink to the process's exporter.
     ...(tracing.sinks ? { sinks: tracing.sinks } : {}),
+    // Pollers and cache as measured (workers/temporal-worker-tuning.ts); a caller's options win.
+    ...WORKER_TUNING,
     ...opts.workerOptions,
   });
 }
