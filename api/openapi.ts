@@ -25,6 +25,7 @@ import { pointsQuery } from './routes/loyalty';
 import { customerFulfilmentSchema, registerFulfilmentOpenApi } from './routes/fulfilment-openapi';
 import { registerCouponOpenApi } from './routes/staff/coupons';
 import { registerPosOpenApi } from './routes/pos-openapi';
+import { registerUserAdminOpenApi } from './routes/staff/users-openapi';
 import { registerStorefrontOpenApi } from './routes/storefront-openapi';
 import { salesReportQuery } from './routes/staff/analytics';
 import { categoryBody, categoryIdParam, merchantBody, merchantIdParam, staffProductIdParam, storefrontProductBody, variantBody, variantParams } from './routes/staff/catalog';
@@ -1197,6 +1198,7 @@ function buildDocument(): OpenApiDocument {
   });
 
   registerPosOpenApi({ registry, route, json, jsonBody, errors, named });
+  registerUserAdminOpenApi({ registry, route, json, jsonBody, errors, named });
   registerStorefrontOpenApi({ registry, route, json, jsonBody, errors, named });
   registerFulfilmentOpenApi({ registry, route, json, jsonBody, errors, named });
   registerCouponOpenApi({ registry, route, json, jsonBody, errors, named });

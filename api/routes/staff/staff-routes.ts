@@ -12,6 +12,7 @@ import { staffOrderActionRoutes } from './order-actions';
 import { staffOrderOperationRoutes } from './order-operations';
 import { staffOrderRoutes } from './orders';
 import { staffStockRoutes } from './stock';
+import { staffUserRoutes } from './users';
 
 /** Every staff route under /v1/staff: a valid token first, then each route checks its own permission. */
 export function staffRoutes(deps: { clients: DomainClients; auth: AuthDeps; idempotency: IdempotencyKeys; temporal: Client; taskQueue: string }): Router {
@@ -26,6 +27,7 @@ export function staffRoutes(deps: { clients: DomainClients; auth: AuthDeps; idem
   router.use(staffOrderOperationRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency: deps.idempotency }));
   router.use(staffFulfilmentRoutes({ temporal: deps.temporal }));
   router.use(staffAnalyticsRoutes({ analytics: clients.analytics }));
+  router.use(staffUserRoutes({ identity: clients.identity }));
   router.use(staffCouponRoutes({ orders: clients.orders }));
   return router;
 }
