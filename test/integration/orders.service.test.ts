@@ -9,6 +9,7 @@ import type { Order__Output } from '../../proto/generated/checkout/orders/v1/Ord
 import type { TransitionOrderRequest } from '../../proto/generated/checkout/orders/v1/TransitionOrderRequest';
 import { closeDomainClients, createDomainClients, type DomainClients } from '../../proto/services';
 import { catalogRegistration } from '../../services/catalog/catalog.grpc';
+import { deliveryRegistration } from '../../services/delivery/delivery.grpc';
 import { ordersRegistration } from '../../services/orders/orders.grpc';
 import { freePort } from '../support/platform';
 import { serviceDeps } from '../support/service-deps';
@@ -30,7 +31,7 @@ describe('orders service (real PostgreSQL, catalog over gRPC)', () => {
     const port = await freePort();
     clients = createDomainClients(`127.0.0.1:${port}`);
     const deps = serviceDeps({ prisma, clients });
-    server = await startGrpcServer('127.0.0.1', port, [catalogRegistration(deps), ordersRegistration(deps)]);
+    server = await startGrpcServer('127.0.0.1', port, [catalogRegistration(deps), deliveryRegistration(deps), ordersRegistration(deps)]);
     await upsertProduct({ sku: sku('TEA'), name: 'Sencha 100g', priceMinor: 1200, currency: 'JPY', active: true });
     await upsertProduct({ sku: sku('CUP'), name: 'Yunomi cup', priceMinor: 350, currency: 'JPY', active: true });
     await upsertProduct({ sku: sku('GONE'), name: 'Discontinued', priceMinor: 500, currency: 'JPY', active: false });
@@ -86,9 +87,12 @@ describe('orders service (real PostgreSQL, catalog over gRPC)', () => {
       address: { ...address, postalCode: '150-0001', line2: '', phone: '' },
     });
     expect(order.lines).toEqual([
-      { sku: sku('CUP'), quantity: 3, name: 'Yunomi cup', unitPriceMinor: 350, lineTotalMinor: 1050 },
-      { sku: sku('TEA'), quantity: 2, name: 'Sencha 100g', unitPriceMinor: 1200, lineTotalMinor: 2400 },
+      // Prices include consumption tax: each line keeps its rate (standard 10 % here) and the tax it contains (floor).
+      { sku: sku('CUP'), quantity: 3, name: 'Yunomi cup', unitPriceMinor: 350, lineTotalMinor: 1050, taxRatePercent: 10, taxMinor: 95 },
+      { sku: sku('TEA'), quantity: 2, name: 'Sencha 100g', unitPriceMinor: 1200, lineTotalMinor: 2400, taxRatePercent: 10, taxMinor: 218 },
     ]);
+    // One rounding for the rate over the order: 3,450 × 10 / 110 = 313.6… → 313 (the lines' 95 + 218 happen to agree); the seeded zone charges no fee.
+    expect(order).toMatchObject({ deliveryFeeMinor: 0, couponDiscountMinor: 0, taxTotals: [{ ratePercent: 10, taxableMinor: 3450, taxMinor: 313 }] });
     expect(historyOf(order)).toEqual([['', 'PENDING']]);
 
     const row = await prisma.order.findUnique({ where: { id: request.orderId }, include: { lines: true, history: true } });
@@ -104,7 +108,7 @@ describe('orders service (real PostgreSQL, catalog over gRPC)', () => {
 
   it('merges repeated SKUs into one line', async () => {
     const order = await createOrder(newOrder({ lines: [{ sku: sku('TEA'), quantity: 1 }, { sku: sku('TEA'), quantity: 2 }] }));
-    expect(order.lines).toEqual([{ sku: sku('TEA'), quantity: 3, name: 'Sencha 100g', unitPriceMinor: 1200, lineTotalMinor: 3600 }]);
+    expect(order.lines).toEqual([{ sku: sku('TEA'), quantity: 3, name: 'Sencha 100g', unitPriceMinor: 1200, lineTotalMinor: 3600, taxRatePercent: 10, taxMinor: 327 }]);
     expect(order.totalMinor).toBe(3600);
   });
 
