@@ -184,4 +184,44 @@ describe('fulfilment through REST (real PostgreSQL, Kafka, Temporal, SMTP)', () 
       await platform.temporal.workflow.getHandle(workflowId).terminate('test done');
     }
   });
+  it('counts a stalled parcel in fulfilment_parcels_stalled on the api metrics (from Temporal visibility), and not once it moves again', async () => {
+    const value = async () => {
+      const text = await (await fetch(`${platform.api}/metrics`)).text();
+      return Number(/^fulfilment_parcels_stalled(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1] ?? NaN);
+    };
+    const before = await value();
+    expect(before).not.toBeNaN();
+    // A shop-delivered fulfilment on the real worker with a 1 s stall window: it escalates itself.
+    const orderId = randomUUID();
+    const handle = await platform.temporal.workflow.start('fulfilmentWorkflow', {
+      workflowId: fulfilmentWorkflowId(orderId),
+      taskQueue: platform.config.TEMPORAL_TASK_QUEUE,
+      args: [{ orderId, customerId: 'cust-stall', customerEmail: 'cust-stall@example.com', postalCode: '150-0001', deliveredBy: 'shop', stallAfterSeconds: 1 }],
+    });
+    try {
+      await eventually(async () => ((await value()) >= before + 1 ? true : undefined), 60_000, 'the gauge to count the stalled parcel');
+      await handle.executeUpdate('recordTracking', { args: [{ eventId: `evt-${orderId}`, status: 'DISPATCHED', occurredAt: new Date().toISOString(), reportedBy: 'staff:test' }] });
+    } finally {
+      await handle.terminate('test done');
+    }
+    await eventually(async () => ((await value()) <= before ? true : undefined), 60_000, 'the gauge to drop the parcel');
+  });
+  it('a staff refund of an order whose parcel is still being picked stops its fulfilment (REFUNDED), and a later carrier scan is ignored', async () => {
+    const { orderId, customer, trackingNumber } = await confirmedOrder();
+    const operator = customerToken(platform, `op-${randomUUID()}`, 'operator');
+    const res = await fetch(`${platform.api}/v1/staff/orders/${orderId}/refund`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${operator.token}` },
+      body: JSON.stringify({ reason: '在庫切れのため返金' }),
+    });
+    expect(res.status).toBeLessThan(300);
+    expect(await platform.temporal.workflow.getHandle(fulfilmentWorkflowId(orderId)).result()).toEqual({ orderId, outcome: 'REFUNDED' });
+    const view = await eventually(async () => {
+      const v = await getOrder(customer.token, orderId);
+      return v.state === 'REFUNDED' && v.fulfilment?.state === 'REFUNDED' ? v : undefined;
+    }, 60_000, 'the order and its fulfilment to be REFUNDED');
+    expect(view.fulfilment).toMatchObject({ state: 'REFUNDED', refunded: { dispatched: false } });
+    expect((view.fulfilment as unknown as { refunded: { reason: string } }).refunded.reason).toContain('在庫切れのため返金');
+    expect((await carrierWebhook(scan(trackingNumber, 'DISPATCHED'))).body).toMatchObject({ outcome: 'ignored' });
+  });
 });
