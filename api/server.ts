@@ -5,7 +5,7 @@ import { domainAddresses, type Config } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { createMetrics } from '../lib/metrics';
 import { AesGcmPayloadCodec, payloadDataConverter } from '../lib/payload-codec';
-import { FilesystemObjectStorage } from '../lib/object-storage';
+import { objectStorageFrom } from '../lib/object-storage';
 import { createRedis } from '../lib/redis';
 import { GracefulShutdown } from '../lib/shutdown';
 import { temporalConnectionOptions } from '../lib/temporal-connection';
@@ -48,7 +48,7 @@ export async function runApi(config: Config): Promise<void> {
     corsOrigins: [...config.CORS_ORIGINS],
     cartTtlSeconds: config.CART_TTL_SECONDS,
     rateLimits: rateLimitSettings(config),
-    objectStorage: new FilesystemObjectStorage(config.AVATAR_STORAGE_DIR),
+    objectStorage: objectStorageFrom(config),
   });
   // The Temporal Web UI's codec endpoint, in front of the api's own routes (its own CORS and body limit).
   const withCodec = express();

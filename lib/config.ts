@@ -1,6 +1,10 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_OBJECT_STORAGE_DIR } from './object-storage';
 import { parsePayloadKeyring, type PayloadKeyring } from './payload-keys';
+
+/** The filesystem object store's root when AVATAR_STORAGE_DIR is unset: fine for development only. */
+export const DEFAULT_OBJECT_STORAGE_DIR = join(tmpdir(), 'checkout-platform', 'objects');
 
 /** Development-only values for secrets; outside development and test a missing secret is an error. */
 const DEV_SECRETS = {
@@ -80,6 +84,16 @@ const schema = z.object({
    * persistent volume shared by every api replica in a deployment. Under the OS temp directory when unset.
    */
   AVATAR_STORAGE_DIR: z.string().min(1).default(DEFAULT_OBJECT_STORAGE_DIR),
+  /** Where uploaded files go: `filesystem` (AVATAR_STORAGE_DIR) or `s3` (S3_BUCKET; credentials from the AWS SDK's default chain). */
+  OBJECT_STORAGE_DRIVER: z.enum(['filesystem', 's3']).default('filesystem'),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name').optional(),
+  S3_REGION: z.string().min(1).default('ap-northeast-1'),
+  /** An S3-compatible store's URL (MinIO, Ceph RGW…); AWS when unset. */
+  S3_ENDPOINT: z.string().url().optional(),
+  /** `true` for stores that address buckets by path (most S3-compatible ones), not by host name. */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
+  /** Prepended to every object key, e.g. `production/`. */
+  S3_KEY_PREFIX: z.string().regex(/^([A-Za-z0-9_-]+\/)*$/, 'segments ending in /, e.g. production/').default(''),
   /**
    * Abuse limits of the api, counted in Redis per client (token subject, else IP) and route class
    * over a fixed window: requests per RATE_LIMIT_WINDOW_SECONDS for reads (GET), other writes,
@@ -198,6 +212,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if ((parsed.TEMPORAL_TLS_CERT_PATH || parsed.TEMPORAL_TLS_CA_PATH || parsed.TEMPORAL_API_KEY) && parsed.TEMPORAL_TLS === 'false') {
     missing.push('TEMPORAL_TLS: cannot be false with a certificate, CA or API key (they only travel over TLS)');
+  }
+  if (parsed.OBJECT_STORAGE_DRIVER === 's3' && !parsed.S3_BUCKET) {
+    missing.push('S3_BUCKET: required when OBJECT_STORAGE_DRIVER=s3');
   }
   if (Boolean(parsed.TEMPORAL_WORKER_DEPLOYMENT_NAME) !== Boolean(parsed.TEMPORAL_WORKER_BUILD_ID)) {
     missing.push('TEMPORAL_WORKER_DEPLOYMENT_NAME, TEMPORAL_WORKER_BUILD_ID: Worker Versioning needs both');

@@ -72,7 +72,7 @@ export function avatarRoutes(deps: { storage: ObjectStorage; auth: AuthDeps }): 
   router.put('/v1/me/avatar', signedIn, ...readAvatarBody, async (req, res) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const type = checkAvatar(req.get('content-type'), body);
-    await storage.put(avatarKey(principalOf(req).id), body);
+    await storage.put(avatarKey(principalOf(req).id), body, type);
     res.status(200).json({ contentType: type, bytes: body.length });
   });
 
