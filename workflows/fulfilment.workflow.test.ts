@@ -383,4 +383,34 @@ describe('fulfilmentWorkflow (time-skipping)', () => {
       await recordHistory('fulfilment-stall-after-redelivery-slot', handle);
     });
   });
+  it('a fulfilment whose history grows past continueAsNewAfterEvents continues as new at a quiet point (patched fulfilment-continue-as-new), carrying its status: no second shipment or order.shipped, and a later return still releases the redelivery booked in the first run', async () => {
+    const s = fulfilmentStubs();
+    const { result, status, runs } = await withWorker(s.activities, async (tq) => {
+      const handle = await start(tq, input('f-long', { continueAsNewAfterEvents: 60 }));
+      const firstRunId = (await handle.describe()).runId;
+      await report(handle, 'DISPATCHED');
+      await report(handle, 'DELIVERY_FAILED');
+      await decide(handle, { action: 'redeliver', slotId: 'slot-2', decidedBy: 'staff:op-1' });
+      await report(handle, 'OUT_FOR_DELIVERY');
+      // The carrier scans the parcel at every depot: the same status again and again.
+      for (let i = 0; i < 15; i += 1) await report(handle, 'OUT_FOR_DELIVERY');
+      const carriedOver = await until(handle, (st) => st.events.length === 19);
+      const secondRunId = (await handle.describe()).runId;
+      expect(secondRunId).not.toBe(firstRunId);
+      expect(carriedOver).toMatchObject({ state: 'OUT_FOR_DELIVERY', trackingNumber: '412345678901', redeliveries: [{ bookingId: 'f-long:redelivery-1' }] });
+      await report(handle, 'DELIVERY_FAILED');
+      await decide(handle, { action: 'return', reason: 'customer unreachable', decidedBy: 'staff:op-1' });
+      const done = (await handle.result()) as FulfilmentResult;
+      await recordHistory('fulfilment-continued-as-new', env.client.workflow.getHandle(fulfilmentWorkflowId('f-long'), firstRunId));
+      return { result: done, status: await handle.query(fulfilmentStatusQuery), runs: [firstRunId, secondRunId] };
+    });
+    expect(runs[0]).not.toBe(runs[1]);
+    expect(result).toEqual({ orderId: 'f-long', outcome: 'RETURNED' });
+    expect(s.names().filter((n) => n === 'createShipment')).toHaveLength(1);
+    expect(s.published()).toEqual(['order.shipped', 'order.refunded']);
+    const releases = s.calls.filter((c) => c.name === 'releaseDelivery').map((c) => `${String(c.input.bookingId)}@${String(c.input.idempotencyKey)}`);
+    expect(releases).toEqual(['f-long:redelivery-1@fulfilment:f-long:release-redelivery-1', 'f-long@refund:f-long:release-delivery']);
+    expect(status.compensations).toEqual([{ step: 'release-redelivery', status: 'DONE', attempts: 1 }]);
+    expect(status.events.filter((e) => e.status === 'OUT_FOR_DELIVERY')).toHaveLength(16);
+  });
 });

@@ -69,6 +69,7 @@ describe('replay of recorded histories', () => {
         'checkout-slip-early-confirmation',
         'checkout-slip-paid-and-cancelled',
         'checkout-starts-fulfilment',
+        'fulfilment-continued-as-new',
         'fulfilment-delivered',
         'fulfilment-redelivered-returned',
         'fulfilment-refunded-before-dispatch',
