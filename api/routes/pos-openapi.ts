@@ -32,6 +32,9 @@ export function registerPosOpenApi({ registry, route, json, jsonBody, errors, na
         tenderedMinor: z.number().int().optional(),
         changeMinor: z.number().int().optional(),
       }),
+      taxTotals: z
+        .array(z.object({ ratePercent: z.number().int(), taxableMinor: z.number().int(), taxMinor: z.number().int() }))
+        .meta({ description: 'Consumption tax per rate (prices include it): the amount at 10 % / 8 % and its tax, floored once per rate' }),
       completedAt: z.string().meta({ description: 'When the sale completed (empty while it has not)' }),
       businessDate: z.string().meta({ description: 'The Tokyo calendar day the sale is settled with (YYYY-MM-DD)' }),
     }),

@@ -47,6 +47,11 @@ export function tenancyOf(principal: Principal): { merchantId: string } | 'any' 
   return principal.role === 'operator' || principal.role === 'admin' ? 'any' : 'none';
 }
 
+/** The receipt's consumption tax per rate (10 %, 8 %), floored once per rate. */
+function taxTotalsOf(sale: Sale__Output) {
+  return sale.taxTotals.map((t) => ({ ratePercent: t.ratePercent, taxableMinor: Number(t.taxableMinor), taxMinor: Number(t.taxMinor) }));
+}
+
 /** A receipt as answered by the api (the workflow's receipt, or a sale read back from the pos service). */
 export function receiptOf(sale: Sale__Output): PosReceipt {
   return {
@@ -108,7 +113,9 @@ export function posRoutes(deps: { temporal: Client; taskQueue: string; idempoten
       // The saga undid its steps: stock released, payment refunded, the sale voided.
       throw new DomainError(code, result.failure?.message ?? 'the sale failed', { saleId, undone: true });
     }
-    res.status(201).location(`/v1/pos/sales/${saleId}`).json(result.receipt);
+    // The receipt states the consumption tax per rate: read from the sale the pos service recorded (the workflow's receipt predates tax rates).
+    const sale = await callUnary<GetSaleRequest, Sale__Output>(deps.pos.GetSale.bind(deps.pos), { saleId, merchantId: '' });
+    res.status(201).location(`/v1/pos/sales/${saleId}`).json({ ...result.receipt, taxTotals: taxTotalsOf(sale) });
   });
 
   router.get('/v1/pos/sales/:saleId', guard, async (req, res) => {
@@ -117,7 +124,7 @@ export function posRoutes(deps: { temporal: Client; taskQueue: string; idempoten
     if (tenancy === 'none') throw new DomainError('NOT_FOUND', `sale ${saleId} does not exist`, { saleId });
     // Another merchant's sale is NOT_FOUND, exactly like an unknown one (the pos service filters).
     const sale = await callUnary<GetSaleRequest, Sale__Output>(deps.pos.GetSale.bind(deps.pos), { saleId, merchantId: tenancy === 'any' ? '' : tenancy.merchantId });
-    res.json({ ...receiptOf(sale), status: sale.status });
+    res.json({ ...receiptOf(sale), taxTotals: taxTotalsOf(sale), status: sale.status });
   });
 
   return router;

@@ -14,6 +14,7 @@ import type { RecordSaleRequest as _checkout_pos_v1_RecordSaleRequest, RecordSal
 import type { Sale as _checkout_pos_v1_Sale, Sale__Output as _checkout_pos_v1_Sale__Output } from './checkout/pos/v1/Sale';
 import type { SaleLine as _checkout_pos_v1_SaleLine, SaleLine__Output as _checkout_pos_v1_SaleLine__Output } from './checkout/pos/v1/SaleLine';
 import type { SaleRef as _checkout_pos_v1_SaleRef, SaleRef__Output as _checkout_pos_v1_SaleRef__Output } from './checkout/pos/v1/SaleRef';
+import type { SaleTaxTotal as _checkout_pos_v1_SaleTaxTotal, SaleTaxTotal__Output as _checkout_pos_v1_SaleTaxTotal__Output } from './checkout/pos/v1/SaleTaxTotal';
 import type { SettleDayRequest as _checkout_pos_v1_SettleDayRequest, SettleDayRequest__Output as _checkout_pos_v1_SettleDayRequest__Output } from './checkout/pos/v1/SettleDayRequest';
 import type { SettleDayResponse as _checkout_pos_v1_SettleDayResponse, SettleDayResponse__Output as _checkout_pos_v1_SettleDayResponse__Output } from './checkout/pos/v1/SettleDayResponse';
 import type { Settlement as _checkout_pos_v1_Settlement, Settlement__Output as _checkout_pos_v1_Settlement__Output } from './checkout/pos/v1/Settlement';
@@ -39,6 +40,7 @@ export interface ProtoGrpcType {
         Sale: MessageTypeDefinition<_checkout_pos_v1_Sale, _checkout_pos_v1_Sale__Output>
         SaleLine: MessageTypeDefinition<_checkout_pos_v1_SaleLine, _checkout_pos_v1_SaleLine__Output>
         SaleRef: MessageTypeDefinition<_checkout_pos_v1_SaleRef, _checkout_pos_v1_SaleRef__Output>
+        SaleTaxTotal: MessageTypeDefinition<_checkout_pos_v1_SaleTaxTotal, _checkout_pos_v1_SaleTaxTotal__Output>
         SettleDayRequest: MessageTypeDefinition<_checkout_pos_v1_SettleDayRequest, _checkout_pos_v1_SettleDayRequest__Output>
         SettleDayResponse: MessageTypeDefinition<_checkout_pos_v1_SettleDayResponse, _checkout_pos_v1_SettleDayResponse__Output>
         Settlement: MessageTypeDefinition<_checkout_pos_v1_Settlement, _checkout_pos_v1_Settlement__Output>

@@ -13,6 +13,7 @@ import type { RecordPaymentRequest__Output } from '../../proto/generated/checkou
 import type { RecordSaleRequest__Output } from '../../proto/generated/checkout/pos/v1/RecordSaleRequest';
 import type { Sale__Output } from '../../proto/generated/checkout/pos/v1/Sale';
 import type { SaleLine__Output } from '../../proto/generated/checkout/pos/v1/SaleLine';
+import { includedTax, taxRateOf, type TaxTotal } from '../orders/pricing';
 import type { SaleRef__Output } from '../../proto/generated/checkout/pos/v1/SaleRef';
 import type { SettleDayRequest__Output } from '../../proto/generated/checkout/pos/v1/SettleDayRequest';
 import type { SettleDayResponse__Output } from '../../proto/generated/checkout/pos/v1/SettleDayResponse';
@@ -82,8 +83,8 @@ export class PosService {
       const member = await tx.$queryRawUnsafe<{ ok: number }[]>('SELECT 1 AS ok FROM catalog.merchant_cashiers c JOIN catalog.merchants m ON m.id = c.merchant_id WHERE c.user_id = $1 AND c.merchant_id = $2 AND m.active', cashierId, merchantId);
       if (member.length === 0) throw new DomainError('FORBIDDEN', `cashier ${cashierId} does not sell for merchant ${merchantId}`, { cashierId, merchantId });
       // The catalog's tables are read, never written: the merchant of a SKU is its storefront product's.
-      const products = await tx.$queryRawUnsafe<{ sku: string; name: string; priceMinor: number; currency: string; merchantId: string | null }[]>(
-        `SELECT p.sku, p.name, p.price_minor AS "priceMinor", p.currency, f.merchant_id AS "merchantId"
+      const products = await tx.$queryRawUnsafe<{ sku: string; name: string; priceMinor: number; currency: string; merchantId: string | null; taxClass: string }[]>(
+        `SELECT p.sku, p.name, p.price_minor AS "priceMinor", p.currency, f.merchant_id AS "merchantId", p.tax_class AS "taxClass"
            FROM catalog.products p LEFT JOIN catalog.product_families f ON f.id = p.product_id
           WHERE p.sku = ANY($1::text[]) AND p.active AND COALESCE(f.active, true)`,
         wanted.map((l) => l.sku),
@@ -93,7 +94,9 @@ export class PosService {
         const product = bySku.get(sku);
         // Another merchant's SKU answers like an unknown one: nothing about other merchants leaks.
         if (!product || product.merchantId !== merchantId) throw new DomainError('PRODUCT_UNAVAILABLE', `SKU ${sku} is not sold by this merchant`, { sku });
-        return { sku, quantity, name: product.name, unitPriceMinor: product.priceMinor, lineTotalMinor: product.priceMinor * quantity };
+        const lineTotalMinor = product.priceMinor * quantity;
+        const taxRatePercent = taxRateOf(product.taxClass);
+        return { sku, quantity, name: product.name, unitPriceMinor: product.priceMinor, lineTotalMinor, taxRatePercent, taxMinor: includedTax(lineTotalMinor, taxRatePercent) };
       });
       const currencies = new Set(products.map((p) => p.currency));
       if (currencies.size !== 1) throw new DomainError('VALIDATION_FAILED', 'a sale is in one currency');
@@ -362,7 +365,8 @@ function view(row: SaleRow): Sale__Output {
     merchantId: row.merchantId ?? '',
     cashierId: row.cashierId ?? '',
     status: row.status,
-    lines: row.lines,
+    lines: row.lines.map((l) => ({ ...l, taxRatePercent: l.taxRatePercent ?? 0, taxMinor: l.taxMinor ?? 0 })),
+    taxTotals: receiptTaxTotals(row.lines),
     totalMinor: total,
     currency: row.currency,
     paymentMethod: row.paymentMethod,
@@ -395,4 +399,11 @@ function requireId(value: string, field: string): string {
 function requireDate(value: string): string {
   if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new DomainError('VALIDATION_FAILED', 'businessDate must be YYYY-MM-DD', { field: 'businessDate' });
   return value;
+}
+
+/** Tax per rate on a receipt, one rounding per rate (lines recorded before tax rates existed count as none). */
+function receiptTaxTotals(lines: readonly { lineTotalMinor: number | string; taxRatePercent?: number }[]): TaxTotal[] {
+  const byRate = new Map<number, number>();
+  for (const l of lines) if (l.taxRatePercent) byRate.set(l.taxRatePercent, (byRate.get(l.taxRatePercent) ?? 0) + Number(l.lineTotalMinor));
+  return [...byRate].sort(([a], [b]) => b - a).map(([ratePercent, taxableMinor]) => ({ ratePercent, taxableMinor, taxMinor: includedTax(taxableMinor, ratePercent) }));
 }

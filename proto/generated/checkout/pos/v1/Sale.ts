@@ -1,6 +1,7 @@
 // Original file: proto/pos.proto
 
 import type { SaleLine as _checkout_pos_v1_SaleLine, SaleLine__Output as _checkout_pos_v1_SaleLine__Output } from '../../../checkout/pos/v1/SaleLine';
+import type { SaleTaxTotal as _checkout_pos_v1_SaleTaxTotal, SaleTaxTotal__Output as _checkout_pos_v1_SaleTaxTotal__Output } from '../../../checkout/pos/v1/SaleTaxTotal';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Sale {
@@ -19,6 +20,7 @@ export interface Sale {
   'createdAt'?: (string);
   'completedAt'?: (string);
   'businessDate'?: (string);
+  'taxTotals'?: (_checkout_pos_v1_SaleTaxTotal)[];
 }
 
 export interface Sale__Output {
@@ -37,4 +39,5 @@ export interface Sale__Output {
   'createdAt': (string);
   'completedAt': (string);
   'businessDate': (string);
+  'taxTotals': (_checkout_pos_v1_SaleTaxTotal__Output)[];
 }

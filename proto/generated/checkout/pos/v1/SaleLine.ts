@@ -8,6 +8,8 @@ export interface SaleLine {
   'name'?: (string);
   'unitPriceMinor'?: (number | string | Long);
   'lineTotalMinor'?: (number | string | Long);
+  'taxRatePercent'?: (number);
+  'taxMinor'?: (number | string | Long);
 }
 
 export interface SaleLine__Output {
@@ -16,4 +18,6 @@ export interface SaleLine__Output {
   'name': (string);
   'unitPriceMinor': (number);
   'lineTotalMinor': (number);
+  'taxRatePercent': (number);
+  'taxMinor': (number);
 }
