@@ -64,6 +64,7 @@ describe('replay of recorded histories', () => {
         'checkout-failed',
         'checkout-fewer-status-upserts-card',
         'checkout-points-completed',
+        'checkout-publish-and-fulfil-together',
         'checkout-slip-cancelled-by-operator',
         'checkout-slip-completed',
         'checkout-slip-early-confirmation',
