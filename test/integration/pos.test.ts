@@ -165,4 +165,38 @@ describe('point of sale (real PostgreSQL, Redis, Kafka, Temporal)', () => {
     expect(await stockOf(a.sku)).toBe(stockBefore);
     expect(await platform.prisma.posSale.count({ where: { merchantId: a.id } })).toBe(salesBefore);
   });
+
+  it('the sales report shows the day’s settlement: the merchant’s view has its own, the staff view every merchant’s of the day', async () => {
+    const day = today();
+    const own = await api('GET', `/v1/staff/analytics/sales?from=${day}&to=${day}`, token(a.merchant, 'merchant', a.id));
+    expect(own.status).toBe(200);
+    const settled = await platform.prisma.merchantSettlement.findUniqueOrThrow({ where: { merchantId_businessDate: { merchantId: a.id, businessDate: new Date(`${day}T00:00:00Z`) } } });
+    expect(own.body.settlements).toEqual([
+      { day, merchantId: a.id, paidMinor: 3600, refundedMinor: 0, feesMinor: 39, netMinor: 3561, currency: 'JPY', settledAt: settled.settledAt.toISOString() },
+    ]);
+    expect(own.body.failures).toEqual([]);
+    const staff = await api('GET', `/v1/staff/analytics/sales?from=${day}&to=${day}`, token(`op-${randomUUID()}`, 'operator'));
+    expect((staff.body.settlements as { merchantId: string }[]).filter((s) => s.merchantId === a.id || s.merchantId === b.id).map((s) => s.merchantId)).toEqual([a.id]);
+  });
+
+  it('a cashier signs in through REST and sells with the token the api issued: the merchant link comes from the staff routes (claim mid)', async () => {
+    const admin = token(`admin-${randomUUID()}`, 'admin');
+    const email = `kasse-${randomUUID()}@example.com`;
+    const password = 'correct horse battery';
+    const registered = await api('POST', '/v1/accounts', 'none', { email, password, name: '佐藤 レジ係' });
+    expect(registered.status).toBe(201);
+    const userId = String(registered.body.id);
+    // The admin makes the account a cashier (first of A), then B's cashier set names it: the link moves to B.
+    expect((await api('PUT', `/v1/staff/users/${userId}/roles`, admin, { role: 'cashier', merchantId: a.id })).status).toBe(200);
+    const merchant = await api('PUT', `/v1/staff/merchants/${b.id}`, admin, { name: `Test merchant ${b.id}`, cashierUserIds: [b.cashier, userId] });
+    expect(merchant.status).toBe(200);
+
+    const res = await fetch(`${platform.api}/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    expect(res.status).toBe(200);
+    const { accessToken } = (await res.json()) as { accessToken: string };
+    const sale = await api('POST', '/v1/pos/sales', accessToken, { lines: [{ sku: b.sku, quantity: 1 }], payment: { type: 'cash', tenderedMinor: 2000 } });
+    expect({ status: sale.status, body: sale.body }).toMatchObject({ status: 201, body: { merchantId: b.id, cashierId: userId, totalMinor: 1200, payment: { method: 'cash', changeMinor: 800 } } });
+    // The issued token is B's only: A's sale stays out of reach.
+    expect((await api('GET', `/v1/pos/sales/${cashSale.saleId}`, accessToken)).status).toBe(404);
+  });
 });
