@@ -74,6 +74,7 @@ export const createCheckoutBody = z
       .trim()
       .min(1)
       .max(64)
+      .refine((s) => !/\p{Cc}/u.test(s), 'must not contain control characters')
       .optional()
       .meta({
         description:

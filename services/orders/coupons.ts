@@ -202,6 +202,8 @@ function exhausted(code: string, limit: 'total' | 'perCustomer'): DomainError {
 function parseCode(raw: string): string {
   const code = normaliseCouponCode(raw);
   if (!code || [...code].length > MAX_CODE_LENGTH) throw invalid('code', `is required (at most ${MAX_CODE_LENGTH} characters)`);
+  // PostgreSQL text cannot hold NUL, and no one types a control character into a coupon field.
+  if (/\p{Cc}/u.test(code)) throw invalid('code', 'must not contain control characters');
   return code;
 }
 

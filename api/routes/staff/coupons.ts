@@ -15,7 +15,13 @@ const instant = z.string().datetime({ offset: true }).meta({ format: 'date-time'
 /** The request body of POST /v1/staff/coupons. */
 export const createCouponBody = z
   .object({
-    code: z.string().trim().min(1).max(64).meta({ description: 'Unicode allowed; stored NFKC-normalised and upper-cased, and matched the same way', example: '春のセール' }),
+    code: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .refine((s) => !/\p{Cc}/u.test(s), 'must not contain control characters')
+      .meta({ description: 'Unicode allowed; stored NFKC-normalised and upper-cased, and matched the same way', example: '春のセール' }),
     kind: z.enum(['PERCENT', 'FIXED']),
     value: z.number().int().min(1).max(10_000_000).meta({ description: 'PERCENT: 1..100 % off the goods (floored); FIXED: yen off the goods. At least 1 yen of goods is always paid' }),
     minOrderMinor: z.number().int().min(0).max(10_000_000).default(0).meta({ description: 'Goods subtotal (tax included) an order must reach' }),
