@@ -231,11 +231,9 @@ export class IdentityService {
       const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "identity"."users" WHERE role = 'admin' ORDER BY id FOR UPDATE`;
       const user = await tx.user.findUnique({ where: { id: request.userId } });
       if (!user) throw userNotFound(request.userId);
-      // Only merchant and cashier accounts act for a merchant; any other role drops the link.
+      // Only merchant and cashier accounts act for a merchant; any other role drops the link. One
+      // without a link gets tokens without mid, which reach no merchant's data until it is linked.
       const merchantId = MERCHANT_ROLES.has(role) ? requestedMerchant || user.merchantId : null;
-      if (MERCHANT_ROLES.has(role) && !merchantId) {
-        throw new DomainError('VALIDATION_FAILED', `a ${role} account acts for one merchant: merchantId is required`, { field: 'merchantId' });
-      }
       if (user.role === role && user.merchantId === merchantId) return user;
       if (user.role === 'admin' && role !== 'admin' && admins.length <= 1) {
         throw new DomainError('CONFLICT', 'This is the last admin: make another account admin first', { reason: 'LAST_ADMIN', userId: user.id });

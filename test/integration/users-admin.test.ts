@@ -131,7 +131,7 @@ describe('user administration (real PostgreSQL, Redis; the admin:create CLI)', (
 
     const session = await login(email);
     const merchantId = `m-${randomUUID()}`;
-    expect((await api('PUT', `/v1/staff/users/${userId}/roles`, { token: adminToken, body: { role: 'cashier' } })).status).toBe(400);
+    expect((await api('PUT', `/v1/staff/users/${userId}/roles`, { token: adminToken, body: { role: 'cashier', merchantId: '' } })).status).toBe(400);
     const changed = await api('PUT', `/v1/staff/users/${userId}/roles`, { token: adminToken, body: { role: 'cashier', merchantId } });
     expect(changed).toMatchObject({ status: 200, body: { id: userId, role: 'cashier', merchantId } });
     // The old session is over: its refresh token no longer works.
