@@ -15,7 +15,7 @@ import { FULFILMENT_WORKFLOW_TYPE, fulfilmentStatusQuery, fulfilmentWorkflowId, 
  * (each then waits days for the carrier, held in the worker's sticky cache); the worker's RSS before
  * and after, per cached workflow. Run with the GC exposed so both readings follow a collection:
  *
- *   node --expose-gc --import tsx bench/fulfilment-footprint.ts --count 300 [--traced] [--reuse false] [--scans 20]
+ *   node --expose-gc --import tsx bench/fulfilment-footprint.ts --count 300 [--traced] [--reuse false] [--scans 20] [--can-after 100000] [--main-thread]
  */
 const say = (line: string) => process.stderr.write(`[fulfilment-footprint] ${line}\n`);
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -28,16 +28,19 @@ const settle = async () => {
 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '300' }, traced: { type: 'boolean', default: false }, reuse: { type: 'string', default: 'true' }, scans: { type: 'string', default: '0' } } });
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '300' }, traced: { type: 'boolean', default: false }, reuse: { type: 'string', default: 'true' }, scans: { type: 'string', default: '0' }, 'can-after': { type: 'string' }, 'main-thread': { type: 'boolean', default: false } } });
+  const canAfter = values['can-after'] === undefined ? undefined : Number(values['can-after']);
   const scans = Number(values.scans);
   const count = Number(values.count);
+  canAfterEvents = canAfter;
   const cfg = config();
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const dataConverter = payloadDataConverter(cfg.PAYLOAD_KEYRING);
   const client = new Client({ connection: await Connection.connect({ address: cfg.TEMPORAL_ADDRESS }), namespace: cfg.TEMPORAL_NAMESPACE, dataConverter });
   const tracing = workerTracing({ OTEL_TRACES_EXPORTER: values.traced ? 'console' : 'none' });
   const taskQueue = `bench-footprint-${randomUUID().slice(0, 8)}`;
-  const options: Partial<WorkerOptions> = { ...WORKER_TUNING, maxCachedWorkflows: count + 50, reuseV8Context: values.reuse !== 'false' };
+  // --main-thread (debugMode): workflows run in this thread, so the JS heap after a GC is what the cached workflows hold (RSS alone is blurred by allocator churn).
+  const options: Partial<WorkerOptions> = { ...WORKER_TUNING, maxCachedWorkflows: count + 50, reuseV8Context: values.reuse !== 'false', ...(values['main-thread'] ? { debugMode: true } : {}) };
   const worker = await Worker.create({
     connection: await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS }),
     namespace: cfg.TEMPORAL_NAMESPACE,
@@ -80,8 +83,8 @@ async function main(): Promise<void> {
     const cached = worker.getStatus().numCachedWorkflows;
     const history = (await handles.at(-1)!.fetchHistory()).events?.length ?? 0;
     say(`after ${count}: rss ${mb(after.rss)} MB, heapUsed(main) ${mb(after.heapUsed)} MB, cached ${cached}, history events of one: ${history}`);
-    say(`per cached fulfilment: rss ${Math.round(((after.rss - before.rss) / count / 1024) * 10) / 10} KB`);
-    process.stdout.write(`${JSON.stringify({ count, scans, traced: values.traced, reuseV8Context: options.reuseV8Context, rssBeforeMB: mb(before.rss), rssAfterMB: mb(after.rss), perWorkflowKB: Math.round((after.rss - before.rss) / count / 1024), cached, historyEvents: history })}\n`);
+    say(`per cached fulfilment: rss ${Math.round(((after.rss - before.rss) / count / 1024) * 10) / 10} KB, heap ${Math.round(((after.heapUsed - before.heapUsed) / count / 1024) * 10) / 10} KB`);
+    process.stdout.write(`${JSON.stringify({ count, scans, traced: values.traced, reuseV8Context: options.reuseV8Context, rssBeforeMB: mb(before.rss), rssAfterMB: mb(after.rss), perWorkflowKB: Math.round((after.rss - before.rss) / count / 1024), perWorkflowHeapKB: Math.round((after.heapUsed - before.heapUsed) / count / 1024), canAfter, cached, historyEvents: history })}\n`);
   } finally {
     await Promise.all(handles.map((h) => h.terminate('bench over').catch(() => undefined)));
     worker.shutdown();
@@ -89,8 +92,9 @@ async function main(): Promise<void> {
   }
 }
 
+let canAfterEvents: number | undefined;
 function input(orderId: string): FulfilmentInput {
-  return { orderId, customerId: 'cust-bench', customerEmail: 'cust-bench@example.com', postalCode: '150-0001' };
+  return { orderId, customerId: 'cust-bench', customerEmail: 'cust-bench@example.com', postalCode: '150-0001', ...(canAfterEvents === undefined ? {} : { continueAsNewAfterEvents: canAfterEvents }) };
 }
 
 main().catch((err: unknown) => {
