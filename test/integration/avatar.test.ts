@@ -73,6 +73,16 @@ describe('avatar upload (real api, filesystem object store)', () => {
     const tooBig = Buffer.concat([PNG, Buffer.alloc(MAX_AVATAR_BYTES + 1 - PNG.length)]);
     expect(await put(token, tooBig, 'image/png')).toMatchObject({ status: 413, body: { error: { code: 'AVATAR_TOO_LARGE' } } });
     expect(await storage.get(avatarKey(customerId))).toEqual(PNG);
+    // Sent chunked, with no Content-Length to refuse it by: the body parser's own limit answers the same.
+    const chunks = [PNG, Buffer.alloc(MAX_AVATAR_BYTES)];
+    const streamed = await fetch(`${platform.api}/v1/me/avatar`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+      body: new ReadableStream({ pull: (controller) => (chunks.length ? controller.enqueue(chunks.shift()!) : controller.close()) }),
+      duplex: 'half',
+    } as RequestInit);
+    expect({ status: streamed.status, code: ((await streamed.json()) as { error: { code: string } }).error.code }).toEqual({ status: 413, code: 'AVATAR_TOO_LARGE' });
+    expect(await storage.get(avatarKey(customerId))).toEqual(PNG);
     const atLimit = Buffer.concat([PNG, Buffer.alloc(MAX_AVATAR_BYTES - PNG.length)]);
     expect(await put(token, atLimit, 'image/png')).toMatchObject({ status: 200, body: { bytes: MAX_AVATAR_BYTES } });
   });
