@@ -40,6 +40,7 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   DATE_RANGE_TOO_LONG: 400,
   AVATAR_TOO_LARGE: 413,
   UNSUPPORTED_IMAGE_TYPE: 415,
+  RETURN_QUANTITY_EXCEEDED: 409,
 };
 
 export interface ErrorBody {

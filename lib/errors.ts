@@ -54,6 +54,8 @@ export const DOMAIN_ERROR_CODES = {
   DATE_RANGE_TOO_LONG: { retryable: false },
   AVATAR_TOO_LARGE: { retryable: false },
   UNSUPPORTED_IMAGE_TYPE: { retryable: false },
+  // Returns (services/orders/returns.ts): more of a line than was bought and not yet returned.
+  RETURN_QUANTITY_EXCEEDED: { retryable: false },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

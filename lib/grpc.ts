@@ -42,6 +42,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, grpc.status> = {
   DATE_RANGE_TOO_LONG: grpc.status.INVALID_ARGUMENT,
   AVATAR_TOO_LARGE: grpc.status.INVALID_ARGUMENT,
   UNSUPPORTED_IMAGE_TYPE: grpc.status.INVALID_ARGUMENT,
+  RETURN_QUANTITY_EXCEEDED: grpc.status.FAILED_PRECONDITION,
 };
 
 const ERROR_CODE_KEY = 'error-code';
