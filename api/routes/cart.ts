@@ -8,7 +8,7 @@ import type { Product__Output } from '../../proto/generated/checkout/catalog/v1/
 import type { DomainClients } from '../../proto/services';
 import { customerOf } from '../auth';
 import { buildCartView, MAX_LINE_QUANTITY, type CartLine, type CartStore, type CartView } from '../cart/cart-store';
-import { answerCheckout, checkoutIdempotencyKeyHeader, createCheckoutBody, startCheckout, type CheckoutStartDeps } from './checkouts';
+import { answerCheckout, checkCoupon, checkoutIdempotencyKeyHeader, createCheckoutBody, startCheckout, type CheckoutStartDeps } from './checkouts';
 
 const sku = z.string().trim().min(1).max(64);
 
@@ -22,7 +22,7 @@ export const cartSkuParam = z.object({ sku });
 export const cartCheckoutBody = createCheckoutBody.omit({ lines: true });
 
 /** The customer's cart (Redis) and its checkout, which starts the same saga as POST /v1/checkouts. */
-export function cartRoutes(deps: CheckoutStartDeps & { cart: CartStore; clients: Pick<DomainClients, 'catalog'> }): Router {
+export function cartRoutes(deps: CheckoutStartDeps & { cart: CartStore; clients: Pick<DomainClients, 'catalog' | 'orders'> }): Router {
   const router = Router();
   const { cart } = deps;
 
@@ -90,6 +90,7 @@ export function cartRoutes(deps: CheckoutStartDeps & { cart: CartStore; clients:
           if (unavailable.length > 0) {
             throw new DomainError('PRODUCT_UNAVAILABLE', 'some products in the cart are not available: remove them to check out', { lines: unavailable });
           }
+          await checkCoupon(deps.clients.orders, body.couponCode, customer.id);
           return current.lines.map((l) => ({ sku: l.sku, quantity: l.quantity }));
         },
         // The bound body is the request, not the cart: a retry must replay even after the cart was emptied.

@@ -12,6 +12,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import { DomainError, isDomainError } from '../../lib/errors';
 import { callUnary } from '../../lib/grpc';
+import type { CheckCouponRequest } from '../../proto/generated/checkout/orders/v1/CheckCouponRequest';
+import type { Coupon__Output } from '../../proto/generated/checkout/orders/v1/Coupon';
 import type { GetOrderRequest } from '../../proto/generated/checkout/orders/v1/GetOrderRequest';
 import type { Order__Output } from '../../proto/generated/checkout/orders/v1/Order';
 import type { DomainClients } from '../../proto/services';
@@ -78,7 +80,7 @@ export const createCheckoutBody = z
       .optional()
       .meta({
         description:
-          'A coupon code (Unicode allowed, matched after NFKC normalisation and upper-casing), redeemed by the saga before the order is created: an unknown, disabled or expired code fails the checkout with COUPON_INVALID, a used-up one with COUPON_EXHAUSTED, an order below its minimum with COUPON_MIN_ORDER_NOT_MET (failure.code)',
+          'A coupon code (Unicode allowed, matched after NFKC normalisation and upper-casing), redeemed by the saga before the order is created. Checked before the checkout starts: an unknown, disabled or expired code answers 422 COUPON_INVALID, a used-up one (in total or for this customer) 409 COUPON_EXHAUSTED. A checkout that loses the last use to a concurrent one fails with failure.code COUPON_EXHAUSTED, an order below the coupon minimum with COUPON_MIN_ORDER_NOT_MET',
         example: '春のセール',
       }),
   })
@@ -177,6 +179,17 @@ export async function startCheckout(deps: CheckoutStartDeps, request: StartCheck
   // After the key is done: if this fails, a retry with the key finds the started checkout, not a new one.
   await request.onAccepted?.(accepted);
   return { orderId, replay };
+}
+
+/**
+ * A coupon the customer could not redeem now answers 422 COUPON_INVALID or 409 COUPON_EXHAUSTED before
+ * any checkout starts. Called from `lines()`, i.e. only for a new checkout: a retried Idempotency-Key
+ * replays its first answer even once its own redemption used the coupon up. The saga's redeem step
+ * still decides under concurrency (a checkout that passed here can fail with COUPON_EXHAUSTED).
+ */
+export async function checkCoupon(orders: DomainClients['orders'], code: string | undefined, customerId: string): Promise<void> {
+  if (!code) return;
+  await callUnary<CheckCouponRequest, Coupon__Output>(orders.CheckCoupon.bind(orders), { code, customerId });
 }
 
 /**
@@ -309,7 +322,10 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
     const { orderId } = await startCheckout(deps, {
       customer,
       details,
-      lines: async () => lines,
+      lines: async () => {
+        await checkCoupon(deps.clients.orders, details.couponCode, customer.id);
+        return lines;
+      },
       ...(key ? { idempotency: { scope: `checkouts:${customer.id}`, key, body } } : {}),
     });
     await answerCheckout(deps.temporal, req, res, orderId);

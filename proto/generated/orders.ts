@@ -2,6 +2,7 @@ import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { Address as _checkout_orders_v1_Address, Address__Output as _checkout_orders_v1_Address__Output } from './checkout/orders/v1/Address';
+import type { CheckCouponRequest as _checkout_orders_v1_CheckCouponRequest, CheckCouponRequest__Output as _checkout_orders_v1_CheckCouponRequest__Output } from './checkout/orders/v1/CheckCouponRequest';
 import type { Coupon as _checkout_orders_v1_Coupon, Coupon__Output as _checkout_orders_v1_Coupon__Output } from './checkout/orders/v1/Coupon';
 import type { CouponRedemption as _checkout_orders_v1_CouponRedemption, CouponRedemption__Output as _checkout_orders_v1_CouponRedemption__Output } from './checkout/orders/v1/CouponRedemption';
 import type { CreateOrderRequest as _checkout_orders_v1_CreateOrderRequest, CreateOrderRequest__Output as _checkout_orders_v1_CreateOrderRequest__Output } from './checkout/orders/v1/CreateOrderRequest';
@@ -29,6 +30,7 @@ export interface ProtoGrpcType {
     orders: {
       v1: {
         Address: MessageTypeDefinition<_checkout_orders_v1_Address, _checkout_orders_v1_Address__Output>
+        CheckCouponRequest: MessageTypeDefinition<_checkout_orders_v1_CheckCouponRequest, _checkout_orders_v1_CheckCouponRequest__Output>
         Coupon: MessageTypeDefinition<_checkout_orders_v1_Coupon, _checkout_orders_v1_Coupon__Output>
         CouponRedemption: MessageTypeDefinition<_checkout_orders_v1_CouponRedemption, _checkout_orders_v1_CouponRedemption__Output>
         CreateOrderRequest: MessageTypeDefinition<_checkout_orders_v1_CreateOrderRequest, _checkout_orders_v1_CreateOrderRequest__Output>

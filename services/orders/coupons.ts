@@ -123,6 +123,27 @@ export class CouponsService {
     });
   }
 
+  /**
+   * Whether a customer could redeem the coupon now: COUPON_INVALID (unknown, disabled, outside its
+   * dates) or COUPON_EXHAUSTED (total or per-customer limit reached). Takes nothing: the api asks it
+   * before starting a checkout so a bad code is a 4xx, and the saga's redeem still decides under load.
+   */
+  async check(request: { code: string; customerId: string }): Promise<Coupon__Output> {
+    const code = parseCode(request.code);
+    const rows = await this.prisma.$queryRawUnsafe<(CouponRow & { usable: boolean; usedByCustomer: number })[]>(
+      `SELECT ${COUPON_COLUMNS}, (disabled_at IS NULL AND (valid_from IS NULL OR valid_from <= now()) AND (valid_to IS NULL OR valid_to > now())) AS usable,
+              (SELECT count(*)::int FROM orders.coupon_redemptions r WHERE r.coupon_id = c.id AND r.customer_id = $2 AND r.status = 'REDEEMED') AS "usedByCustomer"
+         FROM orders.coupons c WHERE code = $1`,
+      code,
+      request.customerId,
+    );
+    const coupon = rows[0];
+    if (!coupon || !coupon.usable) throw new DomainError('COUPON_INVALID', `coupon ${code} is unknown, disabled or not valid now`, { code });
+    if (coupon.usageLimit !== null && coupon.redeemedCount >= coupon.usageLimit) throw exhausted(code, 'total');
+    if (coupon.perCustomerLimit !== null && coupon.usedByCustomer >= coupon.perCustomerLimit) throw exhausted(code, 'perCustomer');
+    return toCoupon(coupon);
+  }
+
   /** The terms of the coupon an order redeemed (what createOrder prices with), or undefined. */
   static async redeemedTerms(sql: Sql, orderId: string): Promise<CouponTerms | undefined> {
     const rows = await sql.rows<CouponTerms>(

@@ -17,6 +17,7 @@ export function ordersRegistration(deps: ServiceDeps): ServiceRegistration {
     ListOrders: unary('orders.ListOrders', (r) => service.listOrders(r), deps),
     RedeemCoupon: unary('orders.RedeemCoupon', (r, context) => coupons.redeem(r, context), deps),
     RestoreCoupon: unary('orders.RestoreCoupon', (r, context) => coupons.restore(r, context), deps),
+    CheckCoupon: unary('orders.CheckCoupon', (r) => coupons.check(r), deps),
     CreateCoupon: unary('orders.CreateCoupon', (r) => coupons.create(r), deps),
     ListCoupons: unary('orders.ListCoupons', async () => ({ coupons: await coupons.list() }), deps),
     DisableCoupon: unary('orders.DisableCoupon', (r) => coupons.disable(r), deps),

@@ -93,6 +93,11 @@ describe('prices: tax, delivery fee, coupons (real PostgreSQL, Redis, Kafka, Tem
     expect(view.status).toBe(200);
     return view.body as OrderView;
   }
+  /** A checkout refused at the door (before any saga starts): its status and error code. */
+  async function refused(body: unknown, customer = customerToken(platform)): Promise<{ status: number; code?: string }> {
+    const res = await send('POST', '/v1/checkouts', customer.token, body, { Prefer: 'wait=30' });
+    return { status: res.status, code: (res.body as { error?: { code?: string } }).error?.code };
+  }
   async function coupon(code: string, extra: Record<string, unknown> = {}): Promise<CouponView> {
     const res = await send('POST', '/v1/staff/coupons', admin, { code, kind: 'FIXED', value: 500, ...extra });
     expect(res.status).toBe(201);
@@ -157,12 +162,26 @@ describe('prices: tax, delivery fee, coupons (real PostgreSQL, Redis, Kafka, Tem
   it('never redeems a coupon more often than its usage limit under concurrent checkouts', async () => {
     const limit = 3;
     const created = await coupon(`LIMIT-${randomUUID().slice(0, 8)}`, { usageLimit: limit });
-    const views = await Promise.all(Array.from({ length: 7 }, () => checkout(checkoutBody([{ sku: pot, quantity: 1 }], { couponCode: created.code }))));
+    const customer = () => customerToken(platform);
+    const answers = await Promise.all(
+      Array.from({ length: 7 }, async () => {
+        const who = customer();
+        const res = await send('POST', '/v1/checkouts', who.token, checkoutBody([{ sku: pot, quantity: 1 }], { couponCode: created.code }), { Prefer: 'wait=30' });
+        if (res.status !== 200) return { refused: res.status, code: (res.body as { error?: { code?: string } }).error?.code };
+        return (await send('GET', `/v1/orders/${(res.body as OrderView).orderId}`, who.token)).body as OrderView;
+      }),
+    );
+    const views = answers.filter((a): a is OrderView => 'orderId' in a);
     const completed = views.filter((v) => v.state === 'COMPLETED');
     expect(completed).toHaveLength(limit);
     for (const v of completed) expect(v.order).toMatchObject({ couponDiscountMinor: 500, totalMinor: 3300 - 500 + 550 });
-    const failed = views.filter((v) => v.state !== 'COMPLETED');
-    expect(failed.map((v) => [v.state, v.failure?.code, v.order])).toEqual(Array.from({ length: 7 - limit }, () => ['FAILED', 'COUPON_EXHAUSTED', undefined]));
+    // The others are refused at the door (409, once the uses are gone) or by the saga's conditional redeem (a race the door check cannot see), never with an order.
+    const others = answers.filter((a) => !('orderId' in a) || a.state !== 'COMPLETED');
+    expect(others).toHaveLength(7 - limit);
+    for (const o of others) {
+      if ('orderId' in o) expect([o.state, o.failure?.code, o.order]).toEqual(['FAILED', 'COUPON_EXHAUSTED', undefined]);
+      else expect(o).toEqual({ refused: 409, code: 'COUPON_EXHAUSTED' });
+    }
     expect((await couponNow(created.id)).redeemedCount).toBe(limit);
   });
 
@@ -177,18 +196,18 @@ describe('prices: tax, delivery fee, coupons (real PostgreSQL, Redis, Kafka, Tem
     expect((await couponNow(created.id)).redeemedCount).toBe(1);
   });
 
-  it('refuses bad coupons with a code, never a 500: unknown, disabled, per customer, below the minimum', async () => {
-    const unknown = await checkout(checkoutBody([{ sku: pot, quantity: 1 }], { couponCode: `NOPE-${randomUUID()}`.slice(0, 60) }));
-    expect(unknown).toMatchObject({ state: 'FAILED', failure: { code: 'COUPON_INVALID' } });
+  it('refuses bad coupons with a code, never a 500: unknown, disabled, per customer (at the door), below the minimum (by the saga)', async () => {
+    expect(await refused(checkoutBody([{ sku: pot, quantity: 1 }], { couponCode: `NOPE-${randomUUID()}`.slice(0, 60) }))).toEqual({ status: 422, code: 'COUPON_INVALID' });
 
     const disabled = await coupon(`OFF-${randomUUID().slice(0, 8)}`);
     expect(await send('POST', `/v1/staff/coupons/${disabled.id}/disable`, admin)).toMatchObject({ status: 200, body: { disabledAt: expect.any(String) } });
-    expect(await checkout(checkoutBody([{ sku: pot, quantity: 1 }], { couponCode: disabled.code }))).toMatchObject({ state: 'FAILED', failure: { code: 'COUPON_INVALID' } });
+    expect(await refused(checkoutBody([{ sku: pot, quantity: 1 }], { couponCode: disabled.code }))).toEqual({ status: 422, code: 'COUPON_INVALID' });
 
     const once = await coupon(`PER-${randomUUID().slice(0, 8)}`, { perCustomerLimit: 1 });
     const customer = customerToken(platform);
     expect(await checkout(checkoutBody([{ sku: pot, quantity: 1 }], { couponCode: once.code }), customer)).toMatchObject({ state: 'COMPLETED' });
-    expect(await checkout(checkoutBody([{ sku: pot, quantity: 1 }], { couponCode: once.code }), customer)).toMatchObject({ state: 'FAILED', failure: { code: 'COUPON_EXHAUSTED' } });
+    expect(await refused(checkoutBody([{ sku: pot, quantity: 1 }], { couponCode: once.code }), customer)).toEqual({ status: 409, code: 'COUPON_EXHAUSTED' });
+    expect(await refused(checkoutBody([{ sku: pot, quantity: 1 }], { couponCode: 'A\u0000B' }))).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
 
     const big = await coupon(`MIN-${randomUUID().slice(0, 8)}`, { minOrderMinor: 5000, usageLimit: 1 });
     expect(await checkout(checkoutBody([{ sku: pot, quantity: 1 }], { couponCode: big.code }))).toMatchObject({ state: 'FAILED', failure: { code: 'COUPON_MIN_ORDER_NOT_MET' } });

@@ -2,6 +2,7 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { CheckCouponRequest as _checkout_orders_v1_CheckCouponRequest, CheckCouponRequest__Output as _checkout_orders_v1_CheckCouponRequest__Output } from '../../../checkout/orders/v1/CheckCouponRequest';
 import type { Coupon as _checkout_orders_v1_Coupon, Coupon__Output as _checkout_orders_v1_Coupon__Output } from '../../../checkout/orders/v1/Coupon';
 import type { CouponRedemption as _checkout_orders_v1_CouponRedemption, CouponRedemption__Output as _checkout_orders_v1_CouponRedemption__Output } from '../../../checkout/orders/v1/CouponRedemption';
 import type { CreateOrderRequest as _checkout_orders_v1_CreateOrderRequest, CreateOrderRequest__Output as _checkout_orders_v1_CreateOrderRequest__Output } from '../../../checkout/orders/v1/CreateOrderRequest';
@@ -17,6 +18,15 @@ import type { RestoreCouponRequest as _checkout_orders_v1_RestoreCouponRequest, 
 import type { TransitionOrderRequest as _checkout_orders_v1_TransitionOrderRequest, TransitionOrderRequest__Output as _checkout_orders_v1_TransitionOrderRequest__Output } from '../../../checkout/orders/v1/TransitionOrderRequest';
 
 export interface OrdersServiceClient extends grpc.Client {
+  CheckCoupon(argument: _checkout_orders_v1_CheckCouponRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  CheckCoupon(argument: _checkout_orders_v1_CheckCouponRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  CheckCoupon(argument: _checkout_orders_v1_CheckCouponRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  CheckCoupon(argument: _checkout_orders_v1_CheckCouponRequest, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  checkCoupon(argument: _checkout_orders_v1_CheckCouponRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  checkCoupon(argument: _checkout_orders_v1_CheckCouponRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  checkCoupon(argument: _checkout_orders_v1_CheckCouponRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  checkCoupon(argument: _checkout_orders_v1_CheckCouponRequest, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
+  
   CreateCoupon(argument: _checkout_orders_v1_Coupon, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
   CreateCoupon(argument: _checkout_orders_v1_Coupon, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
   CreateCoupon(argument: _checkout_orders_v1_Coupon, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_orders_v1_Coupon__Output>): grpc.ClientUnaryCall;
@@ -101,6 +111,8 @@ export interface OrdersServiceClient extends grpc.Client {
 }
 
 export interface OrdersServiceHandlers extends grpc.UntypedServiceImplementation {
+  CheckCoupon: grpc.handleUnaryCall<_checkout_orders_v1_CheckCouponRequest__Output, _checkout_orders_v1_Coupon>;
+  
   CreateCoupon: grpc.handleUnaryCall<_checkout_orders_v1_Coupon__Output, _checkout_orders_v1_Coupon>;
   
   CreateOrder: grpc.handleUnaryCall<_checkout_orders_v1_CreateOrderRequest__Output, _checkout_orders_v1_Order>;
@@ -122,6 +134,7 @@ export interface OrdersServiceHandlers extends grpc.UntypedServiceImplementation
 }
 
 export interface OrdersServiceDefinition extends grpc.ServiceDefinition {
+  CheckCoupon: MethodDefinition<_checkout_orders_v1_CheckCouponRequest, _checkout_orders_v1_Coupon, _checkout_orders_v1_CheckCouponRequest__Output, _checkout_orders_v1_Coupon__Output>
   CreateCoupon: MethodDefinition<_checkout_orders_v1_Coupon, _checkout_orders_v1_Coupon, _checkout_orders_v1_Coupon__Output, _checkout_orders_v1_Coupon__Output>
   CreateOrder: MethodDefinition<_checkout_orders_v1_CreateOrderRequest, _checkout_orders_v1_Order, _checkout_orders_v1_CreateOrderRequest__Output, _checkout_orders_v1_Order__Output>
   DisableCoupon: MethodDefinition<_checkout_orders_v1_DisableCouponRequest, _checkout_orders_v1_Coupon, _checkout_orders_v1_DisableCouponRequest__Output, _checkout_orders_v1_Coupon__Output>
