@@ -38,6 +38,12 @@ export function createPosActivities(deps: { pos: PosServiceClient }) {
     recordSaleRefund: (input: SaleRefInput) => callUndo(pos, pos.recordRefund, input),
     /** The sale COMPLETED once its stock was committed. */
     completeSale: (input: SaleRefInput): Promise<Sale__Output> => call(pos, pos.completeSale, input),
+    /** Refund, first step: a COMPLETED sale REFUNDING (anything else is INVALID_TRANSITION). */
+    beginSaleRefund: (input: SaleRefInput): Promise<Sale__Output> => call(pos, pos.beginRefund, input),
+    /** Undo of beginSaleRefund: back to COMPLETED. */
+    cancelSaleRefund: (input: SaleRefInput) => callUndo(pos, pos.cancelRefund, input),
+    /** Refund, last step: the REFUND ledger entry (the next settlement subtracts it) and the sale REFUNDED. */
+    finishSaleRefund: (input: SaleRefInput): Promise<Sale__Output> => call(pos, pos.recordRefund, input),
     /** Settles every merchant's ledger of one Tokyo business day (once; a second run answers the same settlements, created false). */
     settleMerchantsDay: (input: { businessDate: string }): Promise<SettleDayResponse__Output> => call(pos, pos.settleDay, input),
   };

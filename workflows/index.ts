@@ -5,3 +5,4 @@ export { refundOrderWorkflow } from './refund.workflow';
 export { fulfilmentWorkflow } from './fulfilment.workflow';
 export { posSaleWorkflow } from './pos-sale.workflow';
 export { settlementWorkflow } from './settlement.workflow';
+export { posRefundWorkflow } from './pos-refund.workflow';

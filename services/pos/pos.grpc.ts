@@ -14,6 +14,8 @@ export function posRegistration(deps: ServiceDeps): ServiceRegistration {
     RecordPayment: unary('pos.RecordPayment', (r, context) => service.recordPayment(r, context), deps),
     RecordRefund: unary('pos.RecordRefund', (r, context) => service.recordRefund(r, context), deps),
     CompleteSale: unary('pos.CompleteSale', (r, context) => service.completeSale(r, context), deps),
+    BeginRefund: unary('pos.BeginRefund', (r, context) => service.beginRefund(r, context), deps),
+    CancelRefund: unary('pos.CancelRefund', (r, context) => service.cancelRefund(r, context), deps),
     GetSale: unary('pos.GetSale', (r) => service.getSale(r), deps),
     SettleDay: unary('pos.SettleDay', (r) => service.settleDay(r), deps),
     ListSettlements: unary('pos.ListSettlements', (r) => service.listSettlements(r), deps),

@@ -199,6 +199,34 @@ export class PosService {
     });
   }
 
+  /**
+   * Starts a refund: a COMPLETED sale becomes REFUNDING. Only a completed sale can be refunded (a
+   * pending one is undone by its own saga, a refunded one was refunded already): INVALID_TRANSITION.
+   */
+  async beginRefund(request: SaleRef__Output, context: CallContext = {}): Promise<Sale__Output> {
+    const saleId = requireId(request.saleId, 'saleId');
+    return this.write(request.idempotencyKey, 'pos.BeginRefund', saleId, context, async (tx) => {
+      const sale = await saleRow(tx, saleId);
+      if (!sale || !sale.merchantId) throw new DomainError('NOT_FOUND', `sale ${saleId} does not exist`, { saleId });
+      if (sale.status === 'REFUNDING') return view(sale);
+      if (sale.status !== 'COMPLETED') throw new DomainError('INVALID_TRANSITION', `sale ${saleId} is ${sale.status}: only a COMPLETED sale can be refunded`, { saleId, status: sale.status });
+      const [row] = await tx.$queryRawUnsafe<SaleRow[]>(`UPDATE orders.pos_sales SET status = 'REFUNDING' WHERE id = $1 RETURNING ${SALE_COLUMNS}`, saleId);
+      return view(row!);
+    });
+  }
+
+  /** Undo of BeginRefund: a REFUNDING sale back to COMPLETED (nothing was given back); any other status is left alone. */
+  async cancelRefund(request: SaleRef__Output, context: CallContext = {}): Promise<Sale__Output> {
+    const saleId = requireId(request.saleId, 'saleId');
+    return this.write(request.idempotencyKey, 'pos.CancelRefund', saleId, context, async (tx) => {
+      const sale = await saleRow(tx, saleId);
+      if (!sale) throw new DomainError('NOT_FOUND', `sale ${saleId} does not exist`, { saleId });
+      if (sale.status !== 'REFUNDING') return view(sale);
+      const [row] = await tx.$queryRawUnsafe<SaleRow[]>(`UPDATE orders.pos_sales SET status = 'COMPLETED' WHERE id = $1 RETURNING ${SALE_COLUMNS}`, saleId);
+      return view(row!);
+    });
+  }
+
   /** A sale by id; another merchant's sale (or a tombstone) is NOT_FOUND, exactly like an unknown one. */
   async getSale(request: GetSaleRequest__Output): Promise<Sale__Output> {
     const saleId = requireId(request.saleId, 'saleId');

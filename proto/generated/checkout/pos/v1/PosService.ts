@@ -17,6 +17,24 @@ import type { SettleDayRequest as _checkout_pos_v1_SettleDayRequest, SettleDayRe
 import type { SettleDayResponse as _checkout_pos_v1_SettleDayResponse, SettleDayResponse__Output as _checkout_pos_v1_SettleDayResponse__Output } from '../../../checkout/pos/v1/SettleDayResponse';
 
 export interface PosServiceClient extends grpc.Client {
+  BeginRefund(argument: _checkout_pos_v1_SaleRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
+  BeginRefund(argument: _checkout_pos_v1_SaleRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
+  BeginRefund(argument: _checkout_pos_v1_SaleRef, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
+  BeginRefund(argument: _checkout_pos_v1_SaleRef, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
+  beginRefund(argument: _checkout_pos_v1_SaleRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
+  beginRefund(argument: _checkout_pos_v1_SaleRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
+  beginRefund(argument: _checkout_pos_v1_SaleRef, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
+  beginRefund(argument: _checkout_pos_v1_SaleRef, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
+  
+  CancelRefund(argument: _checkout_pos_v1_SaleRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
+  CancelRefund(argument: _checkout_pos_v1_SaleRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
+  CancelRefund(argument: _checkout_pos_v1_SaleRef, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
+  CancelRefund(argument: _checkout_pos_v1_SaleRef, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
+  cancelRefund(argument: _checkout_pos_v1_SaleRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
+  cancelRefund(argument: _checkout_pos_v1_SaleRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
+  cancelRefund(argument: _checkout_pos_v1_SaleRef, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
+  cancelRefund(argument: _checkout_pos_v1_SaleRef, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
+  
   CompleteSale(argument: _checkout_pos_v1_SaleRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
   CompleteSale(argument: _checkout_pos_v1_SaleRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
   CompleteSale(argument: _checkout_pos_v1_SaleRef, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_pos_v1_Sale__Output>): grpc.ClientUnaryCall;
@@ -110,6 +128,10 @@ export interface PosServiceClient extends grpc.Client {
 }
 
 export interface PosServiceHandlers extends grpc.UntypedServiceImplementation {
+  BeginRefund: grpc.handleUnaryCall<_checkout_pos_v1_SaleRef__Output, _checkout_pos_v1_Sale>;
+  
+  CancelRefund: grpc.handleUnaryCall<_checkout_pos_v1_SaleRef__Output, _checkout_pos_v1_Sale>;
+  
   CompleteSale: grpc.handleUnaryCall<_checkout_pos_v1_SaleRef__Output, _checkout_pos_v1_Sale>;
   
   GetSale: grpc.handleUnaryCall<_checkout_pos_v1_GetSaleRequest__Output, _checkout_pos_v1_Sale>;
@@ -133,6 +155,8 @@ export interface PosServiceHandlers extends grpc.UntypedServiceImplementation {
 }
 
 export interface PosServiceDefinition extends grpc.ServiceDefinition {
+  BeginRefund: MethodDefinition<_checkout_pos_v1_SaleRef, _checkout_pos_v1_Sale, _checkout_pos_v1_SaleRef__Output, _checkout_pos_v1_Sale__Output>
+  CancelRefund: MethodDefinition<_checkout_pos_v1_SaleRef, _checkout_pos_v1_Sale, _checkout_pos_v1_SaleRef__Output, _checkout_pos_v1_Sale__Output>
   CompleteSale: MethodDefinition<_checkout_pos_v1_SaleRef, _checkout_pos_v1_Sale, _checkout_pos_v1_SaleRef__Output, _checkout_pos_v1_Sale__Output>
   GetSale: MethodDefinition<_checkout_pos_v1_GetSaleRequest, _checkout_pos_v1_Sale, _checkout_pos_v1_GetSaleRequest__Output, _checkout_pos_v1_Sale__Output>
   ListSettlements: MethodDefinition<_checkout_pos_v1_ListSettlementsRequest, _checkout_pos_v1_ListSettlementsResponse, _checkout_pos_v1_ListSettlementsRequest__Output, _checkout_pos_v1_ListSettlementsResponse__Output>
