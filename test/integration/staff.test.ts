@@ -47,7 +47,8 @@ describe('staff routes through REST (real PostgreSQL, Redis, Kafka, Temporal)', 
     const digits = String(randomInt(1_000_000, 9_999_999));
     const zoneId = `staff-zone-${randomUUID()}`;
     const res = await api('PUT', `/v1/staff/delivery/zones/${zoneId}`, { role: 'operator', body: { name: 'Staff test zone', postalPrefixes: [digits], cutoffTime: '14:00' } });
-    expect(res).toEqual({ status: 200, body: { id: zoneId, name: 'Staff test zone', postalPrefixes: [digits], cutoffTime: '14:00', timeZone: 'Asia/Tokyo' } });
+    // Without a fee in the body the zone delivers free (fee 0, no threshold).
+    expect(res).toEqual({ status: 200, body: { id: zoneId, name: 'Staff test zone', postalPrefixes: [digits], cutoffTime: '14:00', timeZone: 'Asia/Tokyo', feeMinor: 0, freeShippingThresholdMinor: null } });
     return { zoneId, postalCode: `${digits.slice(0, 3)}-${digits.slice(3)}` };
   }
 
@@ -69,7 +70,7 @@ describe('staff routes through REST (real PostgreSQL, Redis, Kafka, Temporal)', 
     const productId = product.body.id as string;
     const sku = `STAFF-${randomUUID().slice(0, 8)}`;
     const variant = await api('PUT', `/v1/staff/products/${productId}/variants/${sku}`, { token, body: { name: `Gyokuro ${word}, 50 g`, attributes: { weight: '50 g' }, priceMinor: 2800 } });
-    expect(variant).toEqual({ status: 200, body: { sku, productId, name: `Gyokuro ${word}, 50 g`, attributes: { weight: '50 g' }, priceMinor: 2800, currency: 'JPY', active: true } });
+    expect(variant).toEqual({ status: 200, body: { sku, productId, name: `Gyokuro ${word}, 50 g`, attributes: { weight: '50 g' }, priceMinor: 2800, currency: 'JPY', active: true, taxClass: 'standard' } });
 
     const search = await api('GET', `/v1/products?q=${word}`);
     expect(search.status).toBe(200);
