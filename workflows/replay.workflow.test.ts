@@ -80,6 +80,8 @@ describe('replay of recorded histories', () => {
         'ping-completed',
         'pos-sale-card-completed',
         'pos-sale-card-declined',
+        'pos-refund-card-refunded',
+        'pos-refund-provider-refused',
         'refund-completed',
         'refund-points-completed',
         'refund-revoke-points-completed',
