@@ -23,7 +23,9 @@ import { summarize } from './stats';
  *   npx tsx bench/saga-workflow-ab.ts --old /tmp/checkout-s2 -n 20
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { old: { type: 'string' }, n: { type: 'string', default: '20' }, warmup: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({
+    options: { old: { type: 'string' }, now: { type: 'string' }, n: { type: 'string', default: '20' }, warmup: { type: 'string', default: '3' }, variants: { type: 'string', default: 'old-traced,old,now' } },
+  });
   if (!values.old) throw new Error('usage: saga-workflow-ab.ts --old DIR (a checkout of the older code, with node_modules) [-n 20]');
   const n = Number(values.n);
   const warmup = Number(values.warmup);
@@ -35,12 +37,15 @@ async function main(): Promise<void> {
   const client = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE, dataConverter });
   const logger = new DefaultLogger('WARN');
   const oldWorkflows = path.resolve(values.old, 'workflows', 'index.ts');
-  const nowWorkflows = require.resolve('../workflows');
-  const variants = [
-    { name: 'old-traced', bundle: await bundleWorkflowCode({ workflowsPath: oldWorkflows, workflowInterceptorModules: [WORKFLOW_TRACING_MODULE], logger }), traced: true },
-    { name: 'old', bundle: await bundleWorkflowCode({ workflowsPath: oldWorkflows, logger }), traced: false },
-    { name: 'now', bundle: await bundleWorkflowCode({ workflowsPath: nowWorkflows, logger }), traced: false },
+  // --now DIR: another checkout in place of this one (say, this code with a patch turned off).
+  const nowWorkflows = values.now ? path.resolve(values.now, 'workflows', 'index.ts') : require.resolve('../workflows');
+  const wanted = new Set(values.variants.split(','));
+  const all = [
+    { name: 'old-traced', bundle: () => bundleWorkflowCode({ workflowsPath: oldWorkflows, workflowInterceptorModules: [WORKFLOW_TRACING_MODULE], logger }), traced: true },
+    { name: 'old', bundle: () => bundleWorkflowCode({ workflowsPath: oldWorkflows, logger }), traced: false },
+    { name: 'now', bundle: () => bundleWorkflowCode({ workflowsPath: nowWorkflows, logger }), traced: false },
   ];
+  const variants = all.filter((v) => wanted.has(v.name));
   const run = randomUUID().slice(0, 8);
   const workers = await Promise.all(
     variants.map(async (v) => {
@@ -49,7 +54,7 @@ async function main(): Promise<void> {
         connection: nativeConnection,
         namespace: cfg.TEMPORAL_NAMESPACE,
         taskQueue,
-        workflowBundle: v.bundle,
+        workflowBundle: await v.bundle(),
         dataConverter,
         activities: stubs().activities,
         ...(v.traced ? { interceptors: { activity: [activityTracingInterceptor] }, sinks: workflowTracingSinks() } : {}),
