@@ -340,6 +340,60 @@ export class PaymentsService {
     );
   }
 
+  /**
+   * Gives back part of a captured payment (a return, services/orders/returns.ts): a REFUND ledger entry of
+   * minus `amountMinor`; the payment stays SUCCEEDED / PAID, or becomes REFUNDED once everything paid is
+   * back. One conditional statement under the payment's lock: what all refunds give back never exceeds
+   * what was paid (CONFLICT otherwise). A repeated key answers with the first answer.
+   * The sandbox provider is not called: it only knows whole refunds (a real provider's partial refund
+   * would go through the intent / provider / outcome steps that Refund uses).
+   */
+  async refundPartial(request: { paymentId: string; amountMinor: number; idempotencyKey: string }, context: CallContext = {}): Promise<Payment__Output & { refundedMinor: number }> {
+    const paymentId = requireId(request.paymentId, 'paymentId');
+    const amountMinor = requireAmount(request.amountMinor);
+    if (!request.idempotencyKey) throw new DomainError('VALIDATION_FAILED', 'idempotencyKey is required');
+    return idempotentSql(
+      this.prisma,
+      'payments',
+      request.idempotencyKey,
+      'RefundPartial',
+      async (sql) => {
+        const [outcome] = await sql.rows<{ status: string; amountMinor: number; refundedBefore: number; done: boolean }>(
+          `WITH p AS (SELECT status, amount_minor, currency FROM payments.payments WHERE id = $1),
+                r AS (SELECT COALESCE(-sum(amount_minor), 0)::int AS refunded FROM payments.ledger_entries WHERE payment_id = $1 AND kind = 'REFUND'),
+                entry AS (
+                  INSERT INTO payments.ledger_entries (payment_id, kind, amount_minor, currency)
+                  SELECT $1, 'REFUND', -$2::int, p.currency FROM p, r
+                   WHERE p.status IN ('SUCCEEDED', 'PAID') AND r.refunded + $2::int <= p.amount_minor
+                  RETURNING id
+                ),
+                settled AS (
+                  UPDATE payments.payments SET status = 'REFUNDED', updated_at = now()
+                   WHERE id = $1 AND EXISTS (SELECT 1 FROM entry) AND (SELECT refunded FROM r) + $2::int = (SELECT amount_minor FROM p)
+                  RETURNING id
+                )
+           SELECT p.status, p.amount_minor AS "amountMinor", r.refunded AS "refundedBefore", EXISTS (SELECT 1 FROM entry) AS done FROM p, r`,
+          [paymentId, amountMinor],
+        );
+        if (!outcome) throw new DomainError('NOT_FOUND', `no payment ${paymentId}`);
+        if (!outcome.done) {
+          if (outcome.status !== 'SUCCEEDED' && outcome.status !== 'PAID') {
+            throw new DomainError('INVALID_TRANSITION', `payment ${paymentId} is ${outcome.status}; only a captured payment is refunded`, { paymentId, status: outcome.status });
+          }
+          throw new DomainError('CONFLICT', `refunding ${amountMinor} of payment ${paymentId} would give back more than was paid`, {
+            paymentId,
+            amountMinor,
+            paidMinor: outcome.amountMinor,
+            refundedMinor: outcome.refundedBefore,
+          });
+        }
+        const row = paymentOf(await sql.rows(PAYMENT_QUERY, [paymentId]))!;
+        return { ...toPayment(row), refundedMinor: outcome.refundedBefore + amountMinor };
+      },
+      { deadline: context.deadline, locks: [paymentLock(paymentId)] },
+    );
+  }
+
   /** Returns a payment by id, or by slip number when no id is given; NOT_FOUND when absent. */
   async getPayment(request: GetPaymentRequest__Output): Promise<Payment__Output> {
     if (!request.paymentId && !request.slipNumber) throw new DomainError('VALIDATION_FAILED', 'paymentId or slipNumber is required');
