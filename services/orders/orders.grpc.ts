@@ -5,11 +5,13 @@ import type { OrdersServiceHandlers } from '../../proto/generated/checkout/order
 import type { ServiceDeps } from '../registry';
 import { CouponsService } from './coupons';
 import { OrdersService } from './orders.service';
+import { ReturnsService } from './returns';
 
 /** The orders service as a gRPC registration (it prices orders through the catalog client). */
 export function ordersRegistration(deps: ServiceDeps): ServiceRegistration {
   const service = new OrdersService(deps.prisma, deps.clients.catalog, deps.clients.delivery);
   const coupons = new CouponsService(deps.prisma);
+  const returns = new ReturnsService(deps.prisma);
   const handlers: OrdersServiceHandlers = {
     CreateOrder: unary('orders.CreateOrder', (r, context) => service.createOrder(r, context), deps),
     TransitionOrder: unary('orders.TransitionOrder', (r, context) => service.transitionOrder(r, context), deps),
@@ -21,6 +23,10 @@ export function ordersRegistration(deps: ServiceDeps): ServiceRegistration {
     CreateCoupon: unary('orders.CreateCoupon', (r) => coupons.create(r), deps),
     ListCoupons: unary('orders.ListCoupons', async () => ({ coupons: await coupons.list() }), deps),
     DisableCoupon: unary('orders.DisableCoupon', (r) => coupons.disable(r), deps),
+    RecordReturn: unary('orders.RecordReturn', (r, context) => returns.recordReturn(r, context), deps),
+    CancelReturn: unary('orders.CancelReturn', (r, context) => returns.cancelReturn(r, context), deps),
+    CompleteReturn: unary('orders.CompleteReturn', (r, context) => returns.completeReturn(r, context), deps),
+    ListReturns: unary('orders.ListReturns', async (r) => ({ returns: await returns.listReturns(r) }), deps),
   };
   return {
     name: 'checkout.orders.v1.OrdersService',

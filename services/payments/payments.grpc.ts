@@ -20,6 +20,10 @@ export function paymentsRegistration(deps: ServiceDeps, provider: PaymentProvide
     Void: unary('payments.Void', (r, context) => service.void(r, context), deps),
     GetPayment: unary('payments.GetPayment', (r) => service.getPayment(r), deps),
     ListPayments: unary('payments.ListPayments', async (r) => ({ payments: await service.listPayments(r) }), deps),
+    RefundPartial: unary('payments.RefundPartial', async (r, context) => {
+      const { refundedMinor, ...payment } = await service.refundPartial(r, context);
+      return { payment, refundedMinor };
+    }, deps),
   };
   return {
     name: 'checkout.payments.v1.PaymentsService',

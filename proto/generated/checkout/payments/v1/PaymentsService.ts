@@ -8,8 +8,10 @@ import type { GetPaymentRequest as _checkout_payments_v1_GetPaymentRequest, GetP
 import type { IssueSlipRequest as _checkout_payments_v1_IssueSlipRequest, IssueSlipRequest__Output as _checkout_payments_v1_IssueSlipRequest__Output } from '../../../checkout/payments/v1/IssueSlipRequest';
 import type { ListPaymentsRequest as _checkout_payments_v1_ListPaymentsRequest, ListPaymentsRequest__Output as _checkout_payments_v1_ListPaymentsRequest__Output } from '../../../checkout/payments/v1/ListPaymentsRequest';
 import type { ListPaymentsResponse as _checkout_payments_v1_ListPaymentsResponse, ListPaymentsResponse__Output as _checkout_payments_v1_ListPaymentsResponse__Output } from '../../../checkout/payments/v1/ListPaymentsResponse';
+import type { PartialRefund as _checkout_payments_v1_PartialRefund, PartialRefund__Output as _checkout_payments_v1_PartialRefund__Output } from '../../../checkout/payments/v1/PartialRefund';
 import type { Payment as _checkout_payments_v1_Payment, Payment__Output as _checkout_payments_v1_Payment__Output } from '../../../checkout/payments/v1/Payment';
 import type { PaymentRef as _checkout_payments_v1_PaymentRef, PaymentRef__Output as _checkout_payments_v1_PaymentRef__Output } from '../../../checkout/payments/v1/PaymentRef';
+import type { RefundPartialRequest as _checkout_payments_v1_RefundPartialRequest, RefundPartialRequest__Output as _checkout_payments_v1_RefundPartialRequest__Output } from '../../../checkout/payments/v1/RefundPartialRequest';
 
 export interface PaymentsServiceClient extends grpc.Client {
   Charge(argument: _checkout_payments_v1_ChargeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_payments_v1_Payment__Output>): grpc.ClientUnaryCall;
@@ -66,6 +68,15 @@ export interface PaymentsServiceClient extends grpc.Client {
   refund(argument: _checkout_payments_v1_PaymentRef, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_payments_v1_Payment__Output>): grpc.ClientUnaryCall;
   refund(argument: _checkout_payments_v1_PaymentRef, callback: grpc.requestCallback<_checkout_payments_v1_Payment__Output>): grpc.ClientUnaryCall;
   
+  RefundPartial(argument: _checkout_payments_v1_RefundPartialRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_payments_v1_PartialRefund__Output>): grpc.ClientUnaryCall;
+  RefundPartial(argument: _checkout_payments_v1_RefundPartialRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_payments_v1_PartialRefund__Output>): grpc.ClientUnaryCall;
+  RefundPartial(argument: _checkout_payments_v1_RefundPartialRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_payments_v1_PartialRefund__Output>): grpc.ClientUnaryCall;
+  RefundPartial(argument: _checkout_payments_v1_RefundPartialRequest, callback: grpc.requestCallback<_checkout_payments_v1_PartialRefund__Output>): grpc.ClientUnaryCall;
+  refundPartial(argument: _checkout_payments_v1_RefundPartialRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_payments_v1_PartialRefund__Output>): grpc.ClientUnaryCall;
+  refundPartial(argument: _checkout_payments_v1_RefundPartialRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_payments_v1_PartialRefund__Output>): grpc.ClientUnaryCall;
+  refundPartial(argument: _checkout_payments_v1_RefundPartialRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_payments_v1_PartialRefund__Output>): grpc.ClientUnaryCall;
+  refundPartial(argument: _checkout_payments_v1_RefundPartialRequest, callback: grpc.requestCallback<_checkout_payments_v1_PartialRefund__Output>): grpc.ClientUnaryCall;
+  
   Void(argument: _checkout_payments_v1_PaymentRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_payments_v1_Payment__Output>): grpc.ClientUnaryCall;
   Void(argument: _checkout_payments_v1_PaymentRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_checkout_payments_v1_Payment__Output>): grpc.ClientUnaryCall;
   Void(argument: _checkout_payments_v1_PaymentRef, options: grpc.CallOptions, callback: grpc.requestCallback<_checkout_payments_v1_Payment__Output>): grpc.ClientUnaryCall;
@@ -90,6 +101,8 @@ export interface PaymentsServiceHandlers extends grpc.UntypedServiceImplementati
   
   Refund: grpc.handleUnaryCall<_checkout_payments_v1_PaymentRef__Output, _checkout_payments_v1_Payment>;
   
+  RefundPartial: grpc.handleUnaryCall<_checkout_payments_v1_RefundPartialRequest__Output, _checkout_payments_v1_PartialRefund>;
+  
   Void: grpc.handleUnaryCall<_checkout_payments_v1_PaymentRef__Output, _checkout_payments_v1_Payment>;
   
 }
@@ -101,5 +114,6 @@ export interface PaymentsServiceDefinition extends grpc.ServiceDefinition {
   IssueSlip: MethodDefinition<_checkout_payments_v1_IssueSlipRequest, _checkout_payments_v1_Payment, _checkout_payments_v1_IssueSlipRequest__Output, _checkout_payments_v1_Payment__Output>
   ListPayments: MethodDefinition<_checkout_payments_v1_ListPaymentsRequest, _checkout_payments_v1_ListPaymentsResponse, _checkout_payments_v1_ListPaymentsRequest__Output, _checkout_payments_v1_ListPaymentsResponse__Output>
   Refund: MethodDefinition<_checkout_payments_v1_PaymentRef, _checkout_payments_v1_Payment, _checkout_payments_v1_PaymentRef__Output, _checkout_payments_v1_Payment__Output>
+  RefundPartial: MethodDefinition<_checkout_payments_v1_RefundPartialRequest, _checkout_payments_v1_PartialRefund, _checkout_payments_v1_RefundPartialRequest__Output, _checkout_payments_v1_PartialRefund__Output>
   Void: MethodDefinition<_checkout_payments_v1_PaymentRef, _checkout_payments_v1_Payment, _checkout_payments_v1_PaymentRef__Output, _checkout_payments_v1_Payment__Output>
 }
