@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'orders:operate',
   /** Ring up and read sales at the counter of the merchant the token names (claim mid). */
   'pos:checkout',
+  /** Refund a completed sale of the merchant the token names (claim mid): its cashiers and the merchant. */
+  'pos:refund',
   /** The merchant's own settlements (the token's merchant only). */
   'settlements:read:own',
   /** Every merchant's settlements (staff). */
@@ -31,8 +33,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** The one table of who may do what; the api's authorisation reads nothing else. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   customer: ['checkout:create', 'orders:read:own', 'orders:cancel:own'],
-  cashier: ['pos:checkout', 'orders:read:any'],
-  merchant: ['catalog:write', 'stock:adjust', 'orders:read:any', 'orders:cancel:any', 'analytics:read', 'settlements:read:own'],
+  cashier: ['pos:checkout', 'pos:refund', 'orders:read:any'],
+  merchant: ['pos:refund', 'catalog:write', 'stock:adjust', 'orders:read:any', 'orders:cancel:any', 'analytics:read', 'settlements:read:own'],
   operator: ['orders:read:any', 'orders:cancel:any', 'orders:operate', 'delivery:manage', 'stock:adjust', 'analytics:read', 'settlements:read:any'],
   admin: PERMISSIONS,
 };

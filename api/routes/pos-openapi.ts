@@ -2,7 +2,7 @@ import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from '@asteasolutio
 import { z } from 'zod';
 import type { Permission } from '../openapi';
 import { settlementsQuery, staffSettlementsQuery } from './merchant-settlements';
-import { createSaleBody, saleIdempotencyKeyHeader, saleIdParam } from './pos';
+import { createRefundBody, createSaleBody, refundIdempotencyKeyHeader, saleIdempotencyKeyHeader, saleIdParam } from './pos';
 
 /** The helpers of api/openapi.ts's document builder that the point-of-sale routes use. */
 export interface OpenApiHelpers {
@@ -39,7 +39,7 @@ export function registerPosOpenApi({ registry, route, json, jsonBody, errors, na
       businessDate: z.string().meta({ description: 'The Tokyo calendar day the sale is settled with (YYYY-MM-DD)' }),
     }),
   );
-  const saleView = registry.register('PosSale', receipt.extend({ status: z.enum(['PENDING', 'PAID', 'COMPLETED', 'VOIDED', 'REFUNDED']) }));
+  const saleView = registry.register('PosSale', receipt.extend({ status: z.enum(['PENDING', 'PAID', 'COMPLETED', 'VOIDED', 'REFUNDING', 'REFUNDED']) }));
   const settlement = registry.register(
     'MerchantSettlement',
     z.object({
@@ -82,6 +82,42 @@ export function registerPosOpenApi({ registry, route, json, jsonBody, errors, na
     summary: 'A sale of the token’s merchant, as a receipt with its status',
     request: { params: saleIdParam },
     responses: { 200: json('The sale', saleView), ...errors({ 404: 'NOT_FOUND: no such sale at this merchant (another merchant’s sale answers the same)' }) },
+  });
+  const refundReceipt = registry.register(
+    'PosRefundReceipt',
+    z.object({
+      saleId: z.string().uuid(),
+      merchantId: z.string(),
+      reason: z.string(),
+      refundedBy: z.string().meta({ description: 'The cashier or merchant account that asked' }),
+      lines: z.array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int(), unitPriceMinor: z.number().int(), lineTotalMinor: z.number().int() })).meta({ description: 'Every line of the sale, back in stock' }),
+      refundedMinor: z.number().int().meta({ description: 'The whole total (a REFUND entry of it goes to the merchant’s ledger; the next settlement subtracts it)' }),
+      currency: z.string(),
+      payment: z.object({
+        method: z.enum(['cash', 'card', 'qr']),
+        paymentId: z.string().optional().meta({ description: 'card / QR: the payment refunded through the provider' }),
+        cashBackMinor: z.number().int().optional().meta({ description: 'cash: handed back at the till' }),
+      }),
+      refundedAt: timestamp,
+    }),
+  );
+  route('pos:refund', {
+    method: 'post',
+    path: '/v1/pos/sales/{saleId}/refunds',
+    operationId: 'refundPosSale',
+    tags: ['pos'],
+    summary: 'Refund a completed sale of the token’s merchant in full: REFUNDING → money back → restock → REFUND ledger entry → REFUNDED (one refund per sale: a repeat answers the first)',
+    request: { params: saleIdParam, headers: z.object({ 'Idempotency-Key': refundIdempotencyKeyHeader }), body: jsonBody(registry.register('PosRefundBody', named(createRefundBody))) },
+    responses: {
+      201: json('The refund receipt (the same for a repeated request)', refundReceipt, { Location: { description: 'The sale', schema: { type: 'string' as const } } }),
+      202: json('Still running after 30 s: poll the statusUrl', z.object({ saleId: z.string().uuid(), state: z.literal('RUNNING'), statusUrl: z.string() })),
+      ...errors({
+        400: 'VALIDATION_FAILED: no reason, or a saleId that is not a UUID',
+        404: 'NOT_FOUND: no such sale at this merchant (another merchant’s sale answers the same)',
+        409: 'INVALID_TRANSITION: the sale is not COMPLETED (still being rung up, voided); the provider refused the refund (the sale stays COMPLETED); REQUEST_IN_PROGRESS',
+        422: 'IDEMPOTENCY_KEY_REUSED with another body',
+      }),
+    },
   });
   route('settlements:read:own', {
     method: 'get',

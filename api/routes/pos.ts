@@ -7,6 +7,7 @@ import { callUnary } from '../../lib/grpc';
 import type { GetSaleRequest } from '../../proto/generated/checkout/pos/v1/GetSaleRequest';
 import type { Sale__Output } from '../../proto/generated/checkout/pos/v1/Sale';
 import type { PosServiceClient } from '../../proto/pos-client';
+import { POS_REFUND_WORKFLOW_TYPE, posRefundWorkflowId, type PosRefundInput, type PosRefundResult } from '../../workflows/pos-refund.contract';
 import { POS_SALE_WORKFLOW_TYPE, posSaleWorkflowId, type PosReceipt, type PosSaleInput, type PosSaleResult } from '../../workflows/pos-sale.contract';
 import { authenticate, principalOf, requirePermission, type AuthDeps, type Principal } from '../auth';
 import type { IdempotencyKeys } from '../idempotency';
@@ -29,6 +30,19 @@ export const saleIdempotencyKeyHeader = z
   .max(255)
   .optional()
   .meta({ description: 'Maps to the sale id: a till that retries with the same key and body gets the same sale, never a second charge' });
+
+/** The request body of POST /v1/pos/sales/:saleId/refunds. */
+export const createRefundBody = z.object({ reason: z.string().trim().min(1).max(500).meta({ description: 'Why the goods came back (shown on the refund receipt)' }) }).strict();
+/** The Idempotency-Key header of POST /v1/pos/sales/:saleId/refunds. */
+export const refundIdempotencyKeyHeader = z
+  .string()
+  .min(1)
+  .max(255)
+  .optional()
+  .meta({ description: 'A till that retries with the same key and body gets the same refund; another body with the key is IDEMPOTENCY_KEY_REUSED' });
+
+/** Sale statuses a refund may start from (or find its own refund in): anything else is refused before a workflow starts. */
+const REFUNDABLE_STATUSES = new Set(['COMPLETED', 'REFUNDING', 'REFUNDED']);
 
 /** How long the api waits for a sale's outcome: a counter sale takes a second or two. */
 const SALE_WAIT_MS = 30_000;
@@ -116,6 +130,48 @@ export function posRoutes(deps: { temporal: Client; taskQueue: string; idempoten
     // The receipt states the consumption tax per rate: read from the sale the pos service recorded (the workflow's receipt predates tax rates).
     const sale = await callUnary<GetSaleRequest, Sale__Output>(deps.pos.GetSale.bind(deps.pos), { saleId, merchantId: '' });
     res.status(201).location(`/v1/pos/sales/${saleId}`).json({ ...result.receipt, taxTotals: taxTotalsOf(sale) });
+  });
+
+  // A full refund of a completed sale, durably (posRefundWorkflow, one per sale: a second request finds the first's answer).
+  router.post('/v1/pos/sales/:saleId/refunds', requirePermission('pos:refund'), async (req, res) => {
+    const { saleId } = saleIdParam.parse(req.params);
+    const key = refundIdempotencyKeyHeader.parse(req.get('Idempotency-Key'));
+    const body = createRefundBody.parse(req.body ?? {});
+    const principal = principalOf(req);
+    const tenancy = tenancyOf(principal);
+    if (tenancy === 'none') throw new DomainError('NOT_FOUND', `sale ${saleId} does not exist`, { saleId });
+    // Another merchant's sale is NOT_FOUND, exactly like an unknown one.
+    const sale = await callUnary<GetSaleRequest, Sale__Output>(deps.pos.GetSale.bind(deps.pos), { saleId, merchantId: tenancy === 'any' ? '' : tenancy.merchantId });
+    // A sale still being rung up (or voided) is undone by its own saga, never refunded: no workflow is started for it.
+    if (!REFUNDABLE_STATUSES.has(sale.status)) throw new DomainError('INVALID_TRANSITION', `sale ${saleId} is ${sale.status}: only a COMPLETED sale can be refunded`, { saleId, status: sale.status });
+    const scope = `pos-refunds:${principal.id}`;
+    const fingerprint = { saleId, ...body };
+    const replay = key ? (await deps.idempotency.begin(scope, key, fingerprint, saleId)).replay : false;
+    const workflowId = posRefundWorkflowId(saleId);
+    if (!replay) {
+      const input: PosRefundInput = { saleId, merchantId: sale.merchantId, requestedBy: principal.id, reason: body.reason };
+      try {
+        await deps.temporal.workflow.start(POS_REFUND_WORKFLOW_TYPE, { workflowId, taskQueue: deps.taskQueue, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+      } catch (err) {
+        // Already refunded or refunding: the first refund's workflow answers (the reason of the first request stands).
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
+          if (key) await deps.idempotency.abandon(scope, key);
+          throw err;
+        }
+      }
+      if (key) await deps.idempotency.complete(scope, key, fingerprint, saleId);
+    }
+    const handle = deps.temporal.workflow.getHandle(workflowId);
+    const result = (await Promise.race([handle.result(), new Promise((resolve) => setTimeout(resolve, SALE_WAIT_MS).unref())])) as PosRefundResult | undefined;
+    if (!result) {
+      res.status(202).location(`/v1/pos/sales/${saleId}`).json({ saleId, state: 'RUNNING', statusUrl: `/v1/pos/sales/${saleId}` });
+      return;
+    }
+    if (result.outcome === 'FAILED') {
+      const code = (result.failure?.code ?? 'INTERNAL') in DOMAIN_ERROR_CODES ? (result.failure!.code as DomainErrorCode) : 'INTERNAL';
+      throw new DomainError(code, result.failure?.message ?? 'the refund failed', { saleId });
+    }
+    res.status(201).location(`/v1/pos/sales/${saleId}`).json(result.receipt);
   });
 
   router.get('/v1/pos/sales/:saleId', guard, async (req, res) => {
