@@ -160,15 +160,16 @@ describe('staff routes through REST (real PostgreSQL, Redis, Kafka, Temporal)', 
     const grow = await api('POST', `/v1/staff/delivery/zones/${zoneId}/slots`, { role: 'admin', body: { date, windowStart: '09:00', windowEnd: '13:00', capacity: 3 } });
     expect(grow).toEqual({ status: 201, body: { slotId, zoneId, date, windowStart: '09:00', windowEnd: '13:00', capacity: 3, remaining: 2 } });
 
-    // Staff see the order: listed for its customer and status, and by id.
-    const listed = await api('GET', `/v1/staff/orders?customerId=${customer.customerId}`, { role: 'cashier' });
+    // Staff see the order: listed for its customer and status, and by id. An operator: a merchant or
+    // cashier token reaches only its own merchant's orders (the tenancy rows of rbac-matrix.test.ts).
+    const listed = await api('GET', `/v1/staff/orders?customerId=${customer.customerId}`, { role: 'operator' });
     expect(listed).toMatchObject({ status: 200, body: { total: 1, page: 1, pageSize: 20, orders: [{ orderId, customerId: customer.customerId, status: 'CONFIRMED', totalMinor: 1800 }] } });
     expect((await api('GET', `/v1/staff/orders?customerId=${customer.customerId}&status=FAILED`, { role: 'operator' })).body).toMatchObject({ total: 0, orders: [] });
     expect(await api('GET', '/v1/staff/orders?status=LOST', { role: 'operator' })).toMatchObject({ status: 400 });
-    const one = await api('GET', `/v1/staff/orders/${orderId}`, { role: 'merchant' });
+    const one = await api('GET', `/v1/staff/orders/${orderId}`, { role: 'operator' });
     expect(one).toMatchObject({ status: 200, body: { orderId, status: 'CONFIRMED', lines: [{ sku, quantity: 1, unitPriceMinor: 1800 }] } });
     expect(one.body.history.map((h: { toStatus: string }) => h.toStatus)).toEqual(expect.arrayContaining(['PENDING', 'PAID', 'CONFIRMED']));
-    expect((await api('GET', `/v1/staff/orders/${randomUUID()}`, { role: 'merchant' })).status).toBe(404);
+    expect((await api('GET', `/v1/staff/orders/${randomUUID()}`, { role: 'operator' })).status).toBe(404);
 
     // The analytics worker counts the sale; the sales report shows it.
     const from = tokyoDay(-1);
