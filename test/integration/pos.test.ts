@@ -3,6 +3,7 @@ import { signAccessToken } from '../../lib/access-token';
 import type { Role } from '../../lib/permissions';
 import { ensureSettlementSchedule } from '../../api/routes/merchant-settlement-schedule';
 import { SETTLEMENT_WORKFLOW_TYPE, type PosReceipt, type SettlementResult } from '../../workflows/pos-sale.contract';
+import type { PosRefundReceipt } from '../../workflows/pos-refund.contract';
 import { createProduct } from '../support/fixtures';
 import { startPlatform, type RunningPlatform } from '../support/platform';
 import { testConfig } from '../support/test-config';
@@ -177,6 +178,75 @@ describe('point of sale (real PostgreSQL, Redis, Kafka, Temporal)', () => {
     expect(own.body.failures).toEqual([]);
     const staff = await api('GET', `/v1/staff/analytics/sales?from=${day}&to=${day}`, token(`op-${randomUUID()}`, 'operator'));
     expect((staff.body.settlements as { merchantId: string }[]).filter((s) => s.merchantId === a.id || s.merchantId === b.id).map((s) => s.merchantId)).toEqual([a.id]);
+  });
+
+  it('refunds a completed sale in full through REST (issue 11 part 2): card refunded and cash handed back, stock back, REFUNDED, REFUND entries the settlement subtracts; a repeat answers the same; B gets 404', async () => {
+    const c = await createMerchant();
+    const cashier = token(c.cashier, 'cashier', c.id);
+    const card = (await api('POST', '/v1/pos/sales', cashier, { lines: [{ sku: c.sku, quantity: 2 }], payment: { type: 'card', cardToken: 'tok_visa' } })).body as unknown as PosReceipt;
+    const cash = (await api('POST', '/v1/pos/sales', cashier, { lines: [{ sku: c.sku, quantity: 1 }], payment: { type: 'cash', tenderedMinor: 1200 } })).body as unknown as PosReceipt;
+    expect(await stockOf(c.sku)).toBe(7);
+
+    // Another merchant's cashier and merchant: 404 like an unknown sale, and nothing changes.
+    for (const other of [token(b.cashier, 'cashier', b.id), token(b.merchant, 'merchant', b.id)]) {
+      const denied = await api('POST', `/v1/pos/sales/${card.saleId}/refunds`, other, { reason: 'probe' });
+      expect({ status: denied.status, code: denied.body.error?.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    }
+    expect((await platform.prisma.posSale.findUniqueOrThrow({ where: { id: card.saleId } })).status).toBe('COMPLETED');
+
+    const key = { 'Idempotency-Key': `refund-${randomUUID()}` };
+    const refunded = await api('POST', `/v1/pos/sales/${card.saleId}/refunds`, cashier, { reason: '商品の破損' }, key);
+    expect(refunded.status).toBe(201);
+    expect(refunded.body as unknown as PosRefundReceipt).toMatchObject({
+      saleId: card.saleId,
+      merchantId: c.id,
+      reason: '商品の破損',
+      refundedBy: c.cashier,
+      lines: [{ sku: c.sku, quantity: 2, lineTotalMinor: 2400 }],
+      refundedMinor: 2400,
+      currency: 'JPY',
+      payment: { method: 'card', paymentId: `pos-${card.saleId}` },
+    });
+    const read = await api('GET', `/v1/pos/sales/${card.saleId}`, cashier);
+    expect({ status: read.status, saleStatus: read.body.status }).toEqual({ status: 200, saleStatus: 'REFUNDED' });
+    expect(await stockOf(c.sku)).toBe(9);
+    expect((await platform.prisma.payment.findUniqueOrThrow({ where: { id: `pos-${card.saleId}` } })).status).toBe('REFUNDED');
+    // The fee stays with the acquirer; the REFUND entry takes back what was paid.
+    expect(await ledgerOf(card.saleId)).toEqual([
+      { kind: 'FEE', amountMinor: -78n },
+      { kind: 'REFUND', amountMinor: -2400n },
+      { kind: 'SALE_PAID', amountMinor: 2400n },
+    ]);
+
+    // A repeat (same key, another key, the merchant's token) answers the first refund: no second refund, no second restock.
+    expect(await api('POST', `/v1/pos/sales/${card.saleId}/refunds`, cashier, { reason: '商品の破損' }, key)).toEqual(refunded);
+    expect(await api('POST', `/v1/pos/sales/${card.saleId}/refunds`, token(c.merchant, 'merchant', c.id), { reason: 'again' })).toEqual(refunded);
+    expect(await stockOf(c.sku)).toBe(9);
+    expect(await ledgerOf(card.saleId)).toHaveLength(3);
+
+    // Cash: handed back at the till (no provider), restocked, REFUND entry.
+    const cashRefund = await api('POST', `/v1/pos/sales/${cash.saleId}/refunds`, cashier, { reason: 'サイズ違い' });
+    expect({ status: cashRefund.status, payment: cashRefund.body.payment }).toEqual({ status: 201, payment: { method: 'cash', cashBackMinor: 1200 } });
+    expect(await stockOf(c.sku)).toBe(10);
+
+    // The day's settlement subtracts the refunds: paid 3,600 − refunded 3,600 − fees 78.
+    const settled = (await settle(today())).settlements.find((s) => s.merchantId === c.id);
+    expect(settled).toMatchObject({ paidMinor: 3600, refundedMinor: 3600, feesMinor: 78, netMinor: -78, entries: 5 });
+  });
+
+  it('refuses to refund a sale that is not COMPLETED (409 INVALID_TRANSITION) and a request without a reason (400)', async () => {
+    const saleId = randomUUID();
+    await platform.prisma.$executeRawUnsafe(
+      `INSERT INTO orders.pos_sales (id, merchant_id, cashier_id, status, lines, total_minor, currency, payment_method) VALUES ($1, $2, $3, 'PENDING', '[]'::jsonb, 0, 'JPY', 'cash')`,
+      saleId,
+      a.id,
+      a.cashier,
+    );
+    const pending = await api('POST', `/v1/pos/sales/${saleId}/refunds`, token(a.cashier, 'cashier', a.id), { reason: '返品' });
+    expect({ status: pending.status, code: pending.body.error?.code }).toEqual({ status: 409, code: 'INVALID_TRANSITION' });
+    expect((await platform.prisma.posSale.findUniqueOrThrow({ where: { id: saleId } })).status).toBe('PENDING');
+    const noReason = await api('POST', `/v1/pos/sales/${cashSale.saleId}/refunds`, token(a.cashier, 'cashier', a.id), {});
+    expect({ status: noReason.status, code: noReason.body.error?.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
   });
 
   it('a cashier signs in through REST and sells with the token the api issued: the merchant link comes from the staff routes (claim mid)', async () => {
