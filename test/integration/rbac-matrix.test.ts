@@ -189,6 +189,7 @@ describe('tenancy matrix: merchant B’s tokens × merchant A’s data on every 
     family: (await platform.prisma.productFamily.findUnique({ where: { id: ids.familyA } }))?.name,
     variant: await platform.prisma.product.findUnique({ where: { sku: skuA }, select: { name: true, priceMinor: true, productId: true } }),
     merchant: (await platform.prisma.merchant.findUnique({ where: { id: ids.a } }))?.name,
+    sale: saleA ? (await platform.prisma.posSale.findUnique({ where: { id: saleA } }))?.status : undefined,
   });
 
   beforeAll(async () => {
@@ -242,6 +243,8 @@ describe('tenancy matrix: merchant B’s tokens × merchant A’s data on every 
     { method: 'PUT', path: `/v1/staff/products/${ids.familyA}/variants/${skuA}`, body: { name: 'Taken over', priceMinor: 1 } },
     { method: 'PUT', path: `/v1/staff/merchants/${ids.a}`, body: { name: 'Taken over' } },
     { method: 'GET', path: `/v1/pos/sales/${saleA}` },
+    // A's completed sale: B's refund is 404 and leaves it COMPLETED (snapshotOfA).
+    { method: 'POST', path: `/v1/pos/sales/${saleA}/refunds`, body: { reason: 'tenancy probe' } },
     // A's order, and the mixed order (B's goods too: still not B's to see or change).
     ...[orderA, mixedOrder].flatMap((orderId) => [
       { method: 'GET', path: `/v1/staff/orders/${orderId}` },
