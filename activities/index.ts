@@ -11,6 +11,7 @@ import { createLoyaltyActivities } from './loyalty.activities';
 import { createOrdersActivities } from './orders.activities';
 import { createPaymentsActivities } from './payments.activities';
 import { createPosActivities } from './pos.activities';
+import { createReturnActivities } from './returns.activities';
 
 /** The clients activities call; real ones in the worker, fakes in unit tests. */
 export interface ActivityDeps extends Omit<DomainClients, 'catalog'> {
@@ -31,6 +32,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPosActivities(deps),
     ...createDeliveryActivities(deps),
     ...createFulfilmentActivities(deps),
+    ...createReturnActivities(deps),
   };
 }
 

@@ -6,3 +6,4 @@ export { fulfilmentWorkflow } from './fulfilment.workflow';
 export { posSaleWorkflow } from './pos-sale.workflow';
 export { settlementWorkflow } from './settlement.workflow';
 export { posRefundWorkflow } from './pos-refund.workflow';
+export { returnOrderWorkflow } from './return.workflow';

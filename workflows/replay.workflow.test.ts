@@ -86,6 +86,7 @@ describe('replay of recorded histories', () => {
         'refund-points-completed',
         'refund-revoke-points-completed',
         'refund-stops-fulfilment',
+        'return-refunded',
       ].sort(),
     );
   });
