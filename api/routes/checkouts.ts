@@ -35,6 +35,7 @@ import {
 import { customerOf } from '../auth';
 import type { IdempotencyKeys } from '../idempotency';
 import { orderFulfilmentField } from './fulfilment';
+import { customerReturnRoutes, returnsOf } from './returns';
 
 const line = z.object({ sku: z.string().trim().min(1).max(64), quantity: z.number().int().min(1).max(999) }).strict();
 const address = z
@@ -359,6 +360,8 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
       ...checkoutView(status, state),
       ...(order ? { order: { status: order.status, lines: order.lines, ...orderCharges(order), history: order.history, createdAt: order.createdAt } } : {}),
       ...fulfilment,
+      // Returns of part of the order (POST /v1/orders/:orderId/returns), oldest first.
+      ...(order ? { returns: await returnsOf(deps.clients.orders, orderId) } : {}),
     });
   });
 
@@ -409,5 +412,6 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
     }
   });
 
+  router.use(customerReturnRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, orders: deps.clients.orders }));
   return router;
 }

@@ -9,6 +9,7 @@ import { staffCouponRoutes } from './coupons';
 import { staffDeliveryRoutes } from './delivery';
 import { staffFulfilmentRoutes } from '../fulfilment';
 import { staffOrderActionRoutes } from './order-actions';
+import { staffReturnRoutes } from '../returns';
 import { staffOrderOperationRoutes } from './order-operations';
 import { staffOrderRoutes } from './orders';
 import { staffStockRoutes } from './stock';
@@ -24,6 +25,7 @@ export function staffRoutes(deps: { clients: DomainClients; auth: AuthDeps; idem
   router.use(staffDeliveryRoutes({ delivery: clients.delivery }));
   router.use(staffOrderRoutes({ orders: clients.orders, pos: clients.pos }));
   router.use(staffOrderActionRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue }));
+  router.use(staffReturnRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, orders: clients.orders }));
   router.use(staffOrderOperationRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency: deps.idempotency }));
   router.use(staffFulfilmentRoutes({ temporal: deps.temporal }));
   router.use(staffAnalyticsRoutes({ analytics: clients.analytics }));
