@@ -25,6 +25,7 @@ import { pointsQuery } from './routes/loyalty';
 import { customerFulfilmentSchema, registerFulfilmentOpenApi } from './routes/fulfilment-openapi';
 import { registerCouponOpenApi } from './routes/staff/coupons';
 import { registerPosOpenApi } from './routes/pos-openapi';
+import { orderReturnSchema, registerReturnsOpenApi } from './routes/returns-openapi';
 import { registerUserAdminOpenApi } from './routes/staff/users-openapi';
 import { registerStorefrontOpenApi } from './routes/storefront-openapi';
 import { salesReportQuery } from './routes/staff/analytics';
@@ -250,6 +251,7 @@ function buildDocument(): OpenApiDocument {
         .literal(true)
         .optional()
         .meta({ description: 'Present (instead of `fulfilment`) when where the parcel is cannot be told right now; the order itself is current' }),
+      returns: z.array(orderReturnSchema).optional().meta({ description: 'Returns of part of the order (POST /v1/orders/{orderId}/returns), oldest first; present with `order`' }),
     }),
   );
   const refundAccepted = registry.register('RefundAccepted', z.object({ orderId: z.string().uuid(), state: z.literal('REFUNDING'), refundWorkflowId: z.string() }));
@@ -1202,6 +1204,7 @@ function buildDocument(): OpenApiDocument {
   registerStorefrontOpenApi({ registry, route, json, jsonBody, errors, named });
   registerFulfilmentOpenApi({ registry, route, json, jsonBody, errors, named });
   registerCouponOpenApi({ registry, route, json, jsonBody, errors, named });
+  registerReturnsOpenApi({ registry, route, json, jsonBody, errors, named });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
