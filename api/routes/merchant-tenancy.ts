@@ -85,7 +85,7 @@ export function merchantTenancy(deps: { pos: PosServiceClient; auth: AuthDeps })
   const orderRoutePermission = (req: Request): Permission => {
     const action = req.path.split('/')[1] ?? '';
     if (action === '' || action === 'saga') return 'orders:read:any';
-    return action === 'cancel' || action === 'refund' ? 'orders:cancel:any' : 'orders:operate';
+    return action === 'cancel' || action === 'refund' || action === 'returns' ? 'orders:cancel:any' : 'orders:operate';
   };
   router.use(
     '/v1/staff/orders/:orderId',

@@ -251,6 +251,7 @@ describe('tenancy matrix: merchant B’s tokens × merchant A’s data on every 
       { method: 'GET', path: `/v1/staff/orders/${orderId}/saga` },
       { method: 'POST', path: `/v1/staff/orders/${orderId}/cancel`, body: { reason: 'tenancy probe' } },
       { method: 'POST', path: `/v1/staff/orders/${orderId}/refund`, body: { reason: 'tenancy probe' } },
+      { method: 'POST', path: `/v1/staff/orders/${orderId}/returns`, body: { lines: [{ sku: skuA, quantity: 1 }], reason: 'tenancy probe' } },
       { method: 'POST', path: `/v1/staff/orders/${orderId}/retry`, body: {} },
       { method: 'POST', path: `/v1/staff/orders/${orderId}/fulfilment`, body: { event: 'DELIVERED' } },
     ]),
