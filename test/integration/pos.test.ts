@@ -4,6 +4,7 @@ import type { Role } from '../../lib/permissions';
 import { ensureSettlementSchedule } from '../../api/routes/merchant-settlement-schedule';
 import { SETTLEMENT_WORKFLOW_TYPE, type PosReceipt, type SettlementResult } from '../../workflows/pos-sale.contract';
 import type { PosRefundReceipt } from '../../workflows/pos-refund.contract';
+import { PosService } from '../../services/pos/pos.service';
 import { createProduct } from '../support/fixtures';
 import { startPlatform, type RunningPlatform } from '../support/platform';
 import { testConfig } from '../support/test-config';
@@ -247,6 +248,25 @@ describe('point of sale (real PostgreSQL, Redis, Kafka, Temporal)', () => {
     expect((await platform.prisma.posSale.findUniqueOrThrow({ where: { id: saleId } })).status).toBe('PENDING');
     const noReason = await api('POST', `/v1/pos/sales/${cashSale.saleId}/refunds`, token(a.cashier, 'cashier', a.id), {});
     expect({ status: noReason.status, code: noReason.body.error?.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+  });
+
+  it('pos service: BeginRefund only from COMPLETED (INVALID_TRANSITION otherwise), CancelRefund puts a REFUNDING sale back to COMPLETED, a REFUNDED sale cannot begin again', async () => {
+    const d = await createMerchant();
+    const sold = (await api('POST', '/v1/pos/sales', token(d.cashier, 'cashier', d.id), { lines: [{ sku: d.sku, quantity: 1 }], payment: { type: 'cash', tenderedMinor: 1200 } })).body as unknown as PosReceipt;
+    const pos = new PosService(platform.prisma);
+    const ref = (step: string) => ({ saleId: sold.saleId, idempotencyKey: `svc-${step}-${randomUUID()}` });
+    expect((await pos.beginRefund(ref('begin'))).status).toBe('REFUNDING');
+    expect((await pos.beginRefund(ref('begin-again'))).status).toBe('REFUNDING');
+    expect((await pos.cancelRefund(ref('cancel'))).status).toBe('COMPLETED');
+    expect((await pos.cancelRefund(ref('cancel-again'))).status).toBe('COMPLETED');
+    expect((await pos.beginRefund(ref('begin-2'))).status).toBe('REFUNDING');
+    expect((await pos.recordRefund(ref('finish'))).status).toBe('REFUNDED');
+    await expect(pos.beginRefund(ref('begin-3'))).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    expect((await pos.cancelRefund(ref('cancel-late'))).status).toBe('REFUNDED');
+    expect(await ledgerOf(sold.saleId)).toEqual([
+      { kind: 'REFUND', amountMinor: -1200n },
+      { kind: 'SALE_PAID', amountMinor: 1200n },
+    ]);
   });
 
   it('a cashier signs in through REST and sells with the token the api issued: the merchant link comes from the staff routes (claim mid)', async () => {
