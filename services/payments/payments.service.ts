@@ -285,7 +285,8 @@ export class PaymentsService {
           return;
         }
         const chargeRecorded = (await tx.ledgerEntry.count({ where: { paymentId, kind: 'CHARGE' } })) > 0;
-        const refund = { kind: 'REFUND', amountMinor: -row.amountMinor, currency: row.currency };
+        // What returns gave back already (RefundPartial) is not given back twice: the ledger gets what is left.
+        const refund = { kind: 'REFUND', amountMinor: -(row.amountMinor - (await refundedSoFar(tx, paymentId))), currency: row.currency };
         await tx.payment.update({
           where: { id: paymentId },
           data: {
@@ -488,11 +489,19 @@ function stepUndone(paymentId: string, why: string): DomainError {
 }
 
 /** Gives back a paid slip: PAID → REFUNDED with a REFUND entry (slips are returned by the shop, not the card provider). */
-function refundSlip(tx: Tx, row: PaymentRow): Promise<PaymentRow> {
+async function refundSlip(tx: Tx, row: PaymentRow): Promise<PaymentRow> {
+  // Less what returns gave back already (RefundPartial).
+  const left = row.amountMinor - (await refundedSoFar(tx, row.id));
   return tx.payment.update({
     where: { id: row.id },
-    data: { status: 'REFUNDED', ledger: { create: { kind: 'REFUND', amountMinor: -row.amountMinor, currency: row.currency } } },
+    data: { status: 'REFUNDED', ledger: { create: { kind: 'REFUND', amountMinor: -left, currency: row.currency } } },
   });
+}
+
+/** What the ledger's REFUND entries of a payment gave back so far (partial refunds of returns), positive. */
+async function refundedSoFar(tx: Tx, paymentId: string): Promise<number> {
+  const { _sum } = await tx.ledgerEntry.aggregate({ where: { paymentId, kind: 'REFUND' }, _sum: { amountMinor: true } });
+  return -(_sum.amountMinor ?? 0);
 }
 
 /** What is left of the caller's deadline, at most `capMs`; UNAVAILABLE when nothing is left. */

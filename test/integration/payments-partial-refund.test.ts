@@ -42,6 +42,22 @@ describe('payments: partial refunds (real PostgreSQL)', () => {
     expect(await prisma.ledgerEntry.count({ where: { paymentId, kind: 'REFUND' } })).toBe(1);
   });
 
+  it('a full refund after a return gives back only what is left (card through the sandbox, and a paid slip)', async () => {
+    const paymentId = `pay-${randomUUID()}`;
+    await payments.charge({ paymentId, orderId: paymentId, amountMinor: 3000, currency: 'JPY', cardToken: 'tok_visa', idempotencyKey: key() });
+    await payments.refundPartial({ paymentId, amountMinor: 1200, idempotencyKey: key() });
+    expect(await payments.refund({ paymentId, idempotencyKey: key() })).toMatchObject({ status: 'REFUNDED' });
+    const card = await prisma.ledgerEntry.findMany({ where: { paymentId, kind: 'REFUND' }, orderBy: { id: 'asc' } });
+    expect(card.map((e) => e.amountMinor)).toEqual([-1200, -1800]);
+
+    const slip = await captured(2000, 'PAID');
+    await prisma.payment.update({ where: { id: slip }, data: { method: 'konbini' } });
+    await payments.refundPartial({ paymentId: slip, amountMinor: 500, idempotencyKey: key() });
+    expect(await payments.refund({ paymentId: slip, idempotencyKey: key() })).toMatchObject({ status: 'REFUNDED' });
+    const back = await prisma.ledgerEntry.findMany({ where: { paymentId: slip, kind: 'REFUND' }, orderBy: { id: 'asc' } });
+    expect(back.map((e) => e.amountMinor)).toEqual([-500, -1500]);
+  });
+
   it('answers a repeated key once, concurrent keys never over-refund, an uncaptured payment is refused', async () => {
     const paymentId = await captured(1000);
     const k = key();
