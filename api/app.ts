@@ -7,7 +7,7 @@ import { redactUrl, type Logger } from '../lib/logger';
 import type { Metrics } from '../lib/metrics';
 import type { Redis } from '../lib/redis';
 import { errorHandler, notFoundHandler } from './error-handler';
-import { methodNotAllowedHandler } from './method-not-allowed';
+import { methodNotAllowedBeforeBody, methodNotAllowedHandler } from './method-not-allowed';
 import { rateLimiter, type RateLimitSettings } from './rate-limits';
 import { IdempotencyKeys } from './idempotency';
 import { CartStore, DEFAULT_CART_TTL_SECONDS } from './cart/cart-store';
@@ -88,6 +88,8 @@ export function createApp(deps: ApiDeps): Express {
   app.use(corsPolicy(deps.corsOrigins ?? []));
   // Before every route (webhooks included) and before any body is read, so a flood costs little.
   if (deps.rateLimits) app.use(rateLimiter({ redis: deps.redis, settings: deps.rateLimits, jwtSecret: deps.jwtSecret, logger: deps.logger }));
+  const document = openApiDocument();
+  app.use(methodNotAllowedBeforeBody(document));
   // Before the JSON parser: webhooks verify a signature over the raw body.
   app.use(paymentWebhookRoutes({ temporal: deps.temporal, clients: deps.clients, secret: deps.webhookSecret }));
   app.use(carrierWebhookRoutes({ temporal: deps.temporal, clients: deps.clients, secret: deps.carrierWebhookSecret ?? '' }));
@@ -97,7 +99,6 @@ export function createApp(deps: ApiDeps): Express {
   app.use(express.json({ limit: '100kb', type: JSON_MEDIA_TYPE }));
   app.use(rejectNulCharacters);
 
-  const document = openApiDocument();
   app.get('/openapi.json', (_req, res) => {
     res.json(document);
   });

@@ -38,6 +38,16 @@ describe('a method the OpenAPI document does not list for a path it lists', () =
     expect({ status: res.status, allow: res.headers.allow }).toEqual({ status: 405, allow: 'POST, OPTIONS' });
   });
 
+  it('answers 405, not 415, to a body sent with a method no route takes (an image to TRACE /v1/me/avatar, a form to PATCH /v1/products)', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const trace = await request(app).trace('/v1/me/avatar').set('Content-Type', 'image/png').send(png);
+    expect({ status: trace.status, allow: trace.headers.allow }).toEqual({ status: 405, allow: 'GET, PUT, DELETE, HEAD, OPTIONS' });
+    const patch = await request(app).patch('/v1/products').type('form').send({ q: 'tea' });
+    expect({ status: patch.status, allow: patch.headers.allow }).toEqual({ status: 405, allow: 'GET, HEAD, OPTIONS' });
+    // A documented method still meets the body gate.
+    expect((await request(app).post('/v1/system/pings').set('Content-Type', 'text/plain').send('hi')).status).toBe(415);
+  });
+
   it('still answers 401 first on a guarded path without a token, and 404 on a path nobody documents', async () => {
     expect((await request(app).put(`/v1/orders/${ORDER_ID}`)).status).toBe(401);
     const unknown = await request(app).get('/v1/nothing-here');

@@ -1,5 +1,5 @@
 import cors from 'cors';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { ErrorBody } from './error-handler';
 
@@ -61,10 +61,14 @@ export function corsPolicy(origins: readonly string[]): RequestHandler {
 }
 
 /** Answers 415 UNSUPPORTED_MEDIA_TYPE to a non-empty body that is not JSON, instead of reading it as an empty one. */
-export const requireJsonBody: RequestHandler = (req, res, next) => {
+/** Whether the request carries a body (chunked, or a non-zero Content-Length). */
+export function hasRequestBody(req: Request): boolean {
   const length = req.headers['content-length'];
-  const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-  if (hasBody && !req.is(JSON_MEDIA_TYPE)) {
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+export const requireJsonBody: RequestHandler = (req, res, next) => {
+  if (hasRequestBody(req) && !req.is(JSON_MEDIA_TYPE)) {
     const body: ErrorBody = {
       error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: `The request body must be ${JSON_MEDIA_TYPE} (got ${(req.get('content-type') ?? 'no Content-Type').slice(0, 100)})` },
     };
