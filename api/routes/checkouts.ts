@@ -35,7 +35,7 @@ import {
 import { customerOf } from '../auth';
 import type { IdempotencyKeys } from '../idempotency';
 import { orderFulfilmentField } from './fulfilment';
-import { customerReturnRoutes, returnsOf } from './returns';
+import { customerReturnRoutes, refuseRefundAfterReturns, returnsOf } from './returns';
 
 const line = z.object({ sku: z.string().trim().min(1).max(64), quantity: z.number().int().min(1).max(999) }).strict();
 const address = z
@@ -384,6 +384,7 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
       return;
     }
     if (status.state === 'COMPLETED') {
+      await refuseRefundAfterReturns(deps.clients.orders, orderId);
       // After completion, cancelling is a refund: its own workflow, one per order.
       const refund: RefundInput = { orderId, reason };
       try {

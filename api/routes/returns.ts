@@ -48,6 +48,17 @@ export async function returnsOf(orders: DomainClients['orders'], orderId: string
   return returns.map(returnView);
 }
 
+/**
+ * A whole-order refund after returns would give back the returned goods' money and stock twice (the
+ * refund releases the whole reservation): refused, the rest is returned by line instead.
+ */
+export async function refuseRefundAfterReturns(orders: DomainClients['orders'], orderId: string): Promise<void> {
+  const { returns } = await callUnary<ListReturnsRequest, ListReturnsResponse__Output>(orders.ListReturns.bind(orders), { orderId });
+  if (returns.some((r) => r.status !== 'CANCELLED')) {
+    throw new DomainError('ORDER_NOT_CANCELLABLE', `order ${orderId} has returns: return the rest by line (POST .../returns) instead of refunding it whole`, { returns: returns.length });
+  }
+}
+
 interface ReturnDeps {
   temporal: Client;
   taskQueue: string;

@@ -92,6 +92,11 @@ describe('returns (real PostgreSQL, Redis, Kafka, Temporal)', () => {
     const beyond = await send('POST', `/v1/orders/${orderId}/returns`, customer.token, { lines: [{ sku, quantity: 2 }], reason: '' });
     expect(beyond).toMatchObject({ status: 409, body: { error: { code: 'RETURN_QUANTITY_EXCEEDED' } } });
     expect(await onHand()).toBe(before + 1);
+
+    // A whole-order refund now would give the returned unit's money and stock back twice: refused (the rest is returned by line).
+    expect(await send('POST', `/v1/orders/${orderId}/cancel`, customer.token, {})).toMatchObject({ status: 409, body: { error: { code: 'ORDER_NOT_CANCELLABLE' } } });
+    expect(await send('POST', `/v1/staff/orders/${orderId}/refund`, admin, {})).toMatchObject({ status: 409, body: { error: { code: 'ORDER_NOT_CANCELLABLE' } } });
+    expect(await onHand()).toBe(before + 1);
   });
 
   it("another customer's order is 404; bad input is 400; staff return any order", async () => {

@@ -24,6 +24,8 @@ import {
 } from '../../../workflows/checkout.contract';
 import { principalOf, requirePermission } from '../../auth';
 import { checkoutView, type CustomerOrderState } from '../checkouts';
+import { refuseRefundAfterReturns } from '../returns';
+import type { DomainClients } from '../../../proto/services';
 
 /** The path parameters of the staff actions on one order's saga. */
 export const staffSagaParams = z.object({ orderId: z.string().uuid() });
@@ -67,7 +69,7 @@ function staffReason(reason: string | undefined, staffId: string, what: 'cancell
  * Staff actions on any customer's checkout saga: its status (orders:read:any), cancel and refund
  * (orders:cancel:any), and the undos across all orders that wait for an operator (orders:operate).
  */
-export function staffOrderActionRoutes(deps: { temporal: Client; taskQueue: string }): Router {
+export function staffOrderActionRoutes(deps: { temporal: Client; taskQueue: string; orders?: DomainClients['orders'] }): Router {
   const router = Router();
   const { temporal } = deps;
 
@@ -150,6 +152,8 @@ export function staffOrderActionRoutes(deps: { temporal: Client; taskQueue: stri
       res.json(checkoutView(status, 'REFUNDED'));
       return;
     }
+    // Not while a refund already runs (that one answers 202 below).
+    if (!state && deps.orders) await refuseRefundAfterReturns(deps.orders, orderId);
     const refund: RefundInput = { orderId, reason: staffReason(reason, principalOf(req).id, 'refunded') };
     try {
       await temporal.workflow.start(REFUND_WORKFLOW_TYPE, { workflowId: refundWorkflowId(orderId), taskQueue: deps.taskQueue, args: [refund], workflowIdReusePolicy: 'REJECT_DUPLICATE' });

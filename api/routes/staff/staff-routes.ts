@@ -24,7 +24,7 @@ export function staffRoutes(deps: { clients: DomainClients; auth: AuthDeps; idem
   router.use(staffStockRoutes({ inventory: clients.inventory, idempotency: deps.idempotency }));
   router.use(staffDeliveryRoutes({ delivery: clients.delivery }));
   router.use(staffOrderRoutes({ orders: clients.orders, pos: clients.pos }));
-  router.use(staffOrderActionRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue }));
+  router.use(staffOrderActionRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, orders: clients.orders }));
   router.use(staffReturnRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, orders: clients.orders }));
   router.use(staffOrderOperationRoutes({ temporal: deps.temporal, taskQueue: deps.taskQueue, idempotency: deps.idempotency }));
   router.use(staffFulfilmentRoutes({ temporal: deps.temporal }));
