@@ -1,6 +1,6 @@
 import { DomainError } from '../../lib/errors';
 
-export const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export { isValidSku, SKU_RULE } from '../../lib/sku';
 export const ENTITY_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const CURRENCY = /^[A-Z]{3}$/;

@@ -45,7 +45,7 @@ export class CatalogService {
 
   /** Creates or updates a SKU's name, price and state; its storefront link and attributes are kept. */
   async upsertProduct(r: Product__Output): Promise<Product__Output> {
-    input.check(input.SKU.test(r.sku), 'sku', 'must be 1-64 letters, digits, ".", "_" or "-"');
+    input.check(input.isValidSku(r.sku), 'sku', input.SKU_RULE);
     const data = { name: input.requiredText(r.name, 'name', 200), priceMinor: input.priceMinor(r.priceMinor), currency: input.currency(r.currency), active: r.active, ...input.taxClass(r.taxClass) };
     const row = await this.prisma.product.upsert({ where: { sku: r.sku }, create: { sku: r.sku, ...data }, update: data });
     // A SKU without a storefront product is in no cached read: only the checkout prices it.
@@ -248,7 +248,7 @@ export class CatalogService {
 
   /** Creates or updates a variant (a SKU) of a storefront product; a SKU sold without a storefront page can be attached. */
   async upsertVariant(r: Variant__Output): Promise<Variant__Output> {
-    input.check(input.SKU.test(r.sku), 'sku', 'must be 1-64 letters, digits, ".", "_" or "-"');
+    input.check(input.isValidSku(r.sku), 'sku', input.SKU_RULE);
     input.check(r.productId !== '', 'productId', 'is required');
     const data = {
       name: input.requiredText(r.name, 'name', 200),

@@ -68,8 +68,9 @@ describe('staff routes through REST (real PostgreSQL, Redis, Kafka, Temporal)', 
     });
     expect(product).toMatchObject({ status: 201, body: { merchantId: merchant.body.id, categoryId: category.body.id, name: `Gyokuro ${word}`, variants: [] } });
     const productId = product.body.id as string;
-    const sku = `STAFF-${randomUUID().slice(0, 8)}`;
-    const variant = await api('PUT', `/v1/staff/products/${productId}/variants/${sku}`, { token, body: { name: `Gyokuro ${word}, 50 g`, attributes: { weight: '50 g' }, priceMinor: 2800 } });
+    // A Japanese SKU: the shop names its goods in its own script, in the URL too.
+    const sku = `玉露-${randomUUID().slice(0, 8)}`;
+    const variant = await api('PUT', `/v1/staff/products/${productId}/variants/${encodeURIComponent(sku)}`, { token, body: { name: `Gyokuro ${word}, 50 g`, attributes: { weight: '50 g' }, priceMinor: 2800 } });
     expect(variant).toEqual({ status: 200, body: { sku, productId, name: `Gyokuro ${word}, 50 g`, attributes: { weight: '50 g' }, priceMinor: 2800, currency: 'JPY', active: true, taxClass: 'standard' } });
 
     const search = await api('GET', `/v1/products?q=${word}`);
@@ -87,15 +88,20 @@ describe('staff routes through REST (real PostgreSQL, Redis, Kafka, Temporal)', 
   it('rejects catalog writes the catalog service finds invalid, with the field named', async () => {
     const res = await api('POST', '/v1/staff/products', { role: 'admin', body: { merchantId: `no-such-${randomUUID()}`, name: 'Orphan' } });
     expect(res).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED', details: { field: 'merchantId' } } } });
+    // A SKU with a space, or in decomposed form (カ + combining ゙ instead of ガ), is refused before any write.
+    for (const sku of ['抹茶 缶', 'カ\u3099-100G']) {
+      const bad = await api('PUT', `/v1/staff/products/${randomUUID()}/variants/${encodeURIComponent(sku)}`, { role: 'admin', body: { name: 'x', priceMinor: 100 } });
+      expect(bad).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
+    }
   });
 
   it('adjusts stock once per Idempotency-Key, logging one movement', async () => {
-    const sku = `STAFF-STOCK-${randomUUID().slice(0, 8)}`;
+    const sku = `在庫-${randomUUID().slice(0, 8)}`;
     // An operator: a SKU no catalog entry names belongs to no merchant, so a merchant's token gets 404.
     const token = tokenOf('operator');
     const key = randomUUID();
     const adjust = (body: unknown, idempotencyKey?: string) =>
-      api('POST', `/v1/staff/stock/${sku}/adjustments`, { token, body, headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} });
+      api('POST', `/v1/staff/stock/${encodeURIComponent(sku)}/adjustments`, { token, body, headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} });
 
     expect(await adjust({ delta: 12, reason: 'delivery from the supplier' })).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
     const first = await adjust({ delta: 12, reason: 'delivery from the supplier' }, key);
@@ -105,7 +111,7 @@ describe('staff routes through REST (real PostgreSQL, Redis, Kafka, Temporal)', 
 
     const movements = await platform.prisma.stockMovement.findMany({ where: { sku, kind: 'ADJUST' } });
     expect(movements).toEqual([expect.objectContaining({ quantity: 12, reason: 'delivery from the supplier' })]);
-    expect(await api('GET', `/v1/staff/stock/${sku}`, { role: 'operator' })).toEqual({ status: 200, body: { sku, onHand: 12, reserved: 0, available: 12 } });
+    expect(await api('GET', `/v1/staff/stock/${encodeURIComponent(sku)}`, { role: 'operator' })).toEqual({ status: 200, body: { sku, onHand: 12, reserved: 0, available: 12 } });
 
     // Removing more than is on hand is a business rejection, and its key replays that rejection.
     const tooMuchKey = randomUUID();

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { callUnary } from '../../../lib/grpc';
+import { isValidSku, SKU_RULE } from '../../../lib/sku';
 import type { Category, Category__Output } from '../../../proto/generated/checkout/catalog/v1/Category';
 import type { GetProductRequest } from '../../../proto/generated/checkout/catalog/v1/GetProductRequest';
 import type { Merchant, Merchant__Output } from '../../../proto/generated/checkout/catalog/v1/Merchant';
@@ -14,7 +15,7 @@ import { requirePermission } from '../../auth';
 
 // The catalog service validates names, slugs, URLs, prices and references; these schemas bound shapes and sizes.
 const entityId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/);
-const sku = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/).meta({ example: 'TEA-SENCHA-100G' });
+const sku = z.string().min(1).max(128).refine(isValidSku, SKU_RULE).meta({ example: '抹茶-缶-100G', description: `A SKU: ${SKU_RULE}` });
 
 /** The request body of POST /v1/staff/merchants and PUT /v1/staff/merchants/:merchantId. */
 export const merchantBody = z

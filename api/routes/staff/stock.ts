@@ -8,9 +8,10 @@ import type { Stock__Output } from '../../../proto/generated/checkout/inventory/
 import type { InventoryServiceClient } from '../../../proto/services';
 import { principalOf, requirePermission } from '../../auth';
 import type { IdempotencyKeys } from '../../idempotency';
+import { isValidSku, SKU_RULE } from '../../../lib/sku';
 
 /** The path parameters of the staff stock routes. */
-export const stockSkuParam = z.object({ sku: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/).meta({ example: 'TEA-SENCHA-100G' }) });
+export const stockSkuParam = z.object({ sku: z.string().min(1).max(128).refine(isValidSku, SKU_RULE).meta({ example: '抹茶-缶-100G', description: `A SKU: ${SKU_RULE}` }) });
 
 /** The request body of POST /v1/staff/stock/:sku/adjustments. */
 export const stockAdjustmentBody = z
