@@ -1,4 +1,3 @@
-import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import { z } from 'zod';
 import { callUnary } from '../../../lib/grpc';
@@ -8,7 +7,7 @@ import type { ListCouponsRequest } from '../../../proto/generated/checkout/order
 import type { ListCouponsResponse__Output } from '../../../proto/generated/checkout/orders/v1/ListCouponsResponse';
 import type { OrdersServiceClient } from '../../../proto/services';
 import { requirePermission } from '../../auth';
-import type { Permission } from '../../openapi';
+import type { OpenApiHelpers } from '../pos-openapi';
 
 const instant = z.string().datetime({ offset: true }).meta({ format: 'date-time', example: '2027-03-01T00:00:00+09:00' });
 
@@ -82,16 +81,6 @@ export function staffCouponRoutes(deps: { orders: OrdersServiceClient }): Router
     res.json(couponView(await callUnary<DisableCouponRequest, Coupon__Output>(orders.DisableCoupon.bind(orders), { id: couponId })));
   });
   return router;
-}
-
-/** The helpers of api/openapi.ts's document builder these routes use. */
-interface OpenApiHelpers {
-  registry: OpenAPIRegistry;
-  route: (permission: Permission, config: RouteConfig) => void;
-  json: (description: string, schema: z.ZodType, headers?: ResponseConfig['headers']) => ResponseConfig;
-  jsonBody: (schema: z.ZodType, required?: boolean) => NonNullable<RouteConfig['request']>['body'];
-  errors: (statuses: Record<number, string | true>) => Record<number, ResponseConfig>;
-  named: <T extends z.ZodType>(schema: T) => T;
 }
 
 /** The coupon routes of the OpenAPI document. */
