@@ -359,7 +359,19 @@ describe('fulfilmentWorkflow (time-skipping)', () => {
   });
 
   it('the stall timer waits for a redelivery slot days ahead: no escalation before the slot, escalated once the stall window after it has passed (patched fulfilment-stall-after-redelivery-slot)', async () => {
-    // The test server's clock (earlier tests skipped it ahead), not this process's.
+    // A test server of its own: a fresh-clone CI run timed this test out twice on the shared one
+    // (never locally), whose clock the earlier tests skipped ahead and left workflows on.
+    const shared = env;
+    env = await createTimeSkippingEnv();
+    try {
+      await stallAfterRedeliverySlot();
+    } finally {
+      await env.teardown();
+      env = shared;
+    }
+  }, 180_000);
+  async function stallAfterRedeliverySlot(): Promise<void> {
+    // The test server's clock, not this process's.
     const slotDate = new Date((await env.currentTimeMs()) + 5 * 24 * 3600 * 1000).toISOString().slice(0, 10);
     const s = fulfilmentStubs({
       bookDelivery: async (i: { bookingId: string; orderId: string; slotId: string }) => ({ ...i, status: 'BOOKED', date: slotDate, windowStart: '14:00', windowEnd: '16:00' }),
@@ -389,7 +401,7 @@ describe('fulfilmentWorkflow (time-skipping)', () => {
       expect(((await handle.result()) as FulfilmentResult).outcome).toBe('DELIVERED');
       await recordHistory('fulfilment-stall-after-redelivery-slot', handle);
     });
-  });
+  }
   it('a fulfilment whose history grows past continueAsNewAfterEvents continues as new at a quiet point (patched fulfilment-continue-as-new), carrying its status: no second shipment or order.shipped, and a later return still releases the redelivery booked in the first run', async () => {
     const s = fulfilmentStubs();
     const { result, status, runs } = await withWorker(s.activities, async (tq) => {
