@@ -1,6 +1,7 @@
 import { Kafka, logLevel, Partitioners, type Consumer, type Producer } from 'kafkajs';
 import type { Config } from './config';
 import type { EventEnvelope } from './events';
+import { fixKafkaRequestQueueIdleLoop } from './kafkajs-request-queue';
 import type { Logger } from './logger';
 
 export type { Consumer, Producer };
@@ -14,6 +15,7 @@ export interface KafkaSettings {
 
 /** A KafkaJS client whose own log lines go through pino. */
 export function createKafka(settings: KafkaSettings, logger: Logger): Kafka {
+  fixKafkaRequestQueueIdleLoop();
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,
