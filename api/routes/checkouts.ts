@@ -1,9 +1,12 @@
 import {
+  WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
   type WorkflowHandle,
+  type WorkflowStartOptions,
+  type WorkflowUpdateHandle,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { Router, type Request, type Response } from 'express';
@@ -115,6 +118,23 @@ function prefersEarlyAnswer(prefer: string | undefined): boolean {
   return /(?:^|[;,\s])until=payment(?=$|[;,\s])/i.test(prefer ?? '');
 }
 
+/** What a `Prefer` header asks of POST /v1/checkouts (and the cart's checkout): how long to wait, and for which stage. */
+export interface CheckoutPreference {
+  /** Seconds to wait for the answer; 0: answer 202 at once. */
+  wait: number;
+  /** `until=payment`: answer once the payment succeeded (the early answer), not at the saga's end. */
+  early: boolean;
+}
+
+/** Reads `Prefer: wait=N` and `until=payment` (alone, `until=payment` waits the longest wait honoured). */
+export function checkoutPreference(prefer: string | undefined): CheckoutPreference {
+  const early = prefersEarlyAnswer(prefer);
+  return { wait: preferredWaitSeconds(prefer) || (early ? MAX_WAIT_SECONDS : 0), early };
+}
+
+/** The saga's answer to its `awaitStage` update (see awaitStage below). */
+type StageAnswer = { kind: 'reached'; status: CheckoutStatus } | { kind: 'timedOut' } | { kind: 'unavailable' };
+
 /** The parts of a checkout request besides its lines (shared by POST /v1/checkouts and the cart's checkout). */
 export type CheckoutDetails = Pick<CheckoutInput, 'address' | 'payment' | 'deliverySlotId' | 'redeemPoints' | 'couponCode'>;
 
@@ -142,35 +162,46 @@ export interface StartCheckoutRequest {
   orderId?: string;
   /** The failed order this checkout retries. */
   retryOf?: string;
+  /**
+   * The client waits (`Prefer: wait=N`): a new checkout is started together with the saga's
+   * `awaitStage` update in one call (update-with-start), so the update is in the saga's first workflow
+   * task and answers in the task that reaches the stage; the answer is returned as `answer`.
+   */
+  awaitStage?: { stage: AwaitStageRequest['stage']; waitSeconds: number };
 }
 
 /**
  * Starts the checkout saga (or, for a repeated Idempotency-Key with the same body, finds the one the
- * first request started) and returns its order id.
+ * first request started) and returns its order id; with `awaitStage`, also the saga's answer to it
+ * (absent for a replay, or when the update could not go with the start: ask the saga then).
  */
-export async function startCheckout(deps: CheckoutStartDeps, request: StartCheckoutRequest): Promise<{ orderId: string; replay: boolean }> {
+export async function startCheckout(
+  deps: CheckoutStartDeps,
+  request: StartCheckoutRequest,
+): Promise<{ orderId: string; replay: boolean; answer?: Promise<StageAnswer> }> {
   const { customer, details, idempotency: key } = request;
   const { id: orderId, replay } = key ? await deps.idempotency.begin(key.scope, key.key, key.body, randomUUID()) : { id: request.orderId ?? randomUUID(), replay: false };
   if (replay) return { orderId, replay };
   let accepted: CheckoutInput;
+  let answer: Promise<StageAnswer> | undefined;
   try {
     const input: CheckoutInput = { orderId, customerId: customer.id, customerEmail: customer.email, lines: await request.lines(), ...details, ...(request.retryOf ? { retryOf: request.retryOf } : {}) };
-    try {
-      await deps.temporal.workflow.start(CHECKOUT_WORKFLOW_TYPE, {
-        workflowId: checkoutWorkflowId(orderId),
-        taskQueue: deps.taskQueue,
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: SEARCH_ATTRIBUTES.OrderId, value: orderId },
-          { key: SEARCH_ATTRIBUTES.CustomerId, value: customer.id },
-          { key: SEARCH_ATTRIBUTES.PaymentMethod, value: details.payment.type },
-          { key: SEARCH_ATTRIBUTES.OrderStatus, value: 'RESERVING_STOCK' },
-        ],
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+    const options: WorkflowStartOptions = {
+      workflowId: checkoutWorkflowId(orderId),
+      taskQueue: deps.taskQueue,
+      args: [input],
+      // A closed checkout's id is never started again: a retried key (or an operator's retry asked
+      // twice) finds the same checkout, never a second one.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [
+        { key: SEARCH_ATTRIBUTES.OrderId, value: orderId },
+        { key: SEARCH_ATTRIBUTES.CustomerId, value: customer.id },
+        { key: SEARCH_ATTRIBUTES.PaymentMethod, value: details.payment.type },
+        { key: SEARCH_ATTRIBUTES.OrderStatus, value: 'RESERVING_STOCK' },
+      ],
+    };
+    if (request.awaitStage) ({ answer } = await startWithAwaitStage(deps.temporal, options, request.awaitStage));
+    else await startOrFind(deps.temporal, options);
     accepted = input;
   } catch (err) {
     if (key) await deps.idempotency.abandon(key.scope, key.key);
@@ -179,7 +210,70 @@ export async function startCheckout(deps: CheckoutStartDeps, request: StartCheck
   if (key) await deps.idempotency.complete(key.scope, key.key, key.body, orderId);
   // After the key is done: if this fails, a retry with the key finds the started checkout, not a new one.
   await request.onAccepted?.(accepted);
-  return { orderId, replay };
+  return { orderId, replay, ...(answer ? { answer } : {}) };
+}
+
+/** Starts the checkout workflow, or finds it started (the id is the order's: one checkout per order). */
+async function startOrFind(temporal: Client, options: WorkflowStartOptions): Promise<void> {
+  try {
+    await temporal.workflow.start(CHECKOUT_WORKFLOW_TYPE, options);
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+}
+
+/**
+ * Starts the checkout workflow with its `awaitStage` update in ONE call (update-with-start), and
+ * returns once Temporal accepted the update (so the workflow certainly runs), with the answer to come
+ * (wrapped: an async function would otherwise wait for it).
+ *
+ * Two calls (start, then update) let the saga's first workflow task run without the update: once its
+ * first steps run as local activities inside that task, the update would only be taken in the task
+ * after them, past the charge it waits for. Sent with the start, the update is in the first task.
+ *
+ * `USE_EXISTING`: a checkout already running under this id (an operator's retry asked twice, or the
+ * client's own re-send of this call, which the SDK repeats until the update is accepted) gets the
+ * update, not a refusal; `REJECT_DUPLICATE` still refuses to start a closed id again.
+ *
+ * Whenever the update-with-start does not come back accepted, the workflow is started or found with a
+ * plain start, so the caller's promise (the key is done only for a started checkout) holds whatever
+ * failed: the wait ended first (the start may or may not have happened: answer `timedOut`), the id is
+ * closed (`WorkflowExecutionAlreadyStartedError`), or the server refuses multi-operations
+ * (`frontend.enableExecuteMultiOperation` off): then the answer is left to the separate update.
+ */
+async function startWithAwaitStage(
+  temporal: Client,
+  options: WorkflowStartOptions,
+  { stage, waitSeconds }: NonNullable<StartCheckoutRequest['awaitStage']>,
+): Promise<{ answer?: Promise<StageAnswer> }> {
+  // The abort ends the call (and then the long poll of the update's outcome) when the client's wait is
+  // over, so a request never leaves a poll running behind it.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), waitSeconds * 1000);
+  let update: WorkflowUpdateHandle<CheckoutStatus>;
+  try {
+    const startWorkflowOperation = new WithStartWorkflowOperation(CHECKOUT_WORKFLOW_TYPE, { ...options, workflowIdConflictPolicy: 'USE_EXISTING' });
+    update = await temporal.connection.withAbortSignal(abort.signal, () =>
+      temporal.workflow.startUpdateWithStart(awaitCheckoutStageUpdate, { args: [{ stage }], waitForStage: 'ACCEPTED', startWorkflowOperation }),
+    );
+  } catch (err) {
+    clearTimeout(timer);
+    await startOrFind(temporal, options);
+    if (abort.signal.aborted) return { answer: Promise.resolve({ kind: 'timedOut' }) };
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) return {};
+    return { answer: Promise.resolve({ kind: 'unavailable' }) };
+  }
+  const answer = (async (): Promise<StageAnswer> => {
+    try {
+      return { kind: 'reached', status: await temporal.connection.withAbortSignal(abort.signal, () => update.result()) };
+    } catch {
+      // Temporal being unreachable surfaces in the fallback's own calls, with their error mapping.
+      return abort.signal.aborted ? { kind: 'timedOut' } : { kind: 'unavailable' };
+    } finally {
+      clearTimeout(timer);
+    }
+  })();
+  return { answer };
 }
 
 /**
@@ -244,7 +338,7 @@ async function awaitStage(
   handle: WorkflowHandle,
   stage: AwaitStageRequest['stage'],
   waitSeconds: number,
-): Promise<{ kind: 'reached'; status: CheckoutStatus } | { kind: 'timedOut' } | { kind: 'unavailable' }> {
+): Promise<StageAnswer> {
   // The update's result is long-polled until the stage is reached: the abort ends the polling when the
   // client's wait is over, so a request never leaves a poll running behind it.
   const abort = new AbortController();
@@ -265,22 +359,22 @@ async function awaitStage(
  * the running state (202) after at most N seconds; with `Prefer: until=payment` (the early answer), 200
  * as soon as the payment succeeded (`payment.accepted`) or the checkout is failing (`failure`).
  * Both are asked of the saga with its `awaitStage` update, which answers in the workflow task that
- * reached the stage; only when it cannot, the outcome is awaited and then queried, which after the
- * saga's end replays its whole history on a worker (measured 45-55 ms on an idle machine, 100-430 ms
- * under load: the largest part of the api's own time per checkout).
+ * reached the stage: sent with the start (`started`, from startCheckout's `answer`) for a new
+ * checkout, on its own otherwise (a replayed Idempotency-Key, the cart's checkout); only when it
+ * cannot, the outcome is awaited and then queried, which after the saga's end replays its whole
+ * history on a worker (measured 45-55 ms on an idle machine, 100-430 ms under load: the largest part
+ * of the api's own time per checkout).
  */
-export async function answerCheckout(temporal: Client, req: Request, res: Response, orderId: string): Promise<void> {
+export async function answerCheckout(temporal: Client, req: Request, res: Response, orderId: string, started?: Promise<StageAnswer>): Promise<void> {
   const handle = temporal.workflow.getHandle<(i: CheckoutInput) => Promise<CheckoutResult>>(checkoutWorkflowId(orderId));
-  const prefer = req.get('Prefer');
-  const early = prefersEarlyAnswer(prefer);
-  const wait = preferredWaitSeconds(prefer) || (early ? MAX_WAIT_SECONDS : 0);
+  const { wait, early } = checkoutPreference(req.get('Prefer'));
   const location = `/v1/orders/${orderId}`;
   if (wait === 0) {
     res.status(202).location(location).json({ orderId, state: 'ACCEPTED', statusUrl: location });
     return;
   }
   res.set('Preference-Applied', early ? `wait=${wait}, until=payment` : `wait=${wait}`);
-  const asked = await awaitStage(temporal, handle, early ? 'payment' : 'outcome', wait);
+  const asked = await (started ?? awaitStage(temporal, handle, early ? 'payment' : 'outcome', wait));
   if (asked.kind === 'reached') {
     res.status(200).location(location).json(checkoutView(asked.status));
     return;
@@ -320,7 +414,8 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
     const body = createCheckoutBody.parse(req.body ?? {});
     const key = checkoutIdempotencyKeyHeader.parse(req.get('Idempotency-Key'));
     const { lines, ...details } = body;
-    const { orderId } = await startCheckout(deps, {
+    const { wait, early } = checkoutPreference(req.get('Prefer'));
+    const { orderId, answer } = await startCheckout(deps, {
       customer,
       details,
       lines: async () => {
@@ -328,8 +423,10 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
         return lines;
       },
       ...(key ? { idempotency: { scope: `checkouts:${customer.id}`, key, body } } : {}),
+      // Without a wait nothing is asked: 202 at once, after a plain start.
+      ...(wait > 0 ? { awaitStage: { stage: early ? 'payment' : 'outcome', waitSeconds: wait } } : {}),
     });
-    await answerCheckout(deps.temporal, req, res, orderId);
+    await answerCheckout(deps.temporal, req, res, orderId, answer);
   });
 
   /** The refund of a completed order, if one was started: running, or done (a refund the order refused leaves it COMPLETED). */

@@ -88,6 +88,92 @@ describe('early answer: POST /v1/checkouts with Prefer: until=payment (real stac
     expect(again.body).toMatchObject({ orderId: res.body.orderId, state: 'COMPLETED', payment: { accepted: 'CHARGED' } });
   });
 
+  /** Holds delivery.Book (the slot's row locked) while `run` runs, so the saga cannot finish before it ends. */
+  async function withSlotHeld<T>(slotId: string, run: () => Promise<T>): Promise<T> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const holding = platform.prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM delivery.slots WHERE id = ${slotId} FOR UPDATE`;
+        locked();
+        await released;
+      },
+      { timeout: 120_000 },
+    );
+    await isLocked;
+    try {
+      return await run();
+    } finally {
+      release();
+      await holding;
+    }
+  }
+
+  it('sends the awaitStage update with the start (update-with-start): one call to Temporal, taken in the saga\'s first workflow task', async () => {
+    const sku = await createProduct(platform, { priceMinor: 900, stock: 5 });
+    const slot = await createDeliverySlot(platform, 5);
+    const customer = customerToken(platform);
+    // The api's own Temporal client (the platform's): which calls it made for this checkout.
+    const service = platform.temporal.workflowService;
+    const multi = jest.spyOn(service, 'executeMultiOperation');
+    const start = jest.spyOn(service, 'startWorkflowExecution');
+    const update = jest.spyOn(service, 'updateWorkflowExecution');
+    let res: Awaited<ReturnType<typeof checkout>>;
+    // Kept before mockRestore(), which clears them.
+    const calls = { multi: multi.mock.calls, start: start.mock.calls, update: update.mock.calls };
+    try {
+      res = await checkout(customer.token, body(sku, slot), { Prefer: 'wait=30, until=payment', 'Idempotency-Key': `with-start-${customer.customerId}` });
+    } finally {
+      multi.mockRestore();
+      start.mockRestore();
+      update.mockRestore();
+    }
+    expect(res.status).toBe(200);
+    expect(res.body.payment).toMatchObject({ method: 'card', accepted: 'CHARGED' });
+    const workflowId = checkoutWorkflowId(res.body.orderId);
+    // Two calls (start, then update) let the first workflow task run without the update: with the saga's
+    // first steps as local activities in that task, the answer would wait for the task after them.
+    const multiOps = calls.multi.map(([request]) => request).filter((r) => r.operations?.[0]?.startWorkflow?.workflowId === workflowId);
+    expect(multiOps.length).toBeGreaterThan(0);
+    expect(multiOps[0]?.operations?.[1]?.updateWorkflow).toMatchObject({ workflowExecution: { workflowId }, request: { input: { name: 'awaitStage' } } });
+    expect(calls.start.filter(([request]) => request.workflowId === workflowId)).toEqual([]);
+    expect(calls.update.filter(([request]) => request.workflowExecution?.workflowId === workflowId)).toEqual([]);
+    // In the history: the update is accepted by the first workflow task, before any second one is scheduled.
+    const events = (await platform.temporal.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+    const accepted = events.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
+    const secondTask = events.findIndex((e, i) => e.workflowTaskScheduledEventAttributes && events.slice(0, i).some((x) => x.workflowTaskScheduledEventAttributes));
+    expect(accepted).toBeGreaterThan(0);
+    expect(secondTask === -1 || accepted < secondTask).toBe(true);
+    expect((await outcome(res.body.orderId)).outcome).toBe('COMPLETED');
+  });
+
+  it('Prefer: wait=1 (the outcome) answers 202 with the running state when the saga is held up; the checkout runs once and a retried key finds it', async () => {
+    const sku = await createProduct(platform, { priceMinor: 1100, stock: 5 });
+    const slot = await createDeliverySlot(platform, 5);
+    const customer = customerToken(platform);
+    const key = { 'Idempotency-Key': `held-${customer.customerId}` };
+    const { res, again } = await withSlotHeld(slot.slotId, async () => {
+      const first = await checkout(customer.token, body(sku, slot), { Prefer: 'wait=1', ...key });
+      // A retry of the same request while the saga runs: the same checkout, answered (not 409, not a second one).
+      const second = await checkout(customer.token, body(sku, slot), { Prefer: 'wait=1, until=payment', ...key });
+      return { res: first, again: second };
+    });
+    expect(res.status).toBe(202);
+    expect(res.applied).toBe('wait=1');
+    expect(res.body.state).not.toBe('COMPLETED');
+    expect(again.body.orderId).toBe(res.body.orderId);
+    expect([200, 202]).toContain(again.status);
+    expect((await outcome(res.body.orderId)).outcome).toBe('COMPLETED');
+    const orders = await platform.prisma.order.findMany({ where: { customerId: customer.customerId } });
+    expect(orders.map((o) => o.id)).toEqual([res.body.orderId]);
+  });
+
   it('answers a konbini checkout once its slip is issued', async () => {
     const sku = await createProduct(platform, { priceMinor: 800, stock: 5 });
     const slot = await createDeliverySlot(platform, 5);
