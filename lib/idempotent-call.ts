@@ -114,6 +114,13 @@ export interface Sql {
   rows<R>(text: string, values?: readonly unknown[]): Promise<R[]>;
   /** The number of rows the statement changed (or returned). */
   count(text: string, values?: readonly unknown[]): Promise<number>;
+  /**
+   * A write sent later, in the round trip that commits (before the key's answer, in the order given),
+   * instead of a round trip of its own: for a write whose outcome the call does not read back. Its
+   * failure (a constraint) is an unexpected error: the whole call rolls back, no answer stored. Dropped
+   * with fn's other writes when fn rejects.
+   */
+  atCommit(statement: Prefetch): void;
 }
 
 /**
@@ -154,7 +161,8 @@ export interface SqlCallOptions {
  * business rejection, stored and replayed; unexpected errors not stored; STEP_UNDONE instead of a
  * replayed success once `undone` says so; statements, lock waits and the commit bounded by the
  * caller's deadline. In round trips: one for BEGIN, the timeouts, the locks, a savepoint, the key's
- * lookup and the prefetch; then `fn`'s other statements; one for the key's insert and COMMIT.
+ * lookup and the prefetch; then `fn`'s other statements; one for its `atCommit` writes, the key's
+ * insert and COMMIT.
  */
 export async function idempotentSql<T>(
   prisma: PrismaClient,
@@ -177,7 +185,7 @@ export async function idempotentSql<T>(
     ...(options.prefetch ? [inline(options.prefetch)] : []),
   ];
   const skip = options.before ? 1 : 0;
-  const outcome = await inSqlTransaction(prisma, options.deadline, operation, locks, tail, async (sql, client, tailRows) => {
+  const outcome = await inSqlTransaction(prisma, options.deadline, operation, locks, tail, async (sql, client, tailRows, deferred) => {
     const [, found, prefetched = []] = tailRows.slice(skip);
     const previous = found as { operation: string; response: Stored }[];
     if (previous[0]) {
@@ -195,6 +203,7 @@ export async function idempotentSql<T>(
     } catch (err) {
       if (!isDomainError(err) || err.code === 'UNAVAILABLE' || err.code === 'INTERNAL') throw err;
       await client.query('ROLLBACK TO SAVEPOINT idempotent_call');
+      deferred.length = 0;
       stored = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
     }
     // Sent together with COMMIT (one round trip): the answer is recorded in the same transaction as the work.
@@ -278,21 +287,22 @@ async function inSqlTransaction<T>(
   operation: string,
   locks: readonly string[],
   tail: readonly string[],
-  body: (sql: Sql, client: PoolClient, tailRows: unknown[][]) => Promise<{ stored: T; epilogue: string | undefined }>,
+  body: (sql: Sql, client: PoolClient, tailRows: unknown[][], deferred: string[]) => Promise<{ stored: T; epilogue: string | undefined }>,
 ): Promise<T> {
   const budgetMs = timeBudgetMs(deadline);
   const client = await connectWithin(prisma, Math.min(budgetMs, 10_000), operation);
-  const sql = sqlOf(client);
+  const deferred: string[] = [];
+  const sql = sqlOf(client, deferred);
   let failed: unknown;
   try {
     // One round trip: the simple query protocol runs the statements in order, each with its own
     // snapshot, stopping at the first error.
     const statements = [...prologue(budgetMs, locks), ...tail];
     const results = (await client.query(statements.join(';\n'))) as unknown as { rows: unknown[] }[];
-    const { stored, epilogue } = await body(sql, client, results.slice(results.length - tail.length).map((r) => r.rows));
+    const { stored, epilogue } = await body(sql, client, results.slice(results.length - tail.length).map((r) => r.rows), deferred);
     // The caller is gone: roll back rather than commit an answer nobody receives (its retry runs again).
     if (deadline && Date.now() >= deadline.getTime()) throw deadlinePassed(operation);
-    await client.query(epilogue ? `${epilogue};\nCOMMIT` : 'COMMIT');
+    await client.query([...deferred, ...(epilogue ? [epilogue] : []), 'COMMIT'].join(';\n'));
     return stored;
   } catch (err) {
     failed = err;
@@ -323,10 +333,13 @@ async function connectWithin(prisma: PrismaClient, waitMs: number, operation: st
   }
 }
 
-function sqlOf(client: PoolClient): Sql {
+function sqlOf(client: PoolClient, deferred: string[]): Sql {
   return {
     rows: async <R>(text: string, values?: readonly unknown[]) => (await client.query(text, values as unknown[] | undefined)).rows as R[],
     count: async (text: string, values?: readonly unknown[]) => (await client.query(text, values as unknown[] | undefined)).rowCount ?? 0,
+    atCommit: (statement: Prefetch) => {
+      deferred.push(inline(statement));
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../lib/errors';
 import type { CallContext } from '../../lib/grpc';
 import { idempotentCall, idempotentSql, type Prefetch, type Sql, type Tx } from '../../lib/idempotent-call';
-import type { PrismaClient } from '../../lib/prisma';
+import { sqlPool, type PrismaClient } from '../../lib/prisma';
 import type { Booking__Output } from '../../proto/generated/checkout/delivery/v1/Booking';
 import type { BookRequest__Output } from '../../proto/generated/checkout/delivery/v1/BookRequest';
 import type { BookingRef__Output } from '../../proto/generated/checkout/delivery/v1/BookingRef';
@@ -197,7 +197,16 @@ export class DeliveryService {
   /** The zone serving a postal code, with its delivery fee and free-shipping threshold (ADDRESS_NOT_SERVED when none). */
   async getZoneForPostalCode(request: GetZoneForPostalCodeRequest__Output): Promise<Zone__Output> {
     const postalCode = normalisePostalCode(request.postalCode);
-    const zone = matchZone(await this.prisma.deliveryZone.findMany(), postalCode);
+    // One statement over the pg pool (CreateOrder asks it for every order): only the zones with a
+    // matching prefix, of which matchZone picks the longest as it would among all of them.
+    const { rows } = await sqlPool(this.prisma).query<Parameters<typeof toZone>[0]>(
+      `SELECT id, name, postal_prefixes AS "postalPrefixes", cutoff_time AS "cutoffTime", time_zone AS "timeZone",
+              fee_minor AS "feeMinor", free_shipping_threshold_minor AS "freeShippingThresholdMinor"
+         FROM delivery.zones z
+        WHERE EXISTS (SELECT 1 FROM unnest(z.postal_prefixes) AS p (prefix) WHERE p.prefix <> '' AND starts_with($1, p.prefix))`,
+      [postalCode],
+    );
+    const zone = matchZone(rows, postalCode);
     if (!zone) throw new DomainError('ADDRESS_NOT_SERVED', `no delivery zone serves postal code ${postalCode}`, { postalCode });
     return toZone(zone);
   }

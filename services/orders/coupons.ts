@@ -7,7 +7,6 @@ import type { Coupon__Output } from '../../proto/generated/checkout/orders/v1/Co
 import type { CouponRedemption__Output } from '../../proto/generated/checkout/orders/v1/CouponRedemption';
 import type { RedeemCouponRequest__Output } from '../../proto/generated/checkout/orders/v1/RedeemCouponRequest';
 import type { RestoreCouponRequest__Output } from '../../proto/generated/checkout/orders/v1/RestoreCouponRequest';
-import type { CouponTerms } from './pricing';
 
 const MAX_CODE_LENGTH = 64;
 const MAX_ID_LENGTH = 128;
@@ -142,16 +141,6 @@ export class CouponsService {
     if (coupon.usageLimit !== null && coupon.redeemedCount >= coupon.usageLimit) throw exhausted(code, 'total');
     if (coupon.perCustomerLimit !== null && coupon.usedByCustomer >= coupon.perCustomerLimit) throw exhausted(code, 'perCustomer');
     return toCoupon(coupon);
-  }
-
-  /** The terms of the coupon an order redeemed (what createOrder prices with), or undefined. */
-  static async redeemedTerms(sql: Sql, orderId: string): Promise<CouponTerms | undefined> {
-    const rows = await sql.rows<CouponTerms>(
-      `SELECT c.code, c.kind, c.value, c.min_order_minor AS "minOrderMinor" FROM orders.coupon_redemptions r JOIN orders.coupons c ON c.id = r.coupon_id
-        WHERE r.order_id = $1 AND r.status = 'REDEEMED'`,
-      [orderId],
-    );
-    return rows[0];
   }
 
   /** Creates a coupon; a code already in use (after normalisation) is ALREADY_EXISTS. */

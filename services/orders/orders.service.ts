@@ -14,8 +14,8 @@ import type { TransitionOrderRequest__Output } from '../../proto/generated/check
 import type { GetZoneForPostalCodeRequest } from '../../proto/generated/checkout/delivery/v1/GetZoneForPostalCodeRequest';
 import type { Zone__Output } from '../../proto/generated/checkout/delivery/v1/Zone';
 import type { CatalogServiceClient, DeliveryServiceClient } from '../../proto/services';
-import { CouponsService, normaliseCouponCode } from './coupons';
-import { chargeOrder, type TaxTotal } from './pricing';
+import { normaliseCouponCode } from './coupons';
+import { chargeOrder, type CouponTerms, type TaxTotal } from './pricing';
 import { parseAddress, parseCustomerEmail, parseOrderLines, parsePaymentMethod, priceLines } from './order-input';
 import { applyPointsDiscount } from './points-discount';
 import { canTransition, isForwardStatus, isOrderStatus, isUndoneStatus } from './order-status';
@@ -72,30 +72,36 @@ export class OrdersService {
     ]);
     const couponCode = request.couponCode ? normaliseCouponCode(request.couponCode) : '';
 
+    // Two round trips: the first (idempotentSql's) reads what the order is priced and shaped with
+    // (see createOrderPrefetch); the order is then written with the key's answer and COMMIT. The
+    // answer is the order as a read would shape it, built from what is written, not read back.
     const fn = async (sql: Sql, prefetched: unknown[]): Promise<OrderView> => {
-      const existing = orderOf(prefetched);
+      const read = prefetched[0] as CreateOrderPrefetchRow;
+      const existing = orderOf(read.id === null ? [] : [read]);
       if (existing) {
         if (existing.customerId !== customerId) throw new DomainError('CONFLICT', `order ${orderId} belongs to another customer`);
         if (isUndoneStatus(existing.status)) throw stepUndone(orderId, existing.status);
         return existing;
       }
-      // The coupon was redeemed for this order by the saga's step before (RedeemCoupon): its terms are read here, in the order's transaction.
-      const coupon = couponCode ? await CouponsService.redeemedTerms(sql, orderId) : undefined;
+      // The coupon was redeemed for this order by the saga's step before (RedeemCoupon): its terms are read in the order's transaction.
+      const coupon = read.coupon ?? undefined;
       if (couponCode && coupon?.code !== couponCode) throw new DomainError('COUPON_INVALID', `coupon ${couponCode} was not redeemed for order ${orderId}`, { code: couponCode });
       const fee = { feeMinor: Number(zone.feeMinor), freeShippingThresholdMinor: Number(zone.freeShippingThresholdMinor) || null };
       const priced = applyPointsDiscount(chargeOrder(priceLines(lines, products), { coupon, zone: fee }), request.pointsDiscountMinor);
+      const pricedLines = priced.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, name: l.name, unitPriceMinor: l.unitPriceMinor, lineTotalMinor: l.lineTotalMinor, taxRatePercent: l.taxRatePercent, taxMinor: l.taxMinor }));
       // The order, its lines and its first history entry in one statement (foreign keys are checked at its end).
-      await sql.count(
-        `WITH created AS (
-           INSERT INTO orders.orders (id, customer_id, customer_email, status, currency, subtotal_minor, points_discount_minor, total_minor, address, payment_method, updated_at,
-                                      coupon_code, coupon_discount_minor, delivery_fee_minor, tax_totals)
-           VALUES ($1, $2, $3, 'PENDING', $4, $5, $6, $7, $8::jsonb, $9, now(), $17, $18, $19, $20::jsonb)
-         ), created_lines AS (
-           INSERT INTO orders.order_lines (order_id, sku, name, quantity, unit_price_minor, line_total_minor, tax_rate_percent, tax_minor)
-           SELECT $1, * FROM unnest($10::text[], $11::text[], $12::int[], $13::int[], $14::int[], $15::int[], $16::int[])
-         )
-         INSERT INTO orders.status_history (order_id, from_status, to_status, reason) VALUES ($1, NULL, 'PENDING', 'created')`,
-        [
+      sql.atCommit({
+        text: `WITH created AS (
+                 INSERT INTO orders.orders (id, customer_id, customer_email, status, currency, subtotal_minor, points_discount_minor, total_minor, address, payment_method, updated_at,
+                                            coupon_code, coupon_discount_minor, delivery_fee_minor, tax_totals)
+                 VALUES ($1, $2, $3, 'PENDING', $4, $5, $6, $7, $8::jsonb, $9, now(), $10, $11, $12, $13::jsonb)
+               ), created_lines AS (
+                 INSERT INTO orders.order_lines (order_id, sku, name, quantity, unit_price_minor, line_total_minor, tax_rate_percent, tax_minor)
+                 SELECT $1, l.sku, l.name, l.quantity, l."unitPriceMinor", l."lineTotalMinor", l."taxRatePercent", l."taxMinor"
+                   FROM jsonb_to_recordset($14::jsonb) AS l (sku text, name text, quantity int, "unitPriceMinor" int, "lineTotalMinor" int, "taxRatePercent" int, "taxMinor" int)
+               )
+               INSERT INTO orders.status_history (order_id, from_status, to_status, reason) VALUES ($1, NULL, 'PENDING', 'created')`,
+        values: [
           orderId,
           customerId,
           customerEmail,
@@ -105,27 +111,45 @@ export class OrdersService {
           priced.totalMinor,
           JSON.stringify(address),
           paymentMethod,
-          priced.lines.map((l) => l.sku),
-          priced.lines.map((l) => l.name),
-          priced.lines.map((l) => l.quantity),
-          priced.lines.map((l) => l.unitPriceMinor),
-          priced.lines.map((l) => l.lineTotalMinor),
-          priced.lines.map((l) => l.taxRatePercent),
-          priced.lines.map((l) => l.taxMinor),
           priced.couponCode,
           priced.couponDiscountMinor,
           priced.deliveryFeeMinor,
           JSON.stringify(priced.taxTotals),
+          JSON.stringify(pricedLines),
         ],
-      );
-      return orderOf(await sql.rows(orderQuery(orderId, '').text, [orderId]))!;
+      });
+      // What orderQuery would read back: created_at and the history's instant are the transaction's now()
+      // (their column default) at the columns' millisecond precision, the lines in the database's sku order.
+      const position = new Map(read.skuOrder.map((sku, i) => [sku, i]));
+      return orderOf([
+        {
+          id: orderId,
+          customerId,
+          customerEmail,
+          status: 'PENDING',
+          currency: priced.currency,
+          subtotalMinor: priced.subtotalMinor,
+          pointsDiscountMinor: priced.pointsDiscountMinor,
+          totalMinor: priced.totalMinor,
+          couponCode: priced.couponCode,
+          couponDiscountMinor: priced.couponDiscountMinor,
+          deliveryFeeMinor: priced.deliveryFeeMinor,
+          // As the jsonb columns read back.
+          taxTotals: JSON.parse(JSON.stringify(priced.taxTotals)) as unknown,
+          address: JSON.parse(JSON.stringify(address)) as unknown,
+          paymentMethod,
+          failureReason: null,
+          createdAt: read.now,
+          lines: [...pricedLines].sort((a, b) => position.get(a.sku)! - position.get(b.sku)!),
+          history: [{ fromStatus: null, toStatus: 'PENDING', reason: 'created', at: read.nowText }],
+        },
+      ])!;
     };
     return idempotentSql(this.prisma, 'orders', request.idempotencyKey, 'CreateOrder', fn, {
       deadline: context.deadline,
       // Serialises creations of one order id under different keys (and their undone checks).
       locks: [orderIdLock(orderId)],
-      // Row-locked as a transition locks it, so the undone check sees a concurrent undo's outcome.
-      prefetch: orderQuery(orderId, 'FOR UPDATE OF o'),
+      prefetch: createOrderPrefetch(orderId, lines.map((l) => l.sku), couponCode),
       undone: async (_sql, prefetched) => orderUndone(orderId, prefetched),
     });
   }
@@ -225,6 +249,30 @@ function stepUndone(orderId: string, status: string): DomainError {
 function requireId(value: string, field: string): string {
   if (!value || value.length > MAX_ID_LENGTH) throw new DomainError('VALIDATION_FAILED', `${field} is required (at most ${MAX_ID_LENGTH} characters)`);
   return value;
+}
+
+/** createOrderPrefetch's one row: the order's columns (all null when there is no order yet) and what a new order needs. */
+type CreateOrderPrefetchRow = { id: string | null; status: string | null; now: Date; nowText: string; skuOrder: string[]; coupon: CouponTerms | null } & Record<string, unknown>;
+
+/**
+ * CreateOrder's first read, one row: the order as orderQuery reads it, row-locked (as a transition
+ * locks it, so the undone check sees a concurrent undo's outcome), or nulls; the transaction's now()
+ * as created_at and the history's instant will store it; the skus in the database's order (its
+ * collation, which JavaScript's sort does not follow); the terms of the coupon redeemed for the order.
+ */
+function createOrderPrefetch(orderId: string, skus: readonly string[], couponCode: string): Prefetch {
+  const coupon = couponCode
+    ? `(SELECT json_build_object('code', c.code, 'kind', c.kind, 'value', c.value, 'minOrderMinor', c.min_order_minor)
+          FROM orders.coupon_redemptions r JOIN orders.coupons c ON c.id = r.coupon_id WHERE r.order_id = $1 AND r.status = 'REDEEMED')`
+    : 'NULL::json';
+  return {
+    text: `SELECT now()::timestamptz(3) AS now, to_char(now()::timestamptz(3) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "nowText",
+                  (SELECT json_agg(s.sku ORDER BY s.sku) FROM json_array_elements_text($2::json) AS s (sku)) AS "skuOrder",
+                  ${coupon} AS coupon, found.*
+             FROM (VALUES (1)) AS one (x)
+             LEFT JOIN LATERAL (${orderQuery(orderId, 'FOR UPDATE OF o').text}) AS found ON true`,
+    values: [orderId, JSON.stringify(skus)],
+  };
 }
 
 /**
