@@ -184,7 +184,7 @@ describe('one trace per checkout, and the worker\'s Temporal SDK metrics (real p
     await receiver?.close();
   });
 
-  it('links REST → StartWorkflow → RunWorkflow → each activity → gRPC → SQL, and Kafka publish → consumer', async () => {
+  it('links REST → UpdateWithStartWorkflow → RunWorkflow → each activity → gRPC → SQL, and Kafka publish → consumer', async () => {
     // The fixtures only need the services' clients, the database and the JWT secret.
     const platform = { clients, prisma, config: base } as unknown as RunningPlatform;
     const sku = await createProduct(platform, { priceMinor: 1200, stock: 5 });
@@ -212,7 +212,8 @@ describe('one trace per checkout, and the worker\'s Temporal SDK metrics (real p
     const find = (what: string, pred: (s: ReceivedSpan) => boolean) => eventually(async () => inTrace().find(pred), 30_000, what);
 
     async function assertChain(): Promise<void> {
-      const start = await find('StartWorkflow', (s) => s.name === 'StartWorkflow:checkoutWorkflow');
+      // With Prefer: wait the api starts the checkout and sends its awaitStage update in one call (update-with-start).
+      const start = await find('UpdateWithStartWorkflow', (s) => s.name === 'UpdateWithStartWorkflow:awaitStage');
       const workflow = await find('RunWorkflow', (s) => s.name === 'RunWorkflow:checkoutWorkflow');
       const charge = await find('RunActivity:chargeCard', (s) => s.name === 'RunActivity:chargeCard');
       const chargeServer = await find('payments Charge gRPC server span', (s) => s.service.endsWith('-services') && s.kind === KIND.server && /PaymentsService\/Charge$/.test(s.name) && isAncestor(inTrace(), charge, s));
