@@ -1,4 +1,4 @@
-import { createLogger, REDACTED, redactUrl } from './logger';
+import { createLogger, REDACTED, redactJsonLine, redactUrl } from './logger';
 
 describe('createLogger redaction', () => {
   function logged(obj: Record<string, unknown>): string {
@@ -19,6 +19,28 @@ describe('createLogger redaction', () => {
     expect(out).not.toMatch(/top-secret/);
     expect(out).toContain(REDACTED);
     expect(out).toContain('抹茶');
+  });
+
+  it('redacts at any depth, and whole values that are objects, arrays, numbers or literals', () => {
+    const out = logged({
+      a: { b: { c: { d: { e: { f: { g: { h: { password: 'top-secret-8' } } } } } } } },
+      token: { nested: '{"]top-secret-9' },
+      secret: ['top-secret-10', { x: 1 }],
+      apiKey: 12345,
+      clientSecret: null,
+      after: 'kept',
+    });
+    expect(out).not.toMatch(/top-secret|12345/);
+    const line = JSON.parse(out) as Record<string, unknown>;
+    expect(line).toMatchObject({ token: REDACTED, secret: REDACTED, apiKey: REDACTED, clientSecret: REDACTED, after: 'kept', msg: 'line' });
+    expect(JSON.stringify(line.a)).toContain(`"password":"${REDACTED}"`);
+  });
+
+  it('leaves key-like text inside string values alone, and lines without secrets as they are', () => {
+    const out = logged({ note: 'a body of {"password":"x"} quoted', path: 'C:\\tmp\\"token":' });
+    expect(JSON.parse(out)).toMatchObject({ note: 'a body of {"password":"x"} quoted', path: 'C:\\tmp\\"token":' });
+    const plain = '{"level":"info","msg":"order email sent","eventId":"e1"}';
+    expect(redactJsonLine(plain)).toBe(plain);
   });
 
   it('scrubs token-like query parameters from URLs and keeps the rest', () => {

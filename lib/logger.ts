@@ -34,23 +34,79 @@ export const SECRET_KEYS = [
   'x-api-key',
 ] as const;
 
-/** How deep below the logged object a secret key is still found (pino's redact paths have no `**`). */
-const REDACT_DEPTH = 6;
+export const REDACTED = '[REDACTED]';
 
-/** The pino redact paths: every secret key at the top level and under up to REDACT_DEPTH wildcards. */
-export function redactPaths(keys: readonly string[] = SECRET_KEYS, depth = REDACT_DEPTH): string[] {
-  const paths: string[] = [];
-  for (const key of keys) {
-    const leaf = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
-    for (let level = 0; level <= depth; level++) {
-      const prefix = '*.'.repeat(level);
-      paths.push(leaf.startsWith('[') ? (level === 0 ? leaf : `${prefix.slice(0, -1)}${leaf}`) : `${prefix}${leaf}`);
-    }
+const SECRET_KEY_SET: ReadonlySet<string> = new Set(SECRET_KEYS);
+/** A secret key as it appears in a JSON line: a cheap test that lets the lines without one (most) through untouched. */
+const SECRET_KEY_IN_JSON = new RegExp(`"(?:${SECRET_KEYS.map((k) => k.replace(/[-$]/g, '\\$&')).join('|')})":`);
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COLON = 58;
+
+/** The index just past the JSON string whose opening quote is at `at`. */
+function skipString(line: string, at: number): number {
+  let i = at + 1;
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if (c === BACKSLASH) i += 2;
+    else if (c === QUOTE) return i + 1;
+    else i++;
   }
-  return paths;
+  return line.length;
 }
 
-export const REDACTED = '[REDACTED]';
+/** The index just past the JSON value (string, object, array, number or literal) that starts at `at`. */
+function skipValue(line: string, at: number): number {
+  const first = line[at];
+  if (first === '"') return skipString(line, at);
+  if (first === '{' || first === '[') {
+    let depth = 0;
+    for (let i = at; i < line.length; ) {
+      const c = line[i];
+      if (c === '"') {
+        i = skipString(line, i);
+        continue;
+      }
+      if (c === '{' || c === '[') depth++;
+      else if ((c === '}' || c === ']') && --depth === 0) return i + 1;
+      i++;
+    }
+    return line.length;
+  }
+  let i = at;
+  while (i < line.length && line[i] !== ',' && line[i] !== '}' && line[i] !== ']') i++;
+  return i;
+}
+
+/**
+ * A JSON log line with the value of every SECRET_KEYS key, at any depth (in arrays too), replaced by
+ * REDACTED. One pass over the finished line, instead of pino's redact paths: those need a wildcard
+ * path per key and depth (about 150), walked on every line, which cost 0.3-0.6 ms of CPU per line,
+ * 30 times the rest of the logging. Keys inside string values (escaped quotes) are left alone.
+ */
+export function redactJsonLine(line: string): string {
+  if (!SECRET_KEY_IN_JSON.test(line)) return line;
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < line.length; ) {
+    if (line.charCodeAt(i) !== QUOTE) {
+      i++;
+      continue;
+    }
+    const end = skipString(line, i);
+    if (line.charCodeAt(end) !== COLON || !SECRET_KEY_SET.has(line.slice(i + 1, end - 1))) {
+      i = end;
+      continue;
+    }
+    const valueEnd = skipValue(line, end + 1);
+    out += `${line.slice(copied, end + 1)}"${REDACTED}"`;
+    copied = valueEnd;
+    i = valueEnd;
+  }
+  return copied === 0 ? line : out + line.slice(copied);
+}
+
 
 const SECRET_QUERY = /([?&](?:token|access_token|refresh_token|code|signature|password|key)=)[^&#]*/gi;
 
@@ -81,7 +137,7 @@ export function createLogger(role: string, level = 'info', destination?: Destina
     base: { role, pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
-    redact: { paths: redactPaths(), censor: REDACTED },
+    hooks: { streamWrite: redactJsonLine },
     mixin: traceFields,
   };
   return destination ? pino(options, destination) : pino(options);
