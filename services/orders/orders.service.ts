@@ -2,7 +2,7 @@ import { Prisma } from '@prisma/client';
 import { DomainError } from '../../lib/errors';
 import { callUnary, type CallContext } from '../../lib/grpc';
 import { idempotentSql, type Prefetch, type Sql, type Tx } from '../../lib/idempotent-call';
-import type { PrismaClient } from '../../lib/prisma';
+import { POOL_SIZE, type PrismaClient } from '../../lib/prisma';
 import type { GetProductsRequest } from '../../proto/generated/checkout/catalog/v1/GetProductsRequest';
 import type { GetProductsResponse__Output } from '../../proto/generated/checkout/catalog/v1/GetProductsResponse';
 import type { Address__Output } from '../../proto/generated/checkout/orders/v1/Address';
@@ -18,6 +18,7 @@ import { normaliseCouponCode } from './coupons';
 import { chargeOrder, type CouponTerms, type TaxTotal } from './pricing';
 import { parseAddress, parseCustomerEmail, parseOrderLines, parsePaymentMethod, priceLines } from './order-input';
 import { applyPointsDiscount } from './points-discount';
+import { ZoneCache } from './zone-cache';
 import { canTransition, isForwardStatus, isOrderStatus, isUndoneStatus } from './order-status';
 
 const MAX_ID_LENGTH = 128;
@@ -40,13 +41,36 @@ const ORDER_INCLUDE = {
 
 type OrderRow = Prisma.OrderGetPayload<{ include: typeof ORDER_INCLUDE }>;
 
+/**
+ * CreateOrders that may hold a database connection while the catalog and delivery answer: fewer than
+ * the pool's connections, so calls that wait for nothing outside the database always have the rest.
+ */
+const MAX_CONNECTIONS_AWAITING_SERVICES = Math.floor(POOL_SIZE / 2);
+
+/**
+ * The catalog's or delivery's failure carried out of CreateOrder's transaction: UNAVAILABLE, so
+ * idempotentSql neither stores it as the key's answer nor drops the connection; CreateOrder answers
+ * `failure` itself.
+ */
+class ServicesFailed extends DomainError {
+  constructor(readonly failure: unknown) {
+    super('UNAVAILABLE', 'the catalog or delivery service failed');
+  }
+}
+
 /** Orders: priced from the catalog, moved through the declared status table, with a history. */
 export class OrdersService {
+  private readonly zones: ZoneCache;
+  private connectionsAwaitingServices = 0;
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly catalog: CatalogServiceClient,
     private readonly delivery: DeliveryServiceClient,
-  ) {}
+    zones?: ZoneCache,
+  ) {
+    this.zones = zones ?? new ZoneCache();
+  }
 
   /**
    * Creates a PENDING order priced from the catalog (client prices are ignored); a repeated order
@@ -60,16 +84,39 @@ export class OrdersService {
     const address = parseAddress(request.address);
     const paymentMethod = parsePaymentMethod(request.paymentMethod);
     const customerEmail = parseCustomerEmail(request.customerEmail ?? '');
-    // Fetched before the transaction so no database connection is held across a call to another
-    // service (with every service in one process that could exhaust the pool).
-    // The catalog call inherits what is left of our caller's deadline: nobody waits for it longer.
+    // The calls inherit what is left of our caller's deadline: nobody waits for them longer.
     const catalogTimeoutMs = context.deadline ? Math.min(CATALOG_TIMEOUT_MS, context.deadline.getTime() - Date.now()) : CATALOG_TIMEOUT_MS;
     if (catalogTimeoutMs <= 0) throw new DomainError('UNAVAILABLE', "the caller's deadline has passed");
-    const [{ products }, zone] = await Promise.all([
+    const inputs = Promise.all([
       callUnary<GetProductsRequest, GetProductsResponse__Output>(this.catalog.GetProducts.bind(this.catalog), { skus: lines.map((l) => l.sku) }, catalogTimeoutMs),
-      // The zone's delivery fee and threshold (ADDRESS_NOT_SERVED when no zone serves the address).
-      callUnary<GetZoneForPostalCodeRequest, Zone__Output>(this.delivery.GetZoneForPostalCode.bind(this.delivery), { postalCode: address.postalCode }, catalogTimeoutMs),
-    ]);
+      // The zone's delivery fee and threshold (ADDRESS_NOT_SERVED when no zone serves the address), kept briefly (zone-cache.ts).
+      this.zones.get(address.postalCode, () =>
+        callUnary<GetZoneForPostalCodeRequest, Zone__Output>(this.delivery.GetZoneForPostalCode.bind(this.delivery), { postalCode: address.postalCode }, catalogTimeoutMs),
+      ),
+    ]).then(
+      (answers) => ({ answers }),
+      (failure: unknown) => ({ failure }),
+    );
+    // The transaction's first round trip runs while the catalog and delivery answer, its connection
+    // held meanwhile; at most MAX_CONNECTIONS_AWAITING_SERVICES at once, the others ask first. With
+    // every service in one process (one pool), the catalog's and delivery's reads then always find a
+    // connection that no call waiting for them holds.
+    const overlap = this.connectionsAwaitingServices < MAX_CONNECTIONS_AWAITING_SERVICES;
+    if (overlap) {
+      this.connectionsAwaitingServices += 1;
+      void inputs.then(() => {
+        this.connectionsAwaitingServices -= 1;
+      });
+    } else {
+      const settled = await inputs;
+      if ('failure' in settled) throw settled.failure;
+    }
+    // Their failure is the call's answer but not the key's (a retry asks again), as when they are asked first.
+    const pricingInputs = async () => {
+      const settled = await inputs;
+      if ('failure' in settled) throw new ServicesFailed(settled.failure);
+      return settled.answers;
+    };
     const couponCode = request.couponCode ? normaliseCouponCode(request.couponCode) : '';
 
     // Two round trips: the first (idempotentSql's) reads what the order is priced and shaped with
@@ -83,6 +130,7 @@ export class OrdersService {
         if (isUndoneStatus(existing.status)) throw stepUndone(orderId, existing.status);
         return existing;
       }
+      const [{ products }, zone] = await pricingInputs();
       // The coupon was redeemed for this order by the saga's step before (RedeemCoupon): its terms are read in the order's transaction.
       const coupon = read.coupon ?? undefined;
       if (couponCode && coupon?.code !== couponCode) throw new DomainError('COUPON_INVALID', `coupon ${couponCode} was not redeemed for order ${orderId}`, { code: couponCode });
@@ -151,6 +199,8 @@ export class OrdersService {
       locks: [orderIdLock(orderId)],
       prefetch: createOrderPrefetch(orderId, lines.map((l) => l.sku), couponCode),
       undone: async (_sql, prefetched) => orderUndone(orderId, prefetched),
+    }).catch((err: unknown) => {
+      throw err instanceof ServicesFailed ? err.failure : err;
     });
   }
 

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { callUnary, startGrpcServer, type RunningGrpcServer } from '../../lib/grpc';
-import { createPrisma, type PrismaClient } from '../../lib/prisma';
+import { createPrisma, POOL_SIZE, type PrismaClient } from '../../lib/prisma';
 import type { Product, Product__Output } from '../../proto/generated/checkout/catalog/v1/Product';
 import type { Coupon } from '../../proto/generated/checkout/orders/v1/Coupon';
 import type { CreateOrderRequest } from '../../proto/generated/checkout/orders/v1/CreateOrderRequest';
@@ -123,6 +123,25 @@ describe('CreateOrder answers exactly what it stored (real PostgreSQL, catalog a
     // The key's stored answer, and another key for the same order id (which reads the order back).
     expect(await createOrder(request(orderId, { couponCode }))).toEqual(answer);
     expect(await createOrder(request(orderId, { couponCode, idempotencyKey: randomUUID() }))).toEqual(answer);
+  });
+
+  it("does not store the delivery service's refusal as the key's answer: the same key succeeds once a zone serves the address", async () => {
+    const orderId = randomUUID();
+    const unserved = `0${String(randomInt(100_000, 999_999))}`;
+    const first = request(orderId, { address: { ...request(orderId).address, postalCode: unserved } });
+    await expect(createOrder(first)).rejects.toMatchObject({ code: 'ADDRESS_NOT_SERVED' });
+    await prisma.deliveryZone.create({ data: { id: `answer-${run}-late`, name: 'Added later', postalPrefixes: [unserved], cutoffTime: '14:00', feeMinor: 330 } });
+    try {
+      expect(await createOrder(first)).toMatchObject({ orderId, deliveryFeeMinor: 330, totalMinor: 6222 + 330 - 100 });
+    } finally {
+      await prisma.deliveryZone.deleteMany({ where: { id: `answer-${run}-late` } });
+    }
+  });
+
+  it('creates more orders at once than the process has database connections (catalog and delivery share its pool)', async () => {
+    const ids = Array.from({ length: 3 * POOL_SIZE }, () => randomUUID());
+    const orders = await Promise.all(ids.map((orderId) => createOrder(request(orderId))));
+    expect(orders.map((o) => [o.orderId, o.status, o.totalMinor])).toEqual(ids.map((id) => [id, 'PENDING', 6222 + 550 - 100]));
   });
 
   it('answers an order without coupon, fee or points as a read of it does', async () => {
