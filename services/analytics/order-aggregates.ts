@@ -1,9 +1,8 @@
 import { DomainError } from '../../lib/errors';
 import type { EventEnvelope } from '../../lib/events';
 import type { Logger } from '../../lib/logger';
-import type { PrismaClient } from '../../lib/prisma';
+import { sqlPool, type PrismaClient } from '../../lib/prisma';
 import { parseOrderEvent, type OrderLine } from '../notifications/order-events';
-import { recordProcessedEvent } from './event-recorder';
 
 /**
  * Sales and failures are counted per business day of the shop, which is the calendar day in Tokyo
@@ -36,11 +35,37 @@ export function salesBySku(lines: readonly OrderLine[]): { sku: string; quantity
 
 export type AggregateOutcome = 'recorded' | 'duplicate' | 'invalid';
 
+/** Records the event for `consumer` unless it already is; `claimed` has its row when this call recorded it. */
+const CLAIM = `claimed AS (
+  INSERT INTO analytics.processed_events (consumer, event_id, type, subject, occurred_at)
+  VALUES ($1, $2, $3, $4, $5::timestamptz) ON CONFLICT DO NOTHING RETURNING 1)`;
+
+/** CLAIM, and the order's sales per SKU ($6 day, $7 currency, $8-$10 sku, quantity and revenue arrays) added only when claimed. */
+const RECORD_SALES = `WITH ${CLAIM}, sales AS (
+  INSERT INTO analytics.daily_sales (day, sku, orders, quantity, revenue_minor, currency)
+  SELECT $6::date, s.sku, 1, s.quantity, s.revenue, $7 FROM claimed, unnest($8::text[], $9::int[], $10::bigint[]) AS s(sku, quantity, revenue)
+  ON CONFLICT (day, sku) DO UPDATE SET
+    orders = daily_sales.orders + 1,
+    quantity = daily_sales.quantity + EXCLUDED.quantity,
+    revenue_minor = daily_sales.revenue_minor + EXCLUDED.revenue_minor)
+SELECT count(*)::int AS claimed FROM claimed`;
+
+/** CLAIM, and one failure of reason $7 on day $6 counted only when claimed. */
+const RECORD_FAILURE = `WITH ${CLAIM}, failures AS (
+  INSERT INTO analytics.daily_failures (day, reason, count) SELECT $6::date, $7, 1 FROM claimed
+  ON CONFLICT (day, reason) DO UPDATE SET count = daily_failures.count + 1)
+SELECT count(*)::int AS claimed FROM claimed`;
+
+const RECORD_ONLY = `WITH ${CLAIM} SELECT count(*)::int AS claimed FROM claimed`;
+
 /**
  * Records an event as processed and, for order.completed and order.failed, adds it to the daily sales
- * and failure counts, all in one transaction: a redelivered event finds its ProcessedEvent row and
- * changes nothing, and a crash midway leaves neither the record nor the counts. Other events are only
- * recorded; an order event with malformed data is recorded and logged, since retrying cannot fix it.
+ * and failure counts, all in one statement (so one transaction): a redelivered event finds its
+ * ProcessedEvent row and changes nothing (a concurrent duplicate waits on the row, then finds it),
+ * and a crash midway leaves neither the record nor the counts. Other events are only recorded; an
+ * order event with malformed data is recorded and logged, since retrying cannot fix it. Plain SQL
+ * over the client's pool: the interactive Prisma transaction it replaces cost about 5 ms of CPU per
+ * event, for what PostgreSQL does in one statement.
  */
 export async function handleOrderEvent(
   prisma: PrismaClient,
@@ -48,34 +73,26 @@ export async function handleOrderEvent(
   opts: { consumer?: string; logger?: Logger } = {},
 ): Promise<AggregateOutcome> {
   const consumer = opts.consumer ?? DEFAULT_ANALYTICS_CONSUMER;
-  return prisma.$transaction(async (tx): Promise<AggregateOutcome> => {
-    if ((await recordProcessedEvent(tx, consumer, event)) === 'duplicate') return 'duplicate';
-    const parsed = parseOrderEvent(event);
-    if (parsed.kind === 'invalid') {
-      opts.logger?.error({ eventId: event.id, type: event.type, issues: parsed.issues }, 'order event with malformed data: not aggregated');
-      return 'invalid';
-    }
-    if (parsed.kind === 'other') return 'recorded';
-    const order = parsed.event;
-    if (order.type === 'order.completed') {
-      const day = businessDay(order.data.completedAt);
-      for (const s of salesBySku(order.data.lines)) {
-        await tx.$executeRaw`
-          INSERT INTO analytics.daily_sales (day, sku, orders, quantity, revenue_minor, currency)
-          VALUES (${day}::date, ${s.sku}, 1, ${s.quantity}, ${s.revenueMinor}, ${order.data.currency})
-          ON CONFLICT (day, sku) DO UPDATE SET
-            orders = daily_sales.orders + 1,
-            quantity = daily_sales.quantity + EXCLUDED.quantity,
-            revenue_minor = daily_sales.revenue_minor + EXCLUDED.revenue_minor`;
-      }
-    } else if (order.type === 'order.failed') {
-      const day = businessDay(order.data.failedAt);
-      await tx.$executeRaw`
-        INSERT INTO analytics.daily_failures (day, reason, count) VALUES (${day}::date, ${order.data.reason}, 1)
-        ON CONFLICT (day, reason) DO UPDATE SET count = daily_failures.count + 1`;
-    }
-    return 'recorded';
-  });
+  const claim = [consumer, event.id, event.type, event.subject, new Date(event.time)];
+  const parsed = parseOrderEvent(event);
+  let sql = RECORD_ONLY;
+  let params: unknown[] = claim;
+  if (parsed.kind === 'order' && parsed.event.type === 'order.completed') {
+    const { data } = parsed.event;
+    const sales = salesBySku(data.lines);
+    sql = RECORD_SALES;
+    params = [...claim, businessDay(data.completedAt), data.currency, sales.map((s) => s.sku), sales.map((s) => s.quantity), sales.map((s) => s.revenueMinor)];
+  } else if (parsed.kind === 'order' && parsed.event.type === 'order.failed') {
+    sql = RECORD_FAILURE;
+    params = [...claim, businessDay(parsed.event.data.failedAt), parsed.event.data.reason];
+  }
+  const { rows } = await sqlPool(prisma).query<{ claimed: number }>(sql, params);
+  if (rows[0]?.claimed !== 1) return 'duplicate';
+  if (parsed.kind === 'invalid') {
+    opts.logger?.error({ eventId: event.id, type: event.type, issues: parsed.issues }, 'order event with malformed data: not aggregated');
+    return 'invalid';
+  }
+  return 'recorded';
 }
 
 /** The analytics consumer's handler, ready for createEventConsumer's `handle`. */
