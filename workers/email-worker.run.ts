@@ -5,10 +5,11 @@ import { createEventConsumer, type EventConsumer } from '../lib/event-consumer';
 import { createKafka, kafkaSettings, TOPICS } from '../lib/kafka';
 import { createLogger, type Logger } from '../lib/logger';
 import { createMetrics, startMetricsServer, type Metrics } from '../lib/metrics';
-import { createPrisma, type PrismaClient } from '../lib/prisma';
+import { createPrisma, sqlPool, type PrismaClient } from '../lib/prisma';
 import { GracefulShutdown } from '../lib/shutdown';
 import { createIdentityEmailHandler, identityEventType } from '../services/notifications/identity-emails';
 import { createOrderEmailHandler, type MailTransport } from '../services/notifications/order-emails';
+import { sqlSentEmailLedger } from '../services/notifications/sent-email-ledger';
 
 export const EMAIL_CONSUMER = 'email';
 
@@ -50,7 +51,7 @@ export function createEmailConsumer(deps: {
   logger: Logger;
   metrics: Metrics;
 }): EventConsumer {
-  const handleOrder = createOrderEmailHandler({ prisma: deps.prisma, transport: deps.transport, from: deps.from, logger: deps.logger });
+  const handleOrder = createOrderEmailHandler({ ledger: sqlSentEmailLedger(sqlPool(deps.prisma)), transport: deps.transport, from: deps.from, logger: deps.logger });
   const handleIdentity = createIdentityEmailHandler({
     prisma: deps.prisma,
     transport: deps.transport,

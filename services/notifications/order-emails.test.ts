@@ -1,6 +1,5 @@
 import { createEnvelope, type EventEnvelope } from '../../lib/events';
 import { createLogger } from '../../lib/logger';
-import type { PrismaClient } from '../../lib/prisma';
 import {
   createOrderEmailHandler,
   formatMoney,
@@ -13,6 +12,7 @@ import {
 } from './order-emails';
 import { messageIdFor } from './email-format';
 import type { OrderCompletedData } from './order-events';
+import type { SentEmailClaim, SentEmailLedger } from './sent-email-ledger';
 
 const completed: OrderCompletedData = {
   orderId: 'ord-1',
@@ -79,38 +79,19 @@ describe('order email templates', () => {
   });
 });
 
-/** An in-memory stand-in for the SentEmail table with transactions that roll back when their callback throws. */
-function fakePrisma() {
-  const rows = new Map<string, { eventId: string; recipient: string; subject: string; messageId: string | null }>();
-  const prisma = {
+/** An in-memory stand-in for the SentEmail ledger: the claim is kept only when the send succeeded. */
+function fakeLedger() {
+  const rows = new Map<string, SentEmailClaim & { messageId: string | null }>();
+  const ledger: SentEmailLedger & { rows: typeof rows } = {
     rows,
-    async $transaction<T>(fn: (tx: unknown) => Promise<T>): Promise<T> {
-      const staged = new Map(rows);
-      const tx = {
-        sentEmail: {
-          createMany: async ({ data }: { data: { eventId: string; recipient: string; subject: string }[] }) => {
-            let count = 0;
-            for (const row of data) {
-              if (staged.has(row.eventId)) continue;
-              staged.set(row.eventId, { ...row, messageId: null });
-              count++;
-            }
-            return { count };
-          },
-          update: async ({ where, data }: { where: { eventId: string }; data: { messageId: string } }) => {
-            const row = staged.get(where.eventId)!;
-            row.messageId = data.messageId;
-            return row;
-          },
-        },
-      };
-      const result = await fn(tx);
-      rows.clear();
-      for (const [k, v] of staged) rows.set(k, v);
-      return result;
+    async claimAndSend(claim, send) {
+      if (rows.has(claim.eventId)) return 'duplicate';
+      const info = await send();
+      rows.set(claim.eventId, { ...claim, messageId: info.messageId ?? null });
+      return 'sent';
     },
   };
-  return prisma;
+  return ledger;
 }
 
 describe('createOrderEmailHandler', () => {
@@ -127,13 +108,13 @@ describe('createOrderEmailHandler', () => {
         return { messageId: message.messageId };
       },
     };
-    const prisma = fakePrisma();
-    const handle = createOrderEmailHandler({ prisma: prisma as unknown as PrismaClient, transport, from: 'Checkout <orders@checkout.local>', logger });
-    return { sent, prisma, handle };
+    const ledger = fakeLedger();
+    const handle = createOrderEmailHandler({ ledger, transport, from: 'Checkout <orders@checkout.local>', logger });
+    return { sent, ledger, handle };
   }
 
   it('sends one email per event id, however often the event arrives', async () => {
-    const { sent, prisma, handle } = setup();
+    const { sent, ledger, handle } = setup();
     expect(await handle(event)).toBe('sent');
     expect(await handle(event)).toBe('duplicate');
     expect(sent).toHaveLength(1);
@@ -143,19 +124,19 @@ describe('createOrderEmailHandler', () => {
       subject: 'Your order ord-1 is confirmed',
       headers: { 'X-Checkout-Event-Id': event.id, 'X-Checkout-Order-Id': 'ord-1' },
     });
-    expect(prisma.rows.get(event.id)).toMatchObject({ recipient: 'hanako@example.jp', messageId: sent[0]!.messageId });
+    expect(ledger.rows.get(event.id)).toMatchObject({ recipient: 'hanako@example.jp', messageId: sent[0]!.messageId });
   });
 
   it('leaves no claim behind when SMTP fails, so the redelivery sends', async () => {
-    const { sent, prisma, handle } = setup(1);
+    const { sent, ledger, handle } = setup(1);
     await expect(handle(event)).rejects.toThrow('SMTP 451');
-    expect(prisma.rows.size).toBe(0);
+    expect(ledger.rows.size).toBe(0);
     expect(await handle(event)).toBe('sent');
     expect(sent).toHaveLength(1);
   });
 
   it('skips other events, malformed order events and undeliverable addresses without sending', async () => {
-    const { sent, prisma, handle } = setup();
+    const { sent, ledger, handle } = setup();
     const other: EventEnvelope = { ...event, id: 'x1', type: 'order.created' };
     const malformed: EventEnvelope = { ...event, id: 'x2', data: { ...completed, totalMinor: -1 } };
     const undeliverable: EventEnvelope = { ...event, id: 'x3', data: { ...completed, customerEmail: 'not an address' } };
@@ -163,6 +144,6 @@ describe('createOrderEmailHandler', () => {
     expect(await handle(malformed)).toBe('skipped');
     expect(await handle(undeliverable)).toBe('skipped');
     expect(sent).toHaveLength(0);
-    expect(prisma.rows.size).toBe(0);
+    expect(ledger.rows.size).toBe(0);
   });
 });

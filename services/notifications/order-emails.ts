@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { EventEnvelope } from '../../lib/events';
 import type { Logger } from '../../lib/logger';
-import type { PrismaClient } from '../../lib/prisma';
 import { escapeHtml, formatShopTime, htmlPage, messageIdFor } from './email-format';
 import {
   parseOrderEvent,
@@ -13,10 +12,10 @@ import {
   type OrderRefundedData,
   type OrderShippedData,
 } from './order-events';
+import type { SentEmailLedger } from './sent-email-ledger';
 
-/** Times in emails are the shop's local time. */
-/** Longest a claimed email may stay unsent before the claim is rolled back (SMTP timeouts are shorter). */
-const SEND_TRANSACTION_TIMEOUT_MS = 60_000;
+/** Built once: a schema built per email costs more than the check. */
+const deliverableAddress = z.email();
 
 export interface OrderEmail {
   to: string;
@@ -167,13 +166,13 @@ export function formatMoney(minor: number, currency: string): string {
 export type EmailOutcome = 'sent' | 'duplicate' | 'skipped';
 
 /**
- * The email consumer's handler: sends one email per order event id. The SentEmail row is inserted
- * first, in a transaction that commits only after SMTP accepted the message: a redelivered event
- * finds the row and sends nothing (a concurrent one waits on the row lock, then finds it), and a
- * failed send rolls the claim back so the redelivery sends for real. Other events are skipped, and so
+ * The email consumer's handler: sends one email per order event id. The SentEmail row is claimed
+ * first, in a transaction that commits only after SMTP accepted the message (SentEmailLedger): a
+ * redelivered event finds the row and sends nothing (a concurrent one waits on the row lock, then
+ * finds it), and a failed send rolls the claim back so the redelivery sends for real. Other events are skipped, and so
  * are malformed order events and invalid recipient addresses (logged: retrying them cannot help).
  */
-export function createOrderEmailHandler(deps: { prisma: PrismaClient; transport: MailTransport; from: string; logger: Logger }): (event: EventEnvelope) => Promise<EmailOutcome> {
+export function createOrderEmailHandler(deps: { ledger: SentEmailLedger; transport: MailTransport; from: string; logger: Logger }): (event: EventEnvelope) => Promise<EmailOutcome> {
   return async (envelope) => {
     const parsed = parseOrderEvent(envelope);
     if (parsed.kind === 'other') return 'skipped';
@@ -183,27 +182,17 @@ export function createOrderEmailHandler(deps: { prisma: PrismaClient; transport:
     }
     const { event } = parsed;
     const email = renderOrderEmail(event);
-    if (!z.email().safeParse(email.to).success) {
+    if (!deliverableAddress.safeParse(email.to).success) {
       deps.logger.error({ eventId: event.id, type: event.type, orderId: event.data.orderId }, 'order event without a deliverable customer email: no email sent');
       return 'skipped';
     }
-    const outcome = await deps.prisma.$transaction(
-      async (tx): Promise<EmailOutcome> => {
-        const claimed = await tx.sentEmail.createMany({
-          data: [{ eventId: event.id, type: event.type, recipient: email.to, subject: email.subject }],
-          skipDuplicates: true,
-        });
-        if (claimed.count === 0) return 'duplicate';
-        const info = await deps.transport.sendMail({
-          ...email,
-          from: deps.from,
-          messageId: messageIdFor(event.id, deps.from),
-          headers: { 'X-Checkout-Event-Id': event.id, 'X-Checkout-Order-Id': event.data.orderId },
-        });
-        if (info.messageId) await tx.sentEmail.update({ where: { eventId: event.id }, data: { messageId: info.messageId } });
-        return 'sent';
-      },
-      { timeout: SEND_TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
+    const outcome = await deps.ledger.claimAndSend({ eventId: event.id, type: event.type, recipient: email.to, subject: email.subject }, () =>
+      deps.transport.sendMail({
+        ...email,
+        from: deps.from,
+        messageId: messageIdFor(event.id, deps.from),
+        headers: { 'X-Checkout-Event-Id': event.id, 'X-Checkout-Order-Id': event.data.orderId },
+      }),
     );
     deps.logger.info({ eventId: event.id, type: event.type, orderId: event.data.orderId, outcome }, outcome === 'sent' ? 'order email sent' : 'order email already sent');
     return outcome;
