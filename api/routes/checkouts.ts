@@ -231,9 +231,10 @@ async function startOrFind(temporal: Client, options: WorkflowStartOptions): Pro
  * first steps run as local activities inside that task, the update would only be taken in the task
  * after them, past the charge it waits for. Sent with the start, the update is in the first task.
  *
- * `USE_EXISTING`: a checkout already running under this id (an operator's retry asked twice, or the
- * client's own re-send of this call, which the SDK repeats until the update is accepted) gets the
- * update, not a refusal; `REJECT_DUPLICATE` still refuses to start a closed id again.
+ * `USE_EXISTING`: a checkout already running under this id gets the update, not a refusal. The SDK
+ * sends the call again until the update is accepted (the server answers a long wait for acceptance
+ * before it is over), and that second send must reach the checkout the first one started.
+ * `REJECT_DUPLICATE` still refuses to start a closed id again.
  *
  * Whenever the update-with-start does not come back accepted, the workflow is started or found with a
  * plain start, so the caller's promise (the key is done only for a started checkout) holds whatever
