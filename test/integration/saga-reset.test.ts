@@ -82,7 +82,9 @@ describe('temporal workflow reset of checkouts (real PostgreSQL, Redis, Kafka, T
     const workflowId = checkoutWorkflowId(orderId);
     const { runId } = await platform.temporal.workflow.getHandle(workflowId).describe();
     const tasks = await workflowTaskIds(workflowId, runId);
-    expect(tasks.length).toBeGreaterThan(4);
+    // A card checkout's forward steps run as local activities inside its first workflow task (three
+    // tasks in all): a reset to that task runs every step again with its keys.
+    expect(tasks.length).toBeGreaterThanOrEqual(2);
     const outcomes: CheckoutResult[] = [];
     // Always from the first run: each reset replays that run's history up to the task, then runs on.
     for (const eventId of tasks) outcomes.push(await resetTo(workflowId, runId, eventId));
