@@ -11,7 +11,7 @@ import { signAccessToken } from '../lib/access-token';
 import { config, environmentWith } from '../lib/config';
 import { payloadDataConverter } from '../lib/payload-codec';
 import { createPrisma } from '../lib/prisma';
-import { B0_ACTIVITIES, B0_PARKED_WORKFLOW_TYPE, B0_WORKFLOW_TYPE, parkedQuery, releaseSignal } from './b0.contract';
+import { B0_ACTIVITIES, B0_LOCAL_WORKFLOW_TYPE, B0_PARKED_WORKFLOW_TYPE, B0_WORKFLOW_TYPE, parkedQuery, releaseSignal } from './b0.contract';
 import { htmlPage, lineChart, type Series } from './chart';
 import { createFixtures, hotSkuOutcome, type BenchFixtures } from './fixtures';
 import { burst, closedLoop, sequential, type LoadResult, type Operation } from './load';
@@ -26,7 +26,8 @@ import { gauge, histogramDelta, summarize, histogramQuantileMs, histograms, pars
  * issue 9. Writes bench/results/<timestamp>.json and .html (latency against load). Never part of npm test.
  */
 const USAGE = `npm run bench -- [flags]
-  --kinds b0,saga            what to measure (saga needs a running platform: npm start)
+  --kinds b0,b0-local,saga   what to measure: b0 = the issue's 8 no-op activities, b0-local = the saga's
+                             shape (7 local + 1 regular no-op), saga needs a running platform (npm start)
   --phases sequential,closed-loop,hot-sku,memory
   --warmup 3                 unrecorded runs of each kind first
   --sequential 20            sequential runs of each kind
@@ -54,7 +55,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 function flags() {
   const { values } = parseArgs({
     options: {
-      kinds: { type: 'string', default: 'b0,saga' },
+      kinds: { type: 'string', default: 'b0,b0-local,saga' },
       phases: { type: 'string', default: 'sequential,closed-loop,hot-sku,memory' },
       warmup: { type: 'string', default: '3' },
       sequential: { type: 'string', default: '20' },
@@ -165,7 +166,8 @@ async function main(): Promise<void> {
   const began = Date.now();
   const run = new Date(began).toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   const runId = `${run}-${randomUUID().slice(0, 4)}`;
-  const wantB0 = opts.kinds.has('b0');
+  const wantB0Local = opts.kinds.has('b0-local');
+  const wantB0 = opts.kinds.has('b0') || wantB0Local;
   const wantSaga = opts.kinds.has('saga');
   say(`run ${runId}: kinds ${[...opts.kinds].join(',')}, phases ${[...opts.phases].join(',')}; Temporal ${opts.temporal} (${opts.namespace})${wantSaga ? `, api ${opts.api}` : ''}`);
 
@@ -198,20 +200,24 @@ async function main(): Promise<void> {
   const b0: Operation = async () => {
     await temporal.workflow.execute(B0_WORKFLOW_TYPE, { taskQueue, workflowId: `bench-b0-${randomUUID()}`, args: [B0_ACTIVITIES] });
   };
+  const b0Local: Operation = async () => {
+    await temporal.workflow.execute(B0_LOCAL_WORKFLOW_TYPE, { taskQueue, workflowId: `bench-b0-local-${randomUUID()}`, args: [B0_ACTIVITIES] });
+  };
   const sagaOp: Operation = async (client) => {
     const f = fixtures!;
     const i = client % f.clientSkus.length;
     const outcome = await saga!.checkout(f.clientSkus[i]!, f.slotIds[i]!);
     if (outcome.state !== 'COMPLETED') throw new Error(`checkout ${outcome.orderId} ended ${outcome.state} ${outcome.failureCode ?? ''}`);
   };
-  const kinds: Array<{ name: 'b0' | 'saga'; op: Operation }> = [
-    ...(wantB0 ? [{ name: 'b0' as const, op: b0 }] : []),
+  const kinds: Array<{ name: 'b0' | 'b0-local' | 'saga'; op: Operation }> = [
+    ...(opts.kinds.has('b0') ? [{ name: 'b0' as const, op: b0 }] : []),
+    ...(wantB0Local ? [{ name: 'b0-local' as const, op: b0Local }] : []),
     ...(wantSaga ? [{ name: 'saga' as const, op: sagaOp }] : []),
   ];
 
   const results: Record<string, unknown> = {};
   const seq: Record<string, LoadResult> = {};
-  const loops: Record<string, LoadResult[]> = { b0: [], saga: [] };
+  const loops: Record<string, LoadResult[]> = { b0: [], 'b0-local': [], saga: [] };
   const failures = (r: LoadResult) => (r.failed ? `, ${r.failed} FAILED (${r.failures[0]})` : '');
   /**
    * Writes bench/results/<run>.json and .html with the figures so far: after each phase, so a run stopped
@@ -442,6 +448,15 @@ function computeRatios(seq: Record<string, LoadResult>, loops: Record<string, Lo
     sagaThroughputOverB0: { clients: c16, value: ratio(at('saga', c16 ?? 0)?.throughput, at('b0', c16 ?? 0)?.throughput), target: '≥ 0.8 (at 16 clients)' },
     hotOverSpreadThroughput: { value: ratio(hotSku?.hot.throughput, hotSku?.spread.throughput), target: '≥ 0.9' },
     b0SpeedupOverIssueBaseline: { baselineMs: ISSUE_B0_SEQUENTIAL_P50_MS, value: ratio(ISSUE_B0_SEQUENTIAL_P50_MS, seq.b0?.latencyMs.p50), target: '≥ 4' },
+    sagaSequentialP50OverB0Local: {
+      value: ratio(seq.saga?.latencyMs.p50, seq['b0-local']?.latencyMs.p50),
+      target: '— (not the issue\'s: against B0 in the saga\'s own shape, 7 local + 1 regular activity)',
+    },
+    sagaThroughputOverB0Local: {
+      clients: c16,
+      value: ratio(at('saga', c16 ?? 0)?.throughput, at('b0-local', c16 ?? 0)?.throughput),
+      target: '— (not the issue\'s: against B0 in the saga\'s own shape)',
+    },
     earlyAnswerP99OverFullSagaP99: {
       value: ratio(seq.early?.latencyMs.p99, seq.saga?.latencyMs.p99),
       target: '≤ 0.5',
@@ -451,23 +466,23 @@ function computeRatios(seq: Record<string, LoadResult>, loops: Record<string, Lo
 }
 
 function chartPage(run: string, label: string, seq: Record<string, LoadResult>, loops: Record<string, LoadResult[]>, ratios: ReturnType<typeof computeRatios>): string {
-  const colours = { b0: '#1f77b4', saga: '#d62728' } as const;
+  const colours = { b0: '#1f77b4', 'b0-local': '#2ca02c', saga: '#d62728' } as const;
   const latency: Series[] = [];
   const throughput: Series[] = [];
-  for (const kind of ['b0', 'saga'] as const) {
+  for (const kind of ['b0', 'b0-local', 'saga'] as const) {
     const rs = loops[kind] ?? [];
     if (rs.length === 0) continue;
     latency.push({ name: `${kind} p50`, colour: colours[kind], points: rs.map((r) => ({ x: r.clients, y: r.latencyMs.p50 })) });
     latency.push({ name: `${kind} p99`, colour: colours[kind], dashed: true, points: rs.map((r) => ({ x: r.clients, y: r.latencyMs.p99 })) });
     throughput.push({ name: kind, colour: colours[kind], points: rs.map((r) => ({ x: r.clients, y: r.throughput })) });
   }
-  const rows = (['b0', 'saga', 'early'] as const).flatMap((kind) => [
+  const rows = (['b0', 'b0-local', 'saga', 'early'] as const).flatMap((kind) => [
     ...(seq[kind] ? [[kind, 'sequential', seq[kind]!.throughput, seq[kind]!.latencyMs.p50, seq[kind]!.latencyMs.p99, seq[kind]!.completed, seq[kind]!.failed]] : []),
     ...(loops[kind] ?? []).map((r) => [kind, `${r.clients} clients`, r.throughput, r.latencyMs.p50, r.latencyMs.p99, r.completed, r.failed]),
   ]);
   return htmlPage(
     `Checkout bench ${run}`,
-    `${label ? `${label}. ` : ''}B0 = a bare workflow of ${B0_ACTIVITIES} no-op activities; saga = a card checkout through the REST api. Closed loop: each client starts its next run when the last one answered.`,
+    `${label ? `${label}. ` : ''}B0 = a bare workflow of ${B0_ACTIVITIES} no-op activities; b0-local = ${B0_ACTIVITIES - 1} local and 1 regular no-op (the saga's shape); saga = a card checkout through the REST api. Closed loop: each client starts its next run when the last one answered.`,
     [
       lineChart('Latency against load', 'concurrent clients', 'latency (ms)', latency),
       lineChart('Throughput against load', 'concurrent clients', 'completed per second', throughput),
@@ -480,11 +495,11 @@ function chartPage(run: string, label: string, seq: Record<string, LoadResult>, 
 }
 
 function printSummary(seq: Record<string, LoadResult>, loops: Record<string, LoadResult[]>, ratios: ReturnType<typeof computeRatios>): void {
-  const lines = ['', 'kind  load          per s    p50 ms    p99 ms'];
-  for (const kind of ['b0', 'saga', 'early']) {
+  const lines = ['', 'kind     load          per s    p50 ms    p99 ms'];
+  for (const kind of ['b0', 'b0-local', 'saga', 'early']) {
     const s = seq[kind];
-    if (s) lines.push(`${kind.padEnd(5)} ${'sequential'.padEnd(12)} ${String(s.throughput).padStart(6)} ${String(s.latencyMs.p50).padStart(9)} ${String(s.latencyMs.p99).padStart(9)}`);
-    for (const r of loops[kind] ?? []) lines.push(`${kind.padEnd(5)} ${`${r.clients} clients`.padEnd(12)} ${String(r.throughput).padStart(6)} ${String(r.latencyMs.p50).padStart(9)} ${String(r.latencyMs.p99).padStart(9)}`);
+    if (s) lines.push(`${kind.padEnd(8)} ${'sequential'.padEnd(12)} ${String(s.throughput).padStart(6)} ${String(s.latencyMs.p50).padStart(9)} ${String(s.latencyMs.p99).padStart(9)}`);
+    for (const r of loops[kind] ?? []) lines.push(`${kind.padEnd(8)} ${`${r.clients} clients`.padEnd(12)} ${String(r.throughput).padStart(6)} ${String(r.latencyMs.p50).padStart(9)} ${String(r.latencyMs.p99).padStart(9)}`);
   }
   lines.push('', 'ratios:');
   for (const [k, v] of Object.entries(ratios)) lines.push(`  ${k}: ${v.value ?? '—'} (target ${v.target})`);
