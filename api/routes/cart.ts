@@ -8,7 +8,7 @@ import type { Product__Output } from '../../proto/generated/checkout/catalog/v1/
 import type { DomainClients } from '../../proto/services';
 import { customerOf } from '../auth';
 import { buildCartView, MAX_LINE_QUANTITY, type CartLine, type CartStore, type CartView } from '../cart/cart-store';
-import { answerCheckout, checkCoupon, checkoutIdempotencyKeyHeader, createCheckoutBody, startCheckout, type CheckoutStartDeps } from './checkouts';
+import { answerCheckout, checkCoupon, checkoutIdempotencyKeyHeader, checkoutPreference, createCheckoutBody, startCheckout, type CheckoutStartDeps } from './checkouts';
 
 const sku = z.string().trim().min(1).max(64);
 
@@ -79,7 +79,8 @@ export function cartRoutes(deps: CheckoutStartDeps & { cart: CartStore; clients:
     const customer = customerOf(req);
     const body = cartCheckoutBody.parse(req.body ?? {});
     const key = checkoutIdempotencyKeyHeader.parse(req.get('Idempotency-Key'));
-    const { orderId } = await cart.withCheckoutLock(customer.id, () =>
+    const { wait, early } = checkoutPreference(req.get('Prefer'));
+    const { orderId, answer } = await cart.withCheckoutLock(customer.id, () =>
       startCheckout(deps, {
         customer,
         details: body,
@@ -98,9 +99,11 @@ export function cartRoutes(deps: CheckoutStartDeps & { cart: CartStore; clients:
         // Emptied on acceptance, not on COMPLETED: no second consumer of order events, and a second
         // click cannot order the same lines again; the cost is that a failed checkout does not refill the cart.
         onAccepted: (input) => cart.removeOrdered(customer.id, input.lines),
+        // As /v1/checkouts: the wait's update goes with the start (the lock is held until it is accepted).
+        ...(wait > 0 ? { awaitStage: { stage: early ? 'payment' : 'outcome', waitSeconds: wait } } : {}),
       }),
     );
-    await answerCheckout(deps.temporal, req, res, orderId);
+    await answerCheckout(deps.temporal, req, res, orderId, answer);
   });
 
   return router;

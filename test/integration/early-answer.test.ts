@@ -149,8 +149,15 @@ describe('early answer: POST /v1/checkouts with Prefer: until=payment (real stac
     const events = (await platform.temporal.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
     const accepted = events.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
     const firstCompletion = events.findIndex((e) => e.workflowTaskCompletedEventAttributes);
-    expect(accepted).toBeGreaterThan(0);
-    expect(accepted).toBe(firstCompletion + 1);
+    expect(accepted).toBeGreaterThan(firstCompletion);
+    // Between them only that task's own commands (its patch and local-activity markers), no other task.
+    expect(events.slice(firstCompletion + 1, accepted).filter((e) => e.workflowTaskScheduledEventAttributes || e.workflowTaskCompletedEventAttributes)).toEqual([]);
+    // And the answer left with that task, after its three local steps (reserve, create, charge): the
+    // local steps after the charge did not hold it back.
+    const nextTask = events.findIndex((e, i) => i > firstCompletion && e.workflowTaskScheduledEventAttributes);
+    const firstTask = events.slice(firstCompletion + 1, nextTask < 0 ? undefined : nextTask);
+    expect(firstTask.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(3);
+    expect(firstTask.some((e) => e.workflowExecutionUpdateCompletedEventAttributes)).toBe(true);
     expect((await outcome(res.body.orderId)).outcome).toBe('COMPLETED');
   });
 
