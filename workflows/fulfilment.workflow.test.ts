@@ -1,5 +1,6 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { checkoutInput, stubs } from '../test/support/checkout-stubs';
@@ -20,6 +21,28 @@ import {
 } from './fulfilment.contract';
 
 type Call = { name: string; input: Record<string, unknown> };
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+
+const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
+
+/** The activity types a history ran as local activities (their markers), in order. */
+function localActivities(events: HistoryEvent[]): string[] {
+  return events.flatMap((e) => {
+    const marker = e.markerRecordedEventAttributes;
+    if (marker?.markerName !== LOCAL_ACTIVITY_MARKER) return [];
+    const data = marker.details?.data?.payloads?.[0]?.data;
+    return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type: string }).activity_type] : [];
+  });
+}
+
+/** The patch ids a history's `patched()` markers took, in order. */
+function patchesIn(events: HistoryEvent[]): string[] {
+  return events.flatMap((e) => {
+    const marker = e.markerRecordedEventAttributes;
+    if (marker?.markerName !== 'core_patch') return [];
+    return (marker.details?.['patch-data']?.payloads ?? []).map((p) => (JSON.parse(Buffer.from(p.data ?? new Uint8Array()).toString('utf8')) as { id: string }).id);
+  });
+}
 type Stub = (input: never) => Promise<unknown>;
 
 /** Stub activities of the fulfilment and of the refund workflow it starts, recording every call. */
@@ -129,6 +152,38 @@ describe('fulfilmentWorkflow (time-skipping)', () => {
     expect(s.published()).toEqual(['order.shipped', 'order.delivered']);
     const shipped = s.calls.find((c) => c.name === 'publishEvent')!.input as { event: { id: string; data: Record<string, unknown> } };
     expect(shipped.event).toMatchObject({ id: 'fulfilment:f-ok:order.shipped', data: { orderId: 'f-ok', trackingNumber: '412345678901', customerEmail: 'cust-1@example.com' } });
+  });
+
+  it('creates the shipment inside its first workflow task (patched fulfilment-local-shipment): a local-activity marker, no activity task, and its stall timer started by that same task; a shop that delivers itself takes no patch', async () => {
+    const s = fulfilmentStubs();
+    const { carrier, shop } = await withWorker(s.activities, async (tq) => {
+      const handle = await start(tq, input('f-local'));
+      await until(handle, (st) => st.trackingNumber !== undefined);
+      const carrier = (await handle.fetchHistory()).events ?? [];
+      await report(handle, 'DISPATCHED');
+      await report(handle, 'DELIVERED');
+      expect(((await handle.result()) as FulfilmentResult).outcome).toBe('DELIVERED');
+      await recordHistory('fulfilment-local-shipment-delivered', handle);
+      const shopHandle = await start(tq, input('f-local-shop', { deliveredBy: 'shop' }));
+      await shopHandle.executeUpdate(recordTrackingUpdate, { args: [{ ...scan('DISPATCHED'), reportedBy: 'staff:op-1' }] });
+      await shopHandle.executeUpdate(recordTrackingUpdate, { args: [{ ...scan('DELIVERED'), reportedBy: 'staff:op-1' }] });
+      await shopHandle.result();
+      return { carrier, shop: (await shopHandle.fetchHistory()).events ?? [] };
+    });
+    expect(carrier.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [])).toEqual([]);
+    expect(localActivities(carrier)).toEqual(['createShipment']);
+    expect(patchesIn(carrier)).toEqual(['fulfilment-local-shipment']);
+    // The shipment, then the stall timer, both commands of the first completed workflow task: no second task to go on.
+    const firstTaskDone = carrier.findIndex((e) => e.workflowTaskCompletedEventAttributes);
+    const marker = carrier.findIndex((e) => e.markerRecordedEventAttributes?.markerName === LOCAL_ACTIVITY_MARKER);
+    const timer = carrier.findIndex((e) => e.timerStartedEventAttributes);
+    expect(marker).toBeGreaterThan(firstTaskDone);
+    expect(timer).toBeGreaterThan(marker);
+    expect(carrier.slice(firstTaskDone + 1, timer).some((e) => e.workflowTaskScheduledEventAttributes)).toBe(false);
+    // Same key and input as the regular activity had: a worker lost mid-task runs it again and gets the same shipment.
+    expect(s.calls.filter((c) => c.name === 'createShipment').map((c) => c.input)).toEqual([{ shipmentId: 'f-local', orderId: 'f-local', postalCode: '150-0001', idempotencyKey: 'fulfilment:f-local:create-shipment' }]);
+    expect(localActivities(shop)).toEqual([]);
+    expect(patchesIn(shop)).not.toContain('fulfilment-local-shipment');
   });
 
   it('a shop that delivers itself: no carrier shipment, staff reports drive it to DELIVERED', async () => {

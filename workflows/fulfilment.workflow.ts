@@ -8,6 +8,7 @@ import {
   log,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -40,10 +41,19 @@ import { NON_RETRYABLE_TYPES, RETRY_BASE } from './retry-policies';
 import { failureOf, Saga } from './saga';
 
 // Creating the shipment and booking a redelivery: infrastructure faults retried a few minutes, business rejections (SLOT_FULL) at once.
-const steps = proxyActivities<Activities>({
+const STEP_OPTIONS = {
   startToCloseTimeout: '30 seconds',
   retry: { ...RETRY_BASE, maximumAttempts: 10, nonRetryableErrorTypes: NON_RETRYABLE_TYPES },
-});
+} as const;
+const steps = proxyActivities<Activities>(STEP_OPTIONS);
+// The shipment created at the start as a local activity: the worker runs it inside the fulfilment's first
+// workflow task and records it as a marker, instead of it costing the server a scheduled activity, its
+// dispatch and completion, and a second workflow task, for every completed checkout. It is one short,
+// idempotent call (its `<workflowId>:create-shipment` key answers the first answer), so a worker lost
+// mid-task, whose successor runs it again, creates one shipment still.
+const localSteps = proxyLocalActivities<Activities>(STEP_OPTIONS);
+/** Fulfilments recorded before this created their shipment as a regular activity, and replay so. */
+export const LOCAL_SHIPMENT_PATCH = 'fulfilment-local-shipment';
 // Events are retried until Kafka is back: a shipped or delivered order is never left untold.
 const events = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { ...RETRY_BASE, maximumInterval: '1 minute' } });
 // Undos: one attempt per activity; the saga retries them itself so each attempt shows in `status`.
@@ -84,6 +94,9 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
     redeliveries: [],
     compensations: [],
   };
+  // Decided once, first, and only by a run that creates a shipment (others gain no marker).
+  const createsShipment = status.deliveredBy === 'carrier' && !carried;
+  const shipmentStep = createsShipment && patched(LOCAL_SHIPMENT_PATCH) ? localSteps : steps;
   const customer = { orderId, customerId: input.customerId, customerEmail: input.customerEmail };
   /** Bumped by every accepted report or decision: the stall timer starts again from it. */
   let movements = 0;
@@ -222,8 +235,8 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
     { key: SEARCH_ATTRIBUTES.OrderStatus, value: carried ? (status.stalled ? 'FULFILMENT_STALLED' : `FULFILMENT_${status.state}`) : 'FULFILMENT_PICKING' },
   ]);
 
-  if (status.deliveredBy === 'carrier' && !carried) {
-    const shipment = await steps.createShipment({ shipmentId: orderId, orderId, postalCode: input.postalCode, idempotencyKey: key('create-shipment') });
+  if (createsShipment) {
+    const shipment = await shipmentStep.createShipment({ shipmentId: orderId, orderId, postalCode: input.postalCode, idempotencyKey: key('create-shipment') });
     status.trackingNumber = shipment.trackingNumber;
   }
 

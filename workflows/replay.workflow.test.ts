@@ -75,6 +75,7 @@ describe('replay of recorded histories', () => {
         'checkout-starts-fulfilment',
         'fulfilment-continued-as-new',
         'fulfilment-delivered',
+        'fulfilment-local-shipment-delivered',
         'fulfilment-redelivered-returned',
         'fulfilment-refunded-before-dispatch',
         'fulfilment-returned-unclaimed',
