@@ -1,0 +1,120 @@
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { config } from '../lib/config';
+import { payloadDataConverter } from '../lib/payload-codec';
+import { FULFILMENT_WORKFLOW_TYPE, fulfilmentWorkflowId, type FulfilmentInput } from '../workflows/fulfilment.contract';
+
+/**
+ * What starting one fulfilment costs, A/B on the real Temporal server (never part of `npm test`): the
+ * fulfilment every completed checkout starts, from an older checkout's workflow code (`--old DIR`, with
+ * node_modules) and this one, each on a worker of its own in this process with stub activities and the
+ * platform's encrypting data converter. Rounds alternate the variants; each round starts `--batch`
+ * fulfilments at once and waits until each has created its shipment and gone quiet (parked on its stall
+ * timer), then reads the CPU the Temporal server (utime+stime of its process) and this process (both
+ * workers, the client) spent on that batch. The fulfilments are terminated at the end.
+ *
+ *   npx tsx bench/fulfilment-start-ab.ts --old /tmp/checkout-old --batch 50 --rounds 6
+ */
+const HZ = 100;
+
+function serverPid(): number {
+  const out = execFileSync('pgrep', ['-f', 'temporal server start-dev'], { encoding: 'utf8' }).trim().split('\n')[0];
+  if (!out) throw new Error('no Temporal dev server process found');
+  return Number(out);
+}
+
+/** CPU ms of a process so far (/proc/<pid>/stat utime+stime). */
+function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / HZ;
+}
+
+const selfCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { old: { type: 'string' }, batch: { type: 'string', default: '50' }, rounds: { type: 'string', default: '6' }, settle: { type: 'string', default: '3000' } } });
+  if (!values.old) throw new Error('usage: fulfilment-start-ab.ts --old DIR [--batch 50] [--rounds 6]');
+  const batch = Number(values.batch);
+  const rounds = Number(values.rounds);
+  const settleMs = Number(values.settle);
+  const cfg = config();
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const dataConverter = payloadDataConverter(cfg.PAYLOAD_KEYRING);
+  const nativeConnection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect({ address: cfg.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE, dataConverter });
+  const logger = new DefaultLogger('WARN');
+  const server = serverPid();
+  const run = randomUUID().slice(0, 8);
+  const variants = [
+    { name: 'old', workflowsPath: path.resolve(values.old, 'workflows', 'index.ts') },
+    { name: 'now', workflowsPath: require.resolve('../workflows') },
+  ];
+  const workers = await Promise.all(
+    variants.map(async (v) => {
+      const shipments = { count: 0 };
+      const taskQueue = `bench-fulfilment-ab-${run}-${v.name}`;
+      const worker = await Worker.create({
+        connection: nativeConnection,
+        namespace: cfg.TEMPORAL_NAMESPACE,
+        taskQueue,
+        workflowBundle: await bundleWorkflowCode({ workflowsPath: v.workflowsPath, logger }),
+        dataConverter,
+        activities: {
+          createShipment: async (i: { shipmentId: string; orderId: string; postalCode: string }) => {
+            shipments.count += 1;
+            return { ...i, trackingNumber: '412345678901', status: 'LABEL_CREATED', events: [] };
+          },
+          publishEvent: async () => undefined,
+        },
+      });
+      return { ...v, taskQueue, worker, shipments, running: worker.run(), serverMs: [] as number[], selfMs: [] as number[] };
+    }),
+  );
+  const ids: string[] = [];
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  for (let r = 0; r < rounds; r++) {
+    for (let j = 0; j < workers.length; j++) {
+      const w = workers[(r + j) % workers.length]!;
+      const target = w.shipments.count + batch;
+      const s0 = processCpuMs(server);
+      const c0 = selfCpuMs();
+      await Promise.all(
+        Array.from({ length: batch }, () => {
+          const orderId = `bench-fab-${run}-${ids.length}`;
+          ids.push(orderId);
+          const input: FulfilmentInput = { orderId, customerId: 'bench', customerEmail: 'bench@example.com', postalCode: '999-9999' };
+          return client.workflow.start(FULFILMENT_WORKFLOW_TYPE, { workflowId: fulfilmentWorkflowId(orderId), taskQueue: w.taskQueue, args: [input] });
+        }),
+      );
+      while (w.shipments.count < target) await sleep(20);
+      // The tasks after the shipment (the old code's second workflow task) and the server's visibility writes.
+      await sleep(settleMs);
+      w.serverMs.push((processCpuMs(server) - s0) / batch);
+      w.selfMs.push((selfCpuMs() - c0) / batch);
+      process.stderr.write(`[fulfilment-ab] round ${r + 1} ${w.name}: server ${w.serverMs.at(-1)!.toFixed(1)} ms, worker+client ${w.selfMs.at(-1)!.toFixed(1)} ms per fulfilment\n`);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const results = Object.fromEntries(workers.map((w) => [w.name, { serverMsMedian: Math.round(median(w.serverMs) * 10) / 10, workerMsMedian: Math.round(median(w.selfMs) * 10) / 10, serverMs: w.serverMs.map((x) => Math.round(x * 10) / 10), workerMs: w.selfMs.map((x) => Math.round(x * 10) / 10) }]));
+  console.log(JSON.stringify({ run, batch, rounds, settleMs, results }, null, 2));
+  for (const id of ids) await client.workflow.getHandle(fulfilmentWorkflowId(id)).terminate('bench done').catch(() => undefined);
+  for (const w of workers) w.worker.shutdown();
+  await Promise.all(workers.map((w) => w.running));
+  await nativeConnection.close();
+  await connection.close();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
