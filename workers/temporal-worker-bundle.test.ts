@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleInputs, cachedWorkflowBundle, workflowBundleKey } from './temporal-worker-bundle';
@@ -12,6 +12,20 @@ describe('cached workflow bundle', () => {
     expect(workflowBundleKey(opts, inputs)).toBe(workflowBundleKey(opts, inputs));
     expect(workflowBundleKey(opts, inputs)).not.toBe(workflowBundleKey(opts, [...inputs, 'workflows/saga.ts']));
     expect(workflowBundleKey(opts, inputs)).not.toBe(workflowBundleKey({ ...opts, workflowInterceptorModules: ['x'] }, inputs));
+  });
+
+  it('hashes the content of an interceptor module given by its file: an edited one gives a new key', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'interceptor-'));
+    try {
+      const module = path.join(dir, 'interceptor.ts');
+      const inputs = ['lib/errors.ts'];
+      writeFileSync(module, 'export const interceptors = () => ({});\n');
+      const before = workflowBundleKey({ ...opts, workflowInterceptorModules: [module] }, inputs);
+      writeFileSync(module, 'export const interceptors = () => ({ outbound: [] });\n');
+      expect(workflowBundleKey({ ...opts, workflowInterceptorModules: [module] }, inputs)).not.toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('hashes every workflow source and lib/ (what the workflows import), never test files', () => {

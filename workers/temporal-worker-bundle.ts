@@ -32,6 +32,8 @@ export function workflowBundleKey(opts: { workflowsPath: string; workflowInterce
     hash.update(`\0${file}\0`);
     hash.update(readFileSync(path.join(ROOT, file)));
   }
+  // An interceptor module given by its file (a test's, outside workflows/ and lib/) is hashed too.
+  for (const module of opts.workflowInterceptorModules) if (path.isAbsolute(module) && existsSync(module)) hash.update(readFileSync(module));
   return hash.digest('hex').slice(0, 32);
 }
 

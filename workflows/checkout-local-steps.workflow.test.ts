@@ -4,8 +4,9 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { setTimeout as delay } from 'node:timers/promises';
 import { WithStartWorkflowOperation, WorkflowUpdateStage } from '@temporalio/client';
-import { checkoutInput, stubs, type StepActivities } from '../test/support/checkout-stubs';
+import { checkoutInput, reject, stubs, type StepActivities } from '../test/support/checkout-stubs';
 import { recordHistory } from '../test/support/record-history';
+import { cachedWorkflowBundle } from '../workers/temporal-worker-bundle';
 import { createTimeSkippingEnv, testWorkflowBundle } from '../test/support/time-skipping';
 import { awaitCheckoutStageUpdate, CHECKOUT_WORKFLOW_TYPE, checkoutStatusQuery, checkoutWorkflowId, paymentConfirmedSignal, type CheckoutInput, type CheckoutResult } from './checkout.contract';
 
@@ -43,11 +44,14 @@ describe('checkoutWorkflow forward steps as local activities (time-skipping)', (
     await env?.teardown();
   });
 
-  async function withWorker<T>(activities: StepActivities, fn: (taskQueue: string) => Promise<T>): Promise<T> {
+  async function withWorker<T>(activities: StepActivities, fn: (taskQueue: string) => Promise<T>, workflowBundle?: { codePath: string }): Promise<T> {
     const taskQueue = `local-${Math.random().toString(36).slice(2)}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await testWorkflowBundle(), activities });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle ?? (await testWorkflowBundle()), activities });
     return worker.runUntil(fn(taskQueue));
   }
+  /** The workflows with test/support/lose-workflow-task.ts built in: a checkout's first task is lost once it ran through the booking. */
+  const losingFirstTask = () =>
+    cachedWorkflowBundle({ workflowsPath: require.resolve('./index'), workflowInterceptorModules: [require.resolve('../test/support/lose-workflow-task')] });
 
   const start = (taskQueue: string, i: CheckoutInput) =>
     env.client.workflow.start<(input: CheckoutInput) => Promise<CheckoutResult>>(CHECKOUT_WORKFLOW_TYPE, { workflowId: checkoutWorkflowId(i.orderId), taskQueue, args: [i] });
@@ -136,5 +140,50 @@ describe('checkoutWorkflow forward steps as local activities (time-skipping)', (
       expect(scheduledActivities(events)).toEqual(['transitionOrder', 'publishEvent']);
       await recordHistory('checkout-local-steps-early-answer', handle);
     });
+  });
+
+  it('a workflow task lost after its local steps ran, then an operator cancel: every step of the path is undone, the unrecorded booking, charge and order too', async () => {
+    const orderId = 'local-lost-task';
+    const handle = env.client.workflow.getHandle<(i: CheckoutInput) => Promise<CheckoutResult>>(checkoutWorkflowId(orderId));
+    const s = stubs({
+      // The booking is made, and the operator's cancel reaches the server while the task that made it
+      // is still running (it then fails, test/support/lose-workflow-task.ts): the next task starts from
+      // a history with no step in it and a cancel request.
+      bookDelivery: async () => {
+        await handle.cancel();
+        return { bookingId: orderId, orderId, slotId: 's', status: 'BOOKED', date: '2026-11-23', windowStart: '09:00', windowEnd: '12:00' };
+      },
+    });
+    const { outcome: result, status } = await withWorker(
+      s.activities,
+      async (tq) => {
+        await start(tq, checkoutInput(orderId));
+        const outcome = await handle.result();
+        await recordHistory('checkout-local-steps-lost-task-cancelled', handle);
+        // Asked while the worker runs (a query needs one).
+        return { outcome, status: await handle.query(checkoutStatusQuery) };
+      },
+      await losingFirstTask(),
+    );
+    expect(result).toMatchObject({ outcome: 'CANCELLED', failure: { code: 'CANCELLED' } });
+    const events = await eventsOf(handle);
+    // The lost task's steps left no marker: the history reached no step past the reservation.
+    expect(count(events, (e) => e.workflowTaskFailedEventAttributes)).toBe(1);
+    expect(localActivities(events).filter((t) => t !== 'reserveStock')).toEqual([]);
+    expect(s.names().slice(0, 5)).toEqual(['reserveStock', 'createOrder', 'chargeCard', 'transitionOrder', 'bookDelivery']);
+    // Yet the booking, the charge and the order it made are undone, latest first, and the stock given back.
+    expect(s.undone()).toEqual(['releaseDelivery', 'refundPayment', 'failOrder', 'releaseStock']);
+    expect(s.calls.find((c) => c.name === 'failOrder')?.input).toMatchObject({ toStatus: 'CANCELLED' });
+    expect(status.timeline.find((t) => t.step === 'release-delivery' && t.status === 'STARTED')?.detail).toMatch(/lost workflow task/);
+    expect(s.published()).toEqual(['order.cancelled']);
+  });
+
+  it('a business rejection (the card declined) undoes only the steps reached: no lost task can have gone past it', async () => {
+    const s = stubs({ chargeCard: reject('CARD_DECLINED') });
+    await withWorker(s.activities, async (tq) => {
+      const handle = await start(tq, checkoutInput('local-declined'));
+      expect(await handle.result()).toMatchObject({ outcome: 'FAILED', failure: { code: 'CARD_DECLINED' } });
+    });
+    expect(s.undone()).toEqual(['refundPayment', 'failOrder', 'releaseStock']);
   });
 });

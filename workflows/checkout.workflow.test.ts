@@ -140,7 +140,8 @@ describe('checkoutWorkflow (time-skipping)', () => {
       expect(status.state).toBe('CANCELLED');
       expect(await handle.result()).toMatchObject({ outcome: 'CANCELLED', failure: { code: 'CANCELLED', message: 'changed my mind' } });
     });
-    expect(s.undone()).toEqual(['voidPayment', 'failOrder', 'releaseStock']);
+    // A cancel may follow steps a lost workflow task ran unrecorded: the booking is released too (a no-op here).
+    expect(s.undone()).toEqual(['releaseDelivery', 'voidPayment', 'failOrder', 'releaseStock']);
     expect(s.calls.find((c) => c.name === 'failOrder')?.input).toMatchObject({ toStatus: 'CANCELLED' });
     expect(s.published()).toEqual(['order.cancelled']);
   });

@@ -33,7 +33,7 @@ import {
 } from './checkout.contract';
 import { FULFILMENT_WORKFLOW_TYPE, fulfilmentWorkflowId, type FulfilmentInput } from './fulfilment.contract';
 import { NON_RETRYABLE_TYPES, RETRY_BASE } from './retry-policies';
-import { failureOf, Saga } from './saga';
+import { failureOf, isBusinessRejection, Saga, type Undo } from './saga';
 
 // Forward steps: infrastructure faults are retried for a few minutes, then the saga compensates.
 const FORWARD_STEP_OPTIONS = {
@@ -49,6 +49,16 @@ const steps = proxyActivities<Activities>(FORWARD_STEP_OPTIONS);
 const localSteps = proxyLocalActivities<Activities>(FORWARD_STEP_OPTIONS);
 /** Checkouts recorded before this ran every forward step as a regular activity, and replay so. */
 export const LOCAL_STEPS_PATCH = 'local-forward-steps';
+/**
+ * Local steps run before the history records them: a workflow task lost after they ran (its worker
+ * killed, the task failed or timed out) leaves their effects with no marker, and the task that runs
+ * again can take another path (a cancel came in meanwhile, a step now fails for want of a service)
+ * and never reach them. Compensating such a checkout undoes every step of its path, reached or not
+ * (an undo of a step that never ran is a no-op that leaves a tombstone). Checkouts compensated before
+ * this undid only the steps their history reached.
+ */
+export const UNDO_UNRECORDED_STEPS_PATCH = 'undo-unrecorded-local-steps';
+const UNRECORDED_WHY = 'not recorded as reached: a lost workflow task may have run it';
 // Events are retried until Kafka is back: a completed order is never lost for want of a broker.
 const events = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -76,7 +86,8 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
   let cancelRequest: { reason: string } | undefined;
   let deliveryBooked = false;
   // Decided once, first: a checkout runs all its forward steps one way, and its history says which.
-  const forward = patched(LOCAL_STEPS_PATCH) ? localSteps : steps;
+  const stepsAreLocal = patched(LOCAL_STEPS_PATCH);
+  const forward = stepsAreLocal ? localSteps : steps;
   // Someone awaits the early answer (`awaitStage` for the payment): its reply leaves with the workflow
   // task that completes, and local steps keep that task open, so the step after the charge then runs
   // as a regular activity, which ends the task right after the charge (see the charge below).
@@ -169,23 +180,47 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
   );
   upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.OrderStatus, value: status.state }]);
 
+  // Each step's undo, keyed like its step. `failOrder` reads the outcome when it runs: by then the
+  // saga's outcome (FAILED or CANCELLED, and why) is decided.
+  const paymentId = orderId;
+  const redeemPoints = input.redeemPoints ?? 0;
+  const couponCode = input.couponCode;
+  const releaseStock: Undo<CheckoutStep> = { step: 'release-stock', run: () => undos.releaseStock({ reservationId: orderId, idempotencyKey: key('release-stock') }) };
+  const points = { customerId: input.customerId, orderId };
+  const restorePoints: Undo<CheckoutStep> = { step: 'restore-points', run: () => undos.restorePoints({ ...points, idempotencyKey: key('restore-points') }) };
+  const restoreCoupon: Undo<CheckoutStep> = { step: 'restore-coupon', run: () => undos.restoreCoupon({ orderId, idempotencyKey: key('restore-coupon') }) };
+  const failOrder: Undo<CheckoutStep> = {
+    step: 'fail-order',
+    run: () => undos.failOrder({ orderId, toStatus: status.failure?.code === 'CANCELLED' ? 'CANCELLED' : 'FAILED', reason: status.failure?.code ?? 'FAILED', idempotencyKey: key('fail-order') }),
+  };
+  const refundPayment: Undo<CheckoutStep> = { step: 'refund-payment', run: () => undos.refundPayment({ paymentId, idempotencyKey: key('refund-payment') }) };
+  const voidPayment: Undo<CheckoutStep> = { step: 'void-payment', run: () => undos.voidPayment({ paymentId, idempotencyKey: key('void-payment') }) };
+  const releaseDelivery: Undo<CheckoutStep> = { step: 'release-delivery', run: () => undos.releaseDelivery({ bookingId: orderId, idempotencyKey: key('release-delivery') }) };
+  /** The undos of every step this checkout's path has, in the order of its steps. */
+  const pathUndos = [
+    releaseStock,
+    ...(redeemPoints > 0 ? [restorePoints] : []),
+    ...(couponCode ? [restoreCoupon] : []),
+    failOrder,
+    input.payment.type === 'card' ? refundPayment : voidPayment,
+    releaseDelivery,
+  ];
+
   try {
     checkpoint();
     // 1. Reserve stock; it must outlive the longest payment wait.
     const slipExpirySeconds = input.slipExpirySeconds ?? DEFAULT_SLIP_EXPIRY_SECONDS;
-    await saga.step('reserve-stock', { step: 'release-stock', run: () => undos.releaseStock({ reservationId: orderId, idempotencyKey: key('release-stock') }) }, () =>
+    await saga.step('reserve-stock', releaseStock, () =>
       forward.reserveStock({ reservationId: orderId, orderId, lines: input.lines, ttlSeconds: slipExpirySeconds + 24 * 60 * 60, idempotencyKey: key('reserve-stock') }),
     );
 
     // 2. Redeem loyalty points. Patched: executions recorded before this step existed replay without
     // it, and patched() is only reached with points to redeem, so other histories gain no marker.
-    const redeemPoints = input.redeemPoints ?? 0;
     let pointsDiscountMinor = 0;
     if (redeemPoints > 0 && patched('loyalty-redeem-step')) {
       checkpoint();
       setState('REDEEMING_POINTS');
-      const points = { customerId: input.customerId, orderId };
-      await saga.step('redeem-points', { step: 'restore-points', run: () => undos.restorePoints({ ...points, idempotencyKey: key('restore-points') }) }, () =>
+      await saga.step('redeem-points', restorePoints, () =>
         forward.redeemPoints({ ...points, points: redeemPoints, idempotencyKey: key('redeem-points') }),
       );
       pointsDiscountMinor = redeemPoints;
@@ -194,11 +229,10 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
 
     // 2b. Redeem the coupon, like the points: patched, and patched() only reached with a coupon, so
     // histories without one gain no marker. The orders service prices the order with its terms.
-    const couponCode = input.couponCode;
     if (couponCode && patched('redeem-coupon-step')) {
       checkpoint();
       setState('REDEEMING_COUPON');
-      await saga.step('redeem-coupon', { step: 'restore-coupon', run: () => undos.restoreCoupon({ orderId, idempotencyKey: key('restore-coupon') }) }, () =>
+      await saga.step('redeem-coupon', restoreCoupon, () =>
         forward.redeemCoupon({ orderId, customerId: input.customerId, code: couponCode, idempotencyKey: key('redeem-coupon') }),
       );
       status.couponRedeemed = couponCode;
@@ -207,11 +241,6 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     // 3. Create the order, priced from the catalog by the orders service (less the points redeemed).
     checkpoint();
     setState('CREATING_ORDER');
-    const failOrder = {
-      step: 'fail-order' as const,
-      // Read when the undo runs: by then the saga's outcome (FAILED or CANCELLED, and why) is decided.
-      run: () => undos.failOrder({ orderId, toStatus: status.failure?.code === 'CANCELLED' ? 'CANCELLED' : 'FAILED', reason: status.failure?.code ?? 'FAILED', idempotencyKey: key('fail-order') }),
-    };
     const order = await saga.step('create-order', failOrder, () =>
       forward.createOrder({
         orderId,
@@ -230,8 +259,6 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
 
     // 4. Payment: a card is charged now; a slip is issued and its payment awaited until it expires.
     checkpoint();
-    const paymentId = orderId;
-    const refundPayment = { step: 'refund-payment' as const, run: () => undos.refundPayment({ paymentId, idempotencyKey: key('refund-payment') }) };
     if (input.payment.type === 'card') {
       const { cardToken } = input.payment;
       setState('CHARGING_PAYMENT');
@@ -243,7 +270,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     } else {
       const method = input.payment.type;
       const expiresAt = new Date(Date.now() + slipExpirySeconds * 1000).toISOString();
-      const slip = await saga.step('issue-slip', { step: 'void-payment', run: () => undos.voidPayment({ paymentId, idempotencyKey: key('void-payment') }) }, () =>
+      const slip = await saga.step('issue-slip', voidPayment, () =>
         forward.issuePaymentSlip({ paymentId, orderId, amountMinor: order.totalMinor, currency: order.currency, method, expiresAt, idempotencyKey: key('issue-slip') }),
       );
       status.payment = { paymentId, method, slipNumber: slip.slipNumber, expiresAt };
@@ -276,7 +303,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     // booking undone). From then on the order can no longer be cancelled, only refunded.
     checkpoint();
     setState('BOOKING_DELIVERY');
-    const booking = await saga.step('book-delivery', { step: 'release-delivery', run: () => undos.releaseDelivery({ bookingId: orderId, idempotencyKey: key('release-delivery') }) }, () =>
+    const booking = await saga.step('book-delivery', releaseDelivery, () =>
       forward.bookDelivery({ bookingId: orderId, orderId, slotId: input.deliverySlotId, postalCode: input.address.postalCode, idempotencyKey: key('book-delivery') }),
     );
     deliveryBooked = true;
@@ -347,6 +374,12 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     const failure: CheckoutFailure = cancelled ? { code: 'CANCELLED', message: reason } : failureOf(err);
     status.failure = failure;
     setState('COMPENSATING');
+    // A step's own business rejection is the answer stored under its key, the same in every task that
+    // ran it, so no lost task went past it; any other ending may leave steps a lost task ran unrecorded.
+    // patched() is only reached then, so other histories gain no marker.
+    if (stepsAreLocal && (cancelled || !isBusinessRejection(err)) && patched(UNDO_UNRECORDED_STEPS_PATCH)) {
+      for (const undo of pathUndos) if (!saga.registered(undo.step)) saga.addUndo({ ...undo, why: UNRECORDED_WHY });
+    }
     const customer = { orderId, customerId: input.customerId, customerEmail: input.customerEmail };
     await CancellationScope.nonCancellable(async () => {
       await saga.compensate();

@@ -65,6 +65,7 @@ describe('replay of recorded histories', () => {
         'checkout-fewer-status-upserts-card',
         'checkout-local-steps-card',
         'checkout-local-steps-early-answer',
+        'checkout-local-steps-lost-task-cancelled',
         'checkout-local-steps-slip',
         'checkout-points-completed',
         'checkout-publish-and-fulfil-together',

@@ -44,6 +44,8 @@ export interface SagaHooks<Step extends string> {
 export interface Undo<Step extends string> {
   step: Step;
   run: () => Promise<unknown>;
+  /** Why it runs although its step is not recorded as reached (shown in the timeline). */
+  why?: string;
 }
 
 /** Attempts before an undo that keeps failing is marked stuck: 1+2+4+…+60 s of backoff, about 4 minutes. */
@@ -81,6 +83,11 @@ export class Saga<Step extends string> {
     this.undos.push(undo);
   }
 
+  /** Whether an undo of this name is registered (its step was reached). */
+  registered(step: Step): boolean {
+    return this.undos.some((u) => u.step === step);
+  }
+
   /** The step whose undo waits for an operator, if any. */
   get stuck(): Step | undefined {
     return this.stuckStep;
@@ -104,7 +111,7 @@ export class Saga<Step extends string> {
   private async runUndo(undo: Undo<Step>): Promise<void> {
     const record: UndoRecord<Step> = { step: undo.step, status: 'RUNNING', attempts: 0 };
     this.hooks.undoRecords.push(record);
-    this.hooks.mark(undo.step, 'STARTED');
+    this.hooks.mark(undo.step, 'STARTED', undo.why);
     let failuresSinceOperator = 0;
     for (;;) {
       record.attempts += 1;
@@ -157,6 +164,16 @@ export class Saga<Step extends string> {
 function isNonRetryable(err: unknown): boolean {
   const cause = err instanceof ActivityFailure ? err.cause : err;
   return cause instanceof ApplicationFailure && cause.nonRetryable === true;
+}
+
+/**
+ * True for a forward step's typed business rejection (OUT_OF_STOCK, CARD_DECLINED, …) or one the saga
+ * raises itself (PAYMENT_EXPIRED): an answer stored under the step's idempotency key, so every run of
+ * that step answers the same. STEP_UNDONE (something undid the step meanwhile) is not one.
+ */
+export function isBusinessRejection(err: unknown): boolean {
+  const cause = err instanceof ActivityFailure ? err.cause : err;
+  return cause instanceof ApplicationFailure && cause.nonRetryable === true && cause.type !== 'STEP_UNDONE';
 }
 
 /** The stable code and message of a step's failure. */
