@@ -130,6 +130,8 @@ export class OrdersService {
         if (isUndoneStatus(existing.status)) throw stepUndone(orderId, existing.status);
         return existing;
       }
+      // Its undo came first (this call outlived its caller): the order stays uncreated.
+      if (read.tombstoned) throw new DomainError('STEP_UNDONE', `order ${orderId} was undone before it was created`, { orderId, status: 'NONE' });
       const [{ products }, zone] = await pricingInputs();
       // The coupon was redeemed for this order by the saga's step before (RedeemCoupon): its terms are read in the order's transaction.
       const coupon = read.coupon ?? undefined;
@@ -241,8 +243,17 @@ export class OrdersService {
       }
       return orderOf(await sql.rows(orderQuery(orderId, '').text, [orderId]))!;
     };
+    // An undo of an order that does not exist (yet) leaves a tombstone, under the lock CreateOrder takes,
+    // and answers NOT_FOUND (nothing to undo): a CreateOrder of that id still in flight is then refused.
+    const undo = to === 'FAILED' || to === 'CANCELLED';
     return idempotentSql(this.prisma, 'orders', request.idempotencyKey, 'TransitionOrder', fn, {
       deadline: context.deadline,
+      ...(undo
+        ? {
+            locks: [orderIdLock(orderId)],
+            before: { text: 'INSERT INTO orders.order_tombstones (order_id) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM orders.orders WHERE id = $1) ON CONFLICT DO NOTHING', values: [orderId] },
+          }
+        : {}),
       // The row lock makes concurrent transitions queue: the second sees the first one's status.
       prefetch: { text: 'SELECT status::text AS status FROM orders.orders WHERE id = $1 FOR UPDATE', values: [orderId] },
       undone: forward ? async (_sql, prefetched) => orderUndone(orderId, prefetched) : undefined,
@@ -302,13 +313,14 @@ function requireId(value: string, field: string): string {
 }
 
 /** createOrderPrefetch's one row: the order's columns (all null when there is no order yet) and what a new order needs. */
-type CreateOrderPrefetchRow = { id: string | null; status: string | null; now: Date; nowText: string; skuOrder: string[]; coupon: CouponTerms | null } & Record<string, unknown>;
+type CreateOrderPrefetchRow = { id: string | null; status: string | null; now: Date; nowText: string; skuOrder: string[]; coupon: CouponTerms | null; tombstoned: boolean } & Record<string, unknown>;
 
 /**
  * CreateOrder's first read, one row: the order as orderQuery reads it, row-locked (as a transition
  * locks it, so the undone check sees a concurrent undo's outcome), or nulls; the transaction's now()
  * as created_at and the history's instant will store it; the skus in the database's order (its
- * collation, which JavaScript's sort does not follow); the terms of the coupon redeemed for the order.
+ * collation, which JavaScript's sort does not follow); the terms of the coupon redeemed for the order;
+ * whether an undo of the order id came before it (a tombstone, read under the order id's lock).
  */
 function createOrderPrefetch(orderId: string, skus: readonly string[], couponCode: string): Prefetch {
   const coupon = couponCode
@@ -318,7 +330,7 @@ function createOrderPrefetch(orderId: string, skus: readonly string[], couponCod
   return {
     text: `SELECT now()::timestamptz(3) AS now, to_char(now()::timestamptz(3) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "nowText",
                   (SELECT json_agg(s.sku ORDER BY s.sku) FROM json_array_elements_text($2::json) AS s (sku)) AS "skuOrder",
-                  ${coupon} AS coupon, found.*
+                  ${coupon} AS coupon, EXISTS (SELECT 1 FROM orders.order_tombstones WHERE order_id = $1) AS tombstoned, found.*
              FROM (VALUES (1)) AS one (x)
              LEFT JOIN LATERAL (${orderQuery(orderId, 'FOR UPDATE OF o').text}) AS found ON true`,
     values: [orderId, JSON.stringify(skus)],

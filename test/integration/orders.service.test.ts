@@ -226,6 +226,41 @@ describe('orders service (real PostgreSQL, catalog over gRPC)', () => {
     expect(await rejection(createOrder(refunded))).toMatchObject({ code: 'STEP_UNDONE', details: { status: 'REFUNDED' } });
   });
 
+  it('an undo of an order that does not exist yet leaves a tombstone: a CreateOrder of that id arriving later (a killed worker\'s) is STEP_UNDONE and creates nothing', async () => {
+    const late = newOrder();
+    const undo = { orderId: late.orderId, toStatus: 'CANCELLED', reason: 'CANCELLED', idempotencyKey: `checkout:${late.orderId}:fail-order` };
+    // Nothing to undo: NOT_FOUND, which the saga's failOrder takes as done; asked again, the same.
+    expect((await rejection(transition(undo))).code).toBe('NOT_FOUND');
+    expect((await rejection(transition(undo))).code).toBe('NOT_FOUND');
+    expect(await rejection(createOrder(late))).toMatchObject({ code: 'STEP_UNDONE', details: { orderId: late.orderId, status: 'NONE' } });
+    expect(await rejection(createOrder({ ...late, idempotencyKey: randomUUID() }))).toMatchObject({ code: 'STEP_UNDONE' });
+    expect((await rejection(getOrder(late.orderId))).code).toBe('NOT_FOUND');
+    // An undo of an order that exists leaves none: the order itself says it was undone.
+    const existing = newOrder();
+    await createOrder(existing);
+    await move(existing.orderId, 'FAILED', 'CARD_DECLINED');
+    expect(await prisma.orderTombstone.count({ where: { orderId: { in: [late.orderId, existing.orderId] } } })).toBe(1);
+  });
+
+  it('serialises an undo and a CreateOrder of one order id: whichever comes second sees the first (an order FAILED, or a tombstone and no order)', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      const request = newOrder();
+      const [created, undone] = await Promise.allSettled([createOrder(request), transition({ orderId: request.orderId, toStatus: 'FAILED', reason: 'CANCELLED', idempotencyKey: `checkout:${request.orderId}:fail-order` })]);
+      const order = await getOrder(request.orderId).catch(() => undefined);
+      const tombstones = await prisma.orderTombstone.count({ where: { orderId: request.orderId } });
+      if (created.status === 'fulfilled') {
+        // Created first, then failed by the undo.
+        expect(undone.status).toBe('fulfilled');
+        expect(order?.status).toBe('FAILED');
+        expect(tombstones).toBe(0);
+      } else {
+        expect((created.reason as DomainError).code).toBe('STEP_UNDONE');
+        expect(order).toBeUndefined();
+        expect(tombstones).toBe(1);
+      }
+    }
+  });
+
   it('rejects illegal transitions with INVALID_TRANSITION and records nothing', async () => {
     const { orderId } = await createOrder(newOrder());
     const err = await rejection(move(orderId, 'CONFIRMED'));
