@@ -8,7 +8,7 @@ import { checkoutInput, reject, stubs, type StepActivities } from '../test/suppo
 import { recordHistory } from '../test/support/record-history';
 import { cachedWorkflowBundle } from '../workers/temporal-worker-bundle';
 import { createTimeSkippingEnv, testWorkflowBundle } from '../test/support/time-skipping';
-import { awaitCheckoutStageUpdate, CHECKOUT_WORKFLOW_TYPE, checkoutStatusQuery, checkoutWorkflowId, paymentConfirmedSignal, type CheckoutInput, type CheckoutResult } from './checkout.contract';
+import { awaitCheckoutStageUpdate, cancelCheckoutUpdate, CHECKOUT_WORKFLOW_TYPE, checkoutStatusQuery, checkoutWorkflowId, paymentConfirmedSignal, type CheckoutInput, type CheckoutResult } from './checkout.contract';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
@@ -176,6 +176,40 @@ describe('checkoutWorkflow forward steps as local activities (time-skipping)', (
     expect(s.calls.find((c) => c.name === 'failOrder')?.input).toMatchObject({ toStatus: 'CANCELLED' });
     expect(status.timeline.find((t) => t.step === 'release-delivery' && t.status === 'STARTED')?.detail).toMatch(/lost workflow task/);
     expect(s.published()).toEqual(['order.cancelled']);
+  });
+
+  it('a workflow task lost with its worker after its local steps ran, then the customer\'s cancel on the next worker: the cancel is taken and every step of the path undone', async () => {
+    const orderId = 'local-lost-task-customer-cancel';
+    const input = checkoutInput(orderId);
+    const handle = env.client.workflow.getHandle<(i: CheckoutInput) => Promise<CheckoutResult>>(checkoutWorkflowId(input.orderId));
+    const taskQueue = `local-${Math.random().toString(36).slice(2)}`;
+    let first!: Worker;
+    const s = stubs({
+      // The first worker stops taking tasks once the booking is made; the task it is running is then
+      // lost (test/support/lose-workflow-task.ts), as if the worker had been killed.
+      bookDelivery: async () => {
+        first.shutdown();
+        return { bookingId: orderId, orderId, slotId: 's', status: 'BOOKED', date: '2026-11-23', windowStart: '09:00', windowEnd: '12:00' };
+      },
+    });
+    first = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await losingFirstTask(), activities: s.activities });
+    const firstRuns = first.run();
+    await env.client.workflow.start(CHECKOUT_WORKFLOW_TYPE, { workflowId: handle.workflowId, taskQueue, args: [input] });
+    await firstRuns;
+    expect(s.names()).toContain('bookDelivery');
+    // No worker now: the customer's cancel waits at the server for the next one, which takes it first.
+    const cancelling = handle.executeUpdate(cancelCheckoutUpdate, { args: [{ reason: 'changed my mind' }] });
+    const second = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await testWorkflowBundle(), activities: s.activities });
+    const result = await second.runUntil(async () => {
+      await cancelling;
+      const outcome = await handle.result();
+      await recordHistory('checkout-local-steps-lost-task-customer-cancel', handle);
+      return outcome;
+    });
+    expect(result).toMatchObject({ outcome: 'CANCELLED', failure: { code: 'CANCELLED' } });
+    expect(count(await eventsOf(handle), (e) => e.workflowTaskFailedEventAttributes)).toBe(1);
+    expect(s.undone()).toEqual(['releaseDelivery', 'refundPayment', 'failOrder', 'releaseStock']);
+    expect(s.calls.find((c) => c.name === 'failOrder')?.input).toMatchObject({ toStatus: 'CANCELLED' });
   });
 
   it('a business rejection (the card declined) undoes only the steps reached: no lost task can have gone past it', async () => {

@@ -66,6 +66,7 @@ describe('replay of recorded histories', () => {
         'checkout-local-steps-card',
         'checkout-local-steps-early-answer',
         'checkout-local-steps-lost-task-cancelled',
+        'checkout-local-steps-lost-task-customer-cancel',
         'checkout-local-steps-slip',
         'checkout-points-completed',
         'checkout-publish-and-fulfil-together',
