@@ -19,6 +19,10 @@ import { FULFILMENT_WORKFLOW_TYPE, fulfilmentWorkflowId, type FulfilmentInput } 
  * workers, the client) spent on that batch. The fulfilments are terminated at the end.
  *
  *   npx tsx bench/fulfilment-start-ab.ts --old /tmp/checkout-old --batch 50 --rounds 6
+ *
+ * `--parents` compares instead how this code's fulfilment is started: by a parent workflow with
+ * `startChild`, as the checkout does, or by a client beside a parent that does nothing else (as an
+ * activity or a consumer of `order.completed` would): CPU per parent and fulfilment.
  */
 const HZ = 100;
 
@@ -41,8 +45,8 @@ const selfCpuMs = () => {
 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { old: { type: 'string' }, batch: { type: 'string', default: '50' }, rounds: { type: 'string', default: '6' }, settle: { type: 'string', default: '3000' } } });
-  if (!values.old) throw new Error('usage: fulfilment-start-ab.ts --old DIR [--batch 50] [--rounds 6]');
+  const { values } = parseArgs({ options: { old: { type: 'string' }, batch: { type: 'string', default: '50' }, rounds: { type: 'string', default: '6' }, settle: { type: 'string', default: '3000' }, parents: { type: 'boolean', default: false } } });
+  if (!values.old && !values.parents) throw new Error('usage: fulfilment-start-ab.ts --old DIR | --parents [--batch 50] [--rounds 6]');
   const batch = Number(values.batch);
   const rounds = Number(values.rounds);
   const settleMs = Number(values.settle);
@@ -55,10 +59,18 @@ async function main(): Promise<void> {
   const logger = new DefaultLogger('WARN');
   const server = serverPid();
   const run = randomUUID().slice(0, 8);
-  const variants = [
-    { name: 'old', workflowsPath: path.resolve(values.old, 'workflows', 'index.ts') },
-    { name: 'now', workflowsPath: require.resolve('../workflows') },
-  ];
+  // --parents: this code's fulfilment behind a parent that ends at once (`client`: the bench's client starts
+  // the fulfilment beside it) or starts it as the checkout does (`child`: startChild, abandoned).
+  const parentsPath = require.resolve('./fulfilment-parent.workflow');
+  const variants: { name: string; workflowsPath: string; parent?: 'client' | 'child' }[] = values.parents
+    ? [
+        { name: 'client', workflowsPath: parentsPath, parent: 'client' },
+        { name: 'child', workflowsPath: parentsPath, parent: 'child' },
+      ]
+    : [
+        { name: 'old', workflowsPath: path.resolve(values.old!, 'workflows', 'index.ts') },
+        { name: 'now', workflowsPath: require.resolve('../workflows') },
+      ];
   const workers = await Promise.all(
     variants.map(async (v) => {
       const shipments = { count: 0 };
@@ -93,7 +105,10 @@ async function main(): Promise<void> {
           const orderId = `bench-fab-${run}-${ids.length}`;
           ids.push(orderId);
           const input: FulfilmentInput = { orderId, customerId: 'bench', customerEmail: 'bench@example.com', postalCode: '999-9999' };
-          return client.workflow.start(FULFILMENT_WORKFLOW_TYPE, { workflowId: fulfilmentWorkflowId(orderId), taskQueue: w.taskQueue, args: [input] });
+          const fulfilment = () => client.workflow.start(FULFILMENT_WORKFLOW_TYPE, { workflowId: fulfilmentWorkflowId(orderId), taskQueue: w.taskQueue, args: [input] });
+          if (!w.parent) return fulfilment();
+          const parent = client.workflow.execute('fulfilmentParentWorkflow', { workflowId: `bench-fab-parent-${orderId}`, taskQueue: w.taskQueue, args: [input, w.parent === 'child'] });
+          return w.parent === 'child' ? parent : Promise.all([parent, fulfilment()]);
         }),
       );
       while (w.shipments.count < target) await sleep(20);
