@@ -41,6 +41,7 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   AVATAR_TOO_LARGE: 413,
   UNSUPPORTED_IMAGE_TYPE: 415,
   RETURN_QUANTITY_EXCEEDED: 409,
+  STATUS_UNAVAILABLE: 503,
 };
 
 export interface ErrorBody {

@@ -207,6 +207,13 @@ function buildDocument(): OpenApiDocument {
         }),
       ),
       statusUrl: z.string(),
+      statusUnavailable: z
+        .literal(true)
+        .optional()
+        .meta({
+          description:
+            'Present when the checkout’s live status could not be asked (its status query failed): `state` (and totals, failure) come from what Temporal tells without a worker (the OrderStatus search attribute while it runs, its result once completed), `timeline` and `compensations` are then sent empty. Without even that: 503 STATUS_UNAVAILABLE',
+        }),
     }),
   );
   const checkoutAccepted = registry.register('CheckoutAccepted', z.object({ orderId: z.string().uuid(), state: z.literal('ACCEPTED'), statusUrl: z.string() }));
@@ -312,7 +319,7 @@ function buildDocument(): OpenApiDocument {
         415: true,
         422: 'IDEMPOTENCY_KEY_REUSED with another body; COUPON_INVALID: the coupon code is unknown, disabled or not valid now',
         500: true,
-        503: true,
+        503: 'UNAVAILABLE: a dependency is down; STATUS_UNAVAILABLE: the checkout’s status query failed and nothing else tells its state (a known state is answered with `statusUnavailable` instead); retry later',
       }),
     },
   });
@@ -323,7 +330,7 @@ function buildDocument(): OpenApiDocument {
     tags: ['orders'],
     summary: 'The checkout status, timeline, compensations and order of one of the customer’s orders',
     request: { params: orderIdParam },
-    responses: { 200: json('The order', orderView), ...errors({ 400: true, 401: true, 404: 'NOT_FOUND (also for another customer’s order)', 500: true, 503: true }) },
+    responses: { 200: json('The order', orderView), ...errors({ 400: true, 401: true, 404: 'NOT_FOUND (also for another customer’s order)', 500: true, 503: 'UNAVAILABLE: a dependency is down; STATUS_UNAVAILABLE: the checkout’s status query failed and nothing else tells its state (a known state is answered with `statusUnavailable` instead); retry later' }) },
   });
   route('checkout:create', {
     method: 'post',
@@ -343,7 +350,7 @@ function buildDocument(): OpenApiDocument {
         413: true,
         415: true,
         500: true,
-        503: true,
+        503: 'UNAVAILABLE: a dependency is down; STATUS_UNAVAILABLE: the checkout’s status query failed and nothing else tells its state (a known state is answered with `statusUnavailable` instead); retry later',
       }),
     },
   });
@@ -456,7 +463,7 @@ function buildDocument(): OpenApiDocument {
         415: true,
         422: 'CART_EMPTY; PRODUCT_UNAVAILABLE (details.lines lists the cart lines to remove first); IDEMPOTENCY_KEY_REUSED with another body; COUPON_INVALID',
         500: true,
-        503: true,
+        503: 'UNAVAILABLE: a dependency is down; STATUS_UNAVAILABLE: the checkout’s status query failed and nothing else tells its state (a known state is answered with `statusUnavailable` instead); retry later',
       }),
     },
   });

@@ -56,6 +56,8 @@ export const DOMAIN_ERROR_CODES = {
   UNSUPPORTED_IMAGE_TYPE: { retryable: false },
   // Returns (services/orders/returns.ts): more of a line than was bought and not yet returned.
   RETURN_QUANTITY_EXCEEDED: { retryable: false },
+  // A checkout's live status could not be asked (its status query failed) and nothing else tells its state.
+  STATUS_UNAVAILABLE: { retryable: true },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -43,6 +43,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, grpc.status> = {
   AVATAR_TOO_LARGE: grpc.status.INVALID_ARGUMENT,
   UNSUPPORTED_IMAGE_TYPE: grpc.status.INVALID_ARGUMENT,
   RETURN_QUANTITY_EXCEEDED: grpc.status.FAILED_PRECONDITION,
+  STATUS_UNAVAILABLE: grpc.status.UNAVAILABLE,
 };
 
 const ERROR_CODE_KEY = 'error-code';

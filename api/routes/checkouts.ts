@@ -329,6 +329,84 @@ export function checkoutView(status: CheckoutStatus, state: CustomerOrderState =
 }
 
 /**
+ * How long the api waits for a checkout's status query. A query is answered by a worker; with no
+ * worker polling (or one that cannot replay the workflow) it would hold the request for the client's
+ * whole RPC timeout.
+ */
+export const STATUS_QUERY_MS = 5_000;
+
+/** A checkout's status: live from its query, or (statusUnavailable) what its description and result tell without a worker. */
+export interface AskedStatus {
+  status: CheckoutStatus;
+  statusUnavailable?: true;
+}
+
+/** checkoutView, flagged when the live status could not be asked (its timeline and compensations are then unknown, sent empty). */
+export function askedView(asked: AskedStatus, state?: CustomerOrderState) {
+  return { ...checkoutView(asked.status, state ?? asked.status.state), ...(asked.statusUnavailable ? { statusUnavailable: true as const } : {}) };
+}
+
+/**
+ * What is known of a checkout without a worker: its CustomerId search attribute (set at the start),
+ * and its state from the OrderStatus search attribute while it runs, or from its result (readable from
+ * the history) once it completed. Undefined when that tells nothing usable (no attributes, a workflow
+ * that failed, was terminated or timed out); WorkflowNotFoundError is thrown as is.
+ */
+async function describedStatus(handle: WorkflowHandle, orderId: string): Promise<CheckoutStatus | undefined> {
+  const description = await handle.describe();
+  const customerId = description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.CustomerId);
+  if (!customerId) return undefined;
+  const known = { orderId, customerId, timeline: [], compensations: [] };
+  if (description.status.name === 'RUNNING') {
+    const state = description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.OrderStatus);
+    return state ? { ...known, state: state as CheckoutStatus['state'] } : undefined;
+  }
+  if (description.status.name !== 'COMPLETED') return undefined;
+  const result = (await handle.result()) as CheckoutResult;
+  return {
+    ...known,
+    state: result.outcome,
+    ...(result.totalMinor !== undefined ? { totalMinor: result.totalMinor, currency: result.currency } : {}),
+    ...(result.failure ? { failure: result.failure } : {}),
+  };
+}
+
+/** The live status query, with a deadline (STATUS_QUERY_MS). */
+function queryStatus(temporal: Client, handle: WorkflowHandle): Promise<CheckoutStatus> {
+  return temporal.withDeadline(Date.now() + STATUS_QUERY_MS, () => handle.query(checkoutStatusQuery));
+}
+
+/**
+ * Asks a checkout its status. A query that fails for any reason but "no such workflow" (no worker
+ * polling, the deadline, a worker that cannot replay the workflow) is answered from the workflow's
+ * description and result (statusUnavailable) with a warning logged, or, when they tell nothing usable,
+ * with STATUS_UNAVAILABLE (503): a failing query is an outage of the live status, never a 500.
+ */
+export async function askCheckoutStatus(
+  temporal: Client,
+  handle: WorkflowHandle,
+  orderId: string,
+  log: { warn: (obj: object, msg: string) => void },
+): Promise<AskedStatus> {
+  try {
+    return { status: await queryStatus(temporal, handle) };
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) throw err;
+    const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    let known: CheckoutStatus | undefined;
+    try {
+      known = await describedStatus(handle, orderId);
+    } catch (describeErr) {
+      if (describeErr instanceof WorkflowNotFoundError) throw describeErr;
+      log.warn({ orderId, workflowId: handle.workflowId, error: describeErr instanceof Error ? `${describeErr.name}: ${describeErr.message}` : String(describeErr) }, 'checkout describe failed after its status query failed');
+    }
+    log.warn({ orderId, workflowId: handle.workflowId, error, answeredWith: known?.state ?? null }, 'checkout status query failed: answered from the workflow description');
+    if (!known) throw new DomainError('STATUS_UNAVAILABLE', `The status of order ${orderId} cannot be told right now; retry shortly`, { retryAfterSeconds: 5 });
+    return { status: known, statusUnavailable: true };
+  }
+}
+
+/**
  * Asks the saga, with its `awaitStage` update, for its status once it reached `stage` (see
  * AwaitStageRequest), waiting at most `waitSeconds`: `reached` with the status, `timedOut`, or
  * `unavailable` when the update cannot answer (the saga ended already: an update to a closed workflow
@@ -381,7 +459,7 @@ export async function answerCheckout(temporal: Client, req: Request, res: Respon
     return;
   }
   if (asked.kind === 'timedOut') {
-    res.status(202).location(location).json(checkoutView(await handle.query(checkoutStatusQuery)));
+    res.status(202).location(location).json(askedView(await askCheckoutStatus(temporal, handle, orderId, req.log)));
     return;
   }
   // The wait's timer is cancelled once the result is in, so an answered request leaves nothing pending.
@@ -390,7 +468,7 @@ export async function answerCheckout(temporal: Client, req: Request, res: Respon
     handle.result().then(() => true),
     delay(wait * 1000, false, { signal: waited.signal }).catch(() => false),
   ]).finally(() => waited.abort());
-  res.status(finished ? 200 : 202).location(location).json(checkoutView(await handle.query(checkoutStatusQuery)));
+  res.status(finished ? 200 : 202).location(location).json(askedView(await askCheckoutStatus(temporal, handle, orderId, req.log)));
 }
 
 /** Checkout and order routes: each starts, queries, updates or signals one workflow. */
@@ -398,12 +476,13 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
   const router = Router();
 
   /** The customer's own checkout, or NOT_FOUND (another customer's order is not revealed). */
-  const ownCheckout = async (orderId: string, customerId: string): Promise<{ handle: WorkflowHandle; status: CheckoutStatus }> => {
+  const ownCheckout = async (orderId: string, req: Request): Promise<{ handle: WorkflowHandle; status: CheckoutStatus; asked: AskedStatus }> => {
     const handle = deps.temporal.workflow.getHandle(checkoutWorkflowId(orderId));
     try {
-      const status = await handle.query(checkoutStatusQuery);
-      if (status.customerId !== customerId) throw new DomainError('NOT_FOUND', `No order ${orderId}`);
-      return { handle, status };
+      // Ownership holds for a status answered without its query too: its customerId is the CustomerId search attribute.
+      const asked = await askCheckoutStatus(deps.temporal, handle, orderId, req.log);
+      if (asked.status.customerId !== customerOf(req).id) throw new DomainError('NOT_FOUND', `No order ${orderId}`);
+      return { handle, status: asked.status, asked };
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) throw new DomainError('NOT_FOUND', `No order ${orderId}`);
       throw err;
@@ -446,7 +525,7 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
 
   router.get('/v1/orders/:orderId', async (req, res) => {
     const { orderId } = orderIdParam.parse(req.params);
-    const { status } = await ownCheckout(orderId, customerOf(req).id);
+    const { status, asked } = await ownCheckout(orderId, req);
     const state = await customerStateOf(status);
     const order = await callUnary<GetOrderRequest, Order__Output>(deps.clients.orders.getOrder.bind(deps.clients.orders), { orderId }).catch((err: unknown) => {
       if (isDomainError(err) && err.code === 'NOT_FOUND') return undefined; // failed before the order existed
@@ -455,7 +534,7 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
     // Where the parcel is: the order's fulfilment workflow, started when the checkout completed.
     const fulfilment = status.state === 'COMPLETED' ? await orderFulfilmentField(deps.temporal, orderId, req.log) : {};
     res.json({
-      ...checkoutView(status, state),
+      ...askedView(asked, state),
       ...(order ? { order: { status: order.status, lines: order.lines, ...orderCharges(order), history: order.history, createdAt: order.createdAt } } : {}),
       ...fulfilment,
       // Returns of part of the order (POST /v1/orders/:orderId/returns), oldest first.
@@ -466,11 +545,11 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
   router.post('/v1/orders/:orderId/cancel', async (req, res) => {
     const { orderId } = orderIdParam.parse(req.params);
     const { reason } = cancelOrderBody.parse(req.body ?? {});
-    const { handle, status } = await ownCheckout(orderId, customerOf(req).id);
+    const { handle, status, asked } = await ownCheckout(orderId, req);
     // A saga that has ended takes no update: answer from its outcome instead of asking it.
     const ended = async (current: CheckoutStatus): Promise<boolean> => {
       if (current.state === 'CANCELLED') {
-        res.json(checkoutView(current)); // cancelling twice is cancelling once
+        res.json(askedView(current === status ? asked : { status: current })); // cancelling twice is cancelling once
         return true;
       }
       if (current.state === 'FAILED') throw new DomainError('ORDER_NOT_CANCELLABLE', `order ${orderId} failed: there is nothing to cancel`, { state: current.state });
@@ -478,7 +557,7 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
     };
     if (await ended(status)) return;
     if (status.state === 'COMPLETED' && (await refundStateOf(orderId)) === 'REFUNDED') {
-      res.json(checkoutView(status, 'REFUNDED'));
+      res.json(askedView(asked, 'REFUNDED'));
       return;
     }
     if (status.state === 'COMPLETED') {
@@ -493,6 +572,9 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
       res.status(202).json({ orderId, state: 'REFUNDING', refundWorkflowId: refundWorkflowId(orderId) });
       return;
     }
+    // A running saga whose status cannot be asked cannot be expected to take an update either (the
+    // update would wait for a worker as long as the query did): the customer retries later.
+    if (asked.statusUnavailable) throw new DomainError('STATUS_UNAVAILABLE', `Order ${orderId} cannot be cancelled right now: its status cannot be told; retry shortly`, { retryAfterSeconds: 5 });
     try {
       const after = await handle.executeUpdate(cancelCheckoutUpdate, { args: [{ reason }] });
       // The answer is the saga's outcome, never "cancelled" for an order that completed (a saga started
@@ -504,7 +586,7 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
         throw new DomainError('ORDER_NOT_CANCELLABLE', err.cause.message);
       }
       // The saga ended between the query and the update (an update to a closed workflow fails).
-      const now = await handle.query(checkoutStatusQuery).catch(() => undefined);
+      const now = await queryStatus(deps.temporal, handle).catch(() => undefined);
       if (now && (await ended(now))) return;
       if (now?.state === 'COMPLETED') throw new DomainError('ORDER_NOT_CANCELLABLE', `order ${orderId} has just completed: cancel again to refund it`, { state: now.state });
       throw err;
