@@ -59,6 +59,17 @@ export const LOCAL_STEPS_PATCH = 'local-forward-steps';
  */
 export const UNDO_UNRECORDED_STEPS_PATCH = 'undo-unrecorded-local-steps';
 const UNRECORDED_WHY = 'not recorded as reached: a lost workflow task may have run it';
+/**
+ * Asked first, before any step: a checkout started with this code takes every patched path of this
+ * file without asking for each patch. Asking for a patch later, in the code that runs on after a local
+ * step's answer, is unsafe: when the server gets a task's completion early (an update to accept), the
+ * step's marker can be in that task while the code after it ran in the next one, and a replay then
+ * answers that patch false (`[TMPRL1100] Non-deprecated patch marker encountered`, seen under bench
+ * load on the status query of a completed checkout). One marker, and one TemporalChangeVersion upsert
+ * (a visibility write), instead of one per patch. Checkouts started before it ask each patch as they did.
+ * A new patch of this file is asked before the first step too (see the replay test's marker order check).
+ */
+export const CHECKOUT_BASELINE_PATCH = 'checkout-baseline-2026-12-02';
 // Events are retried until Kafka is back: a completed order is never lost for want of a broker.
 const events = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -85,8 +96,11 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
   let confirmed: PaymentConfirmed | undefined;
   let cancelRequest: { reason: string } | undefined;
   let deliveryBooked = false;
+  const baseline = patched(CHECKOUT_BASELINE_PATCH);
+  /** An older patch's path: taken by every checkout started on the baseline, asked of the history otherwise. */
+  const takes = (patch: string) => baseline || patched(patch);
   // Decided once, first: a checkout runs all its forward steps one way, and its history says which.
-  const stepsAreLocal = patched(LOCAL_STEPS_PATCH);
+  const stepsAreLocal = takes(LOCAL_STEPS_PATCH);
   const forward = stepsAreLocal ? localSteps : steps;
   // Someone awaits the early answer (`awaitStage` for the payment): its reply leaves with the workflow
   // task that completes, and local steps keep that task open, so the step after the charge then runs
@@ -102,7 +116,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
   let listedAs: CheckoutState = status.state;
   const setState = (state: CheckoutState) => {
     status.state = state;
-    if (!LISTED_STATES.includes(state) && !LISTED_STATES.includes(listedAs) && patched('fewer-status-upserts')) return;
+    if (!LISTED_STATES.includes(state) && !LISTED_STATES.includes(listedAs) && takes('fewer-status-upserts')) return;
     listedAs = state;
     upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.OrderStatus, value: state }]);
   };
@@ -125,7 +139,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     // The payment id is the order id, known before the slip's answer is: a confirmation delivered in
     // the same task as that answer (the webhook is quick, or a reset re-applies the signal) is kept,
     // not dropped, or the saga would wait for money that came and void it at expiry.
-    if (payment.paymentId === status.payment?.paymentId || (payment.paymentId === orderId && patched('early-payment-confirmation'))) confirmed ??= payment;
+    if (payment.paymentId === status.payment?.paymentId || (payment.paymentId === orderId && takes('early-payment-confirmation'))) confirmed ??= payment;
   });
   setHandler(
     cancelCheckoutUpdate,
@@ -217,7 +231,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     // 2. Redeem loyalty points. Patched: executions recorded before this step existed replay without
     // it, and patched() is only reached with points to redeem, so other histories gain no marker.
     let pointsDiscountMinor = 0;
-    if (redeemPoints > 0 && patched('loyalty-redeem-step')) {
+    if (redeemPoints > 0 && takes('loyalty-redeem-step')) {
       checkpoint();
       setState('REDEEMING_POINTS');
       await saga.step('redeem-points', restorePoints, () =>
@@ -229,7 +243,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
 
     // 2b. Redeem the coupon, like the points: patched, and patched() only reached with a coupon, so
     // histories without one gain no marker. The orders service prices the order with its terms.
-    if (couponCode && patched('redeem-coupon-step')) {
+    if (couponCode && takes('redeem-coupon-step')) {
       checkpoint();
       setState('REDEEMING_COUPON');
       await saga.step('redeem-coupon', restoreCoupon, () =>
@@ -283,7 +297,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
       const settled = await condition(() => confirmed !== undefined || cancelRequest !== undefined, slipExpirySeconds * 1000);
       // A payment that came in is money in, even when a cancel arrived with it: record it and make its
       // undo a refund, never a void. (Patched: histories where both arrived replay the old order.)
-      if (confirmed && (!cancelRequest || patched('paid-slip-refunded-on-cancel'))) {
+      if (confirmed && (!cancelRequest || takes('paid-slip-refunded-on-cancel'))) {
         mark('await-payment', 'COMPLETED');
         const paidAt = confirmed.paidAt;
         await saga.step('confirm-slip', refundPayment, () => forward.confirmSlipPayment({ paymentId, paidAt, idempotencyKey: key('confirm-slip') }));
@@ -309,7 +323,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     deliveryBooked = true;
     status.bookingId = orderId;
     // patched() is only reached with a cancel pending, so histories without one gain no marker.
-    if (cancelRequest && patched('honour-cancel-after-booking')) checkpoint();
+    if (cancelRequest && takes('honour-cancel-after-booking')) checkpoint();
 
     // 6. Confirm: stock becomes sold, the order CONFIRMED.
     setState('CONFIRMING');
@@ -345,7 +359,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     // unfulfilled (a worker crash replays up to here and starts it). Checkouts recorded before
     // fulfilment existed replay without it.
     const fulfil = async () => {
-      if (patched('start-fulfilment')) {
+      if (takes('start-fulfilment')) {
         const fulfilment: FulfilmentInput = { orderId, customerId: input.customerId, customerEmail: input.customerEmail, postalCode: input.address.postalCode };
         try {
           await startChild(FULFILMENT_WORKFLOW_TYPE, { workflowId: fulfilmentWorkflowId(orderId), args: [fulfilment], parentClosePolicy: ParentClosePolicy.ABANDON, workflowIdReusePolicy: 'REJECT_DUPLICATE' });
@@ -357,7 +371,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     };
     // Both at once (one workflow task schedules the activity and starts the child, one round trip less);
     // checkouts recorded before run them one after the other.
-    if (patched('publish-and-fulfil-together')) await Promise.all([publish(), fulfil()]);
+    if (takes('publish-and-fulfil-together')) await Promise.all([publish(), fulfil()]);
     else {
       await publish();
       await fulfil();
@@ -377,7 +391,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     // A step's own business rejection is the answer stored under its key, the same in every task that
     // ran it, so no lost task went past it; any other ending may leave steps a lost task ran unrecorded.
     // patched() is only reached then, so other histories gain no marker.
-    if (stepsAreLocal && (cancelled || !isBusinessRejection(err)) && patched(UNDO_UNRECORDED_STEPS_PATCH)) {
+    if (stepsAreLocal && (cancelled || !isBusinessRejection(err)) && takes(UNDO_UNRECORDED_STEPS_PATCH)) {
       for (const undo of pathUndos) if (!saga.registered(undo.step)) saga.addUndo({ ...undo, why: UNRECORDED_WHY });
     }
     const customer = { orderId, customerId: input.customerId, customerEmail: input.customerEmail };

@@ -27,7 +27,7 @@ function patchesTaken(history: RecordedHistory): string[] {
 }
 
 /**
- * Every patch id the workflow code passes to `patched()` / `deprecatePatch()`, as a string literal or
+ * Every patch id the workflow code passes to `patched()` / `deprecatePatch()` (or checkout's `takes()`), as a string literal or
  * through a constant of the same file: a new code path behind a patch must come with a recorded
  * history that takes it, or nothing checks that the path replays.
  */
@@ -35,7 +35,9 @@ function patchesInCode(): string[] {
   const ids: string[] = [];
   for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
     const source = readFileSync(path.join(__dirname, file), 'utf8');
-    for (const [, arg = ''] of source.matchAll(/\b(?:patched|deprecatePatch)\(\s*([^)]+?)\s*\)/g)) {
+    // checkout.workflow.ts asks its older patches through `takes(id)` (see CHECKOUT_BASELINE_PATCH).
+    for (const [, arg = ''] of source.matchAll(/\b(?:patched|deprecatePatch|takes)\(\s*([^)]+?)\s*\)/g)) {
+      if (arg === 'patch' && source.includes('const takes = (patch: string) => baseline || patched(patch);')) continue;
       const literal = /^['"`]([^'"`]+)['"`]$/.exec(arg);
       const constant = literal ? undefined : new RegExp(`\\b${arg}\\s*=\\s*['"\`]([^'"\`]+)['"\`]`).exec(source);
       const id = literal?.[1] ?? constant?.[1];
@@ -50,6 +52,11 @@ describe('replay of recorded histories', () => {
   it('has recorded histories of every outcome', () => {
     expect(files.map((f) => f.replace('.json', '')).sort()).toEqual(
       [
+        'checkout-baseline-card',
+        'checkout-baseline-early-answer',
+        'checkout-baseline-lost-task-cancelled',
+        'checkout-baseline-lost-task-customer-cancel',
+        'checkout-baseline-slip',
         'checkout-cancel-rejected-while-undoing',
         'checkout-cancelled',
         'checkout-cancelled-while-booking',
@@ -100,6 +107,18 @@ describe('replay of recorded histories', () => {
   it('has, for every patch in the workflow code, a recorded history that took the patched path', () => {
     const taken = new Set(files.flatMap((f) => patchesTaken(JSON.parse(readFileSync(path.join(DIR, f), 'utf8')) as RecordedHistory)));
     expect(patchesInCode().filter((id) => !taken.has(id))).toEqual([]);
+  });
+
+  it('asks, in every checkout started on the baseline patch, no patch after its first local step (a replay could answer it differently)', () => {
+    const baselined = files
+      .map((f) => ({ f, events: (JSON.parse(readFileSync(path.join(DIR, f), 'utf8')) as RecordedHistory).events }))
+      .filter(({ events }) => patchesTaken({ events }).includes('checkout-baseline-2026-12-02'));
+    expect(baselined.length).toBeGreaterThan(0);
+    for (const { f, events } of baselined) {
+      const names = events.map((e) => e.markerRecordedEventAttributes?.markerName);
+      const firstStep = names.indexOf('core_local_activity');
+      expect({ f, lastPatch: names.lastIndexOf('core_patch') < (firstStep < 0 ? Infinity : firstStep) }).toEqual({ f, lastPatch: true });
+    }
   });
 
   it('replays every one with the current workflow code', async () => {
