@@ -392,7 +392,9 @@ export async function askCheckoutStatus(
     return { status: await queryStatus(temporal, handle) };
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) throw err;
-    const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    // The client's ServiceError says only "Failed to query Workflow": the cause says why (deadline, no poller, TMPRL1100).
+    const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
+    const error = err instanceof Error ? `${err.name}: ${err.message}${cause}` : String(err);
     let known: CheckoutStatus | undefined;
     try {
       known = await describedStatus(handle, orderId);
