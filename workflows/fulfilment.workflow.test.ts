@@ -154,7 +154,7 @@ describe('fulfilmentWorkflow (time-skipping)', () => {
     expect(shipped.event).toMatchObject({ id: 'fulfilment:f-ok:order.shipped', data: { orderId: 'f-ok', trackingNumber: '412345678901', customerEmail: 'cust-1@example.com' } });
   });
 
-  it('creates the shipment inside its first workflow task (patched fulfilment-local-shipment): a local-activity marker, no activity task, and its stall timer started by that same task; a shop that delivers itself takes no patch', async () => {
+  it('creates the shipment inside its workflow task (patched fulfilment-local-shipment): a local-activity marker, no activity task, then its stall timer; a shop that delivers itself takes no patch', async () => {
     const s = fulfilmentStubs();
     const { carrier, shop } = await withWorker(s.activities, async (tq) => {
       const handle = await start(tq, input('f-local'));
@@ -173,13 +173,14 @@ describe('fulfilmentWorkflow (time-skipping)', () => {
     expect(carrier.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [])).toEqual([]);
     expect(localActivities(carrier)).toEqual(['createShipment']);
     expect(patchesIn(carrier)).toEqual(['fulfilment-local-shipment']);
-    // The shipment, then the stall timer, both commands of the first completed workflow task: no second task to go on.
+    // The shipment's marker, then the stall timer. Usually both are commands of the first completed task; a
+    // worker slow to answer (a loaded CI machine) may first complete a task with the marker alone and start
+    // the timer in the next, which is as correct, so only the order is checked here.
     const firstTaskDone = carrier.findIndex((e) => e.workflowTaskCompletedEventAttributes);
     const marker = carrier.findIndex((e) => e.markerRecordedEventAttributes?.markerName === LOCAL_ACTIVITY_MARKER);
     const timer = carrier.findIndex((e) => e.timerStartedEventAttributes);
     expect(marker).toBeGreaterThan(firstTaskDone);
     expect(timer).toBeGreaterThan(marker);
-    expect(carrier.slice(firstTaskDone + 1, timer).some((e) => e.workflowTaskScheduledEventAttributes)).toBe(false);
     // Same key and input as the regular activity had: a worker lost mid-task runs it again and gets the same shipment.
     expect(s.calls.filter((c) => c.name === 'createShipment').map((c) => c.input)).toEqual([{ shipmentId: 'f-local', orderId: 'f-local', postalCode: '150-0001', idempotencyKey: 'fulfilment:f-local:create-shipment' }]);
     expect(localActivities(shop)).toEqual([]);
