@@ -10,8 +10,8 @@ import { summarize, type LatencySummary } from './stats';
 /**
  * Service time of the saga's hot gRPC calls, against running services processes (never part of
  * `npm test`). Each iteration plays one card checkout's calls in saga order with fresh ids (Reserve,
- * CreateOrder, Charge, Book, TransitionOrder to PAID and CONFIRMED, Commit) plus a loyalty Redeem,
- * sequentially, and times each call from the client (gRPC on loopback included).
+ * CreateOrder, Charge, Book, TransitionOrder to PAID and CONFIRMED, Commit) plus a loyalty Redeem, the
+ * fulfilment's CreateShipment and the loyalty consumer's Earn, sequentially, and times each call from the client (gRPC on loopback included).
  *
  * Several targets are measured in the same run, interleaved call by call, so two builds (say the
  * previous commit on one port and this one on another) share the machine's drift:
@@ -25,7 +25,7 @@ import { summarize, type LatencySummary } from './stats';
  * DATABASE_URL under BENCH-svc-<run>, which every target must use.
  */
 
-const RPCS = ['Reserve', 'CreateOrder', 'Charge', 'Book', 'TransitionOrder', 'Commit', 'Redeem'] as const;
+const RPCS = ['Reserve', 'CreateOrder', 'Charge', 'Book', 'TransitionOrder', 'Commit', 'Redeem', 'CreateShipment', 'Earn'] as const;
 type Rpc = (typeof RPCS)[number];
 
 /** The server-side operation name of each RPC (lib/grpc.ts `unary`). */
@@ -37,6 +37,8 @@ const OPERATIONS: Record<Rpc, string> = {
   TransitionOrder: 'orders.TransitionOrder',
   Commit: 'inventory.Commit',
   Redeem: 'loyalty.Redeem',
+  CreateShipment: 'delivery.CreateShipment',
+  Earn: 'loyalty.Earn',
 };
 
 interface Target {
@@ -177,6 +179,10 @@ async function main(): Promise<void> {
     await timed('Redeem', () =>
       callUnary(c.loyalty.Redeem.bind(c.loyalty), { customerId, orderId: id, points: 1, idempotencyKey: `${id}:redeem` }, TIMEOUT_MS),
     );
+    await timed('CreateShipment', () =>
+      callUnary(c.delivery.CreateShipment.bind(c.delivery), { shipmentId: id, orderId: id, postalCode, idempotencyKey: `${id}:create-shipment` }, TIMEOUT_MS),
+    );
+    await timed('Earn', () => callUnary(c.loyalty.Earn.bind(c.loyalty), { customerId, orderId: id, points: 10, idempotencyKey: `${id}:earn` }, TIMEOUT_MS));
   };
 
   console.log(`[bench:services] run ${run}: ${warmup} warm-up + ${count} measured checkouts' calls per target, interleaved: ${targets.map((t) => `${t.name} ${t.address}`).join(', ')}`);
