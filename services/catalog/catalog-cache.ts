@@ -40,6 +40,15 @@ redis.call('SET', KEYS[1], n)
 return tostring(n)`;
 
 /**
+ * The catalog's current generation (set to the clock when missing): whatever was read from the
+ * catalog after this answer may be kept under it until the generation moves. The checkout's price
+ * cache (services/orders/price-cache.ts) reads it too, so a price change reaches the next order.
+ */
+export async function readCatalogGeneration(redis: Redis, nowMs: number): Promise<string> {
+  return String(await redis.eval(READ_GENERATION, 1, GENERATION_KEY, String(nowMs)));
+}
+
+/**
  * Read-through cache of the storefront reads. Every key embeds the generation read BEFORE the
  * database read, and writes bump the generation AFTER they commit: a read that raced a write can
  * only have cached under the old generation, which no later read asks for.
@@ -55,7 +64,7 @@ export class CatalogCache {
   async read<T>(kind: CacheKind, params: unknown, ttlSeconds: number, load: () => Promise<T>): Promise<T> {
     let key: string;
     try {
-      const generation = String(await this.redis.eval(READ_GENERATION, 1, GENERATION_KEY, String(this.clock().getTime())));
+      const generation = await readCatalogGeneration(this.redis, this.clock().getTime());
       key = cacheKey(kind, generation, params);
       const hit = await this.redis.get(key);
       if (hit !== null) return JSON.parse(hit) as T;

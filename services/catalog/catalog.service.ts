@@ -48,8 +48,9 @@ export class CatalogService {
     input.check(input.isValidSku(r.sku), 'sku', input.SKU_RULE);
     const data = { name: input.requiredText(r.name, 'name', 200), priceMinor: input.priceMinor(r.priceMinor), currency: input.currency(r.currency), active: r.active, ...input.taxClass(r.taxClass) };
     const row = await this.prisma.product.upsert({ where: { sku: r.sku }, create: { sku: r.sku, ...data }, update: data });
-    // A SKU without a storefront product is in no cached read: only the checkout prices it.
-    if (row.productId !== null) await this.cache.invalidate();
+    // Also for a SKU without a storefront product (in no storefront read): the checkout's prices are
+    // kept under the generation (services/orders/price-cache.ts), and the next order must see this one.
+    await this.cache.invalidate();
     return toProduct(row);
   }
 

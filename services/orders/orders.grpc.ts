@@ -5,11 +5,12 @@ import type { OrdersServiceHandlers } from '../../proto/generated/checkout/order
 import type { ServiceDeps } from '../registry';
 import { CouponsService } from './coupons';
 import { OrdersService } from './orders.service';
+import { PriceCache } from './price-cache';
 import { ReturnsService } from './returns';
 
 /** The orders service as a gRPC registration (it prices orders through the catalog client). */
 export function ordersRegistration(deps: ServiceDeps): ServiceRegistration {
-  const service = new OrdersService(deps.prisma, deps.clients.catalog, deps.clients.delivery);
+  const service = new OrdersService(deps.prisma, deps.clients.catalog, deps.clients.delivery, undefined, new PriceCache(deps.redis, deps.logger));
   const coupons = new CouponsService(deps.prisma);
   const returns = new ReturnsService(deps.prisma);
   const handlers: OrdersServiceHandlers = {

@@ -18,6 +18,7 @@ import { normaliseCouponCode } from './coupons';
 import { chargeOrder, type CouponTerms, type TaxTotal } from './pricing';
 import { parseAddress, parseCustomerEmail, parseOrderLines, parsePaymentMethod, priceLines } from './order-input';
 import { applyPointsDiscount } from './points-discount';
+import { PriceCache } from './price-cache';
 import { ZoneCache } from './zone-cache';
 import { canTransition, isForwardStatus, isOrderStatus, isUndoneStatus } from './order-status';
 
@@ -61,6 +62,7 @@ class ServicesFailed extends DomainError {
 /** Orders: priced from the catalog, moved through the declared status table, with a history. */
 export class OrdersService {
   private readonly zones: ZoneCache;
+  private readonly prices: PriceCache;
   private connectionsAwaitingServices = 0;
 
   constructor(
@@ -68,8 +70,10 @@ export class OrdersService {
     private readonly catalog: CatalogServiceClient,
     private readonly delivery: DeliveryServiceClient,
     zones?: ZoneCache,
+    prices?: PriceCache,
   ) {
     this.zones = zones ?? new ZoneCache();
+    this.prices = prices ?? new PriceCache(undefined, { warn: () => undefined });
   }
 
   /**
@@ -88,7 +92,15 @@ export class OrdersService {
     const catalogTimeoutMs = context.deadline ? Math.min(CATALOG_TIMEOUT_MS, context.deadline.getTime() - Date.now()) : CATALOG_TIMEOUT_MS;
     if (catalogTimeoutMs <= 0) throw new DomainError('UNAVAILABLE', "the caller's deadline has passed");
     const inputs = Promise.all([
-      callUnary<GetProductsRequest, GetProductsResponse__Output>(this.catalog.GetProducts.bind(this.catalog), { skus: lines.map((l) => l.sku) }, catalogTimeoutMs),
+      // The catalog's prices, kept while its generation stays (price-cache.ts): a price change reaches the next order.
+      this.prices
+        .products(
+          lines.map((l) => l.sku),
+          async () =>
+            (await callUnary<GetProductsRequest, GetProductsResponse__Output>(this.catalog.GetProducts.bind(this.catalog), { skus: lines.map((l) => l.sku) }, catalogTimeoutMs))
+              .products,
+        )
+        .then((products) => ({ products })),
       // The zone's delivery fee and threshold (ADDRESS_NOT_SERVED when no zone serves the address), kept briefly (zone-cache.ts).
       this.zones.get(address.postalCode, () =>
         callUnary<GetZoneForPostalCodeRequest, Zone__Output>(this.delivery.GetZoneForPostalCode.bind(this.delivery), { postalCode: address.postalCode }, catalogTimeoutMs),

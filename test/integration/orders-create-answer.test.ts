@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { callUnary, startGrpcServer, type RunningGrpcServer } from '../../lib/grpc';
+import { createRedis, type Redis } from '../../lib/redis';
 import { createPrisma, POOL_SIZE, type PrismaClient } from '../../lib/prisma';
 import type { Product, Product__Output } from '../../proto/generated/checkout/catalog/v1/Product';
 import type { Coupon } from '../../proto/generated/checkout/orders/v1/Coupon';
@@ -23,6 +24,7 @@ type Order = Order__Output & { customerEmail?: string };
  */
 describe('CreateOrder answers exactly what it stored (real PostgreSQL, catalog and delivery over gRPC)', () => {
   let prisma: PrismaClient;
+  let redis: Redis;
   let clients: DomainClients;
   let server: RunningGrpcServer;
   const run = randomUUID().slice(0, 8);
@@ -39,9 +41,11 @@ describe('CreateOrder answers exactly what it stored (real PostgreSQL, catalog a
 
   beforeAll(async () => {
     prisma = createPrisma(testConfig().DATABASE_URL);
+    // The catalog moves its generation in Redis on every write; CreateOrder reads it (services/orders/price-cache.ts).
+    redis = createRedis(testConfig().REDIS_URL, testConfig().REDIS_KEY_PREFIX);
     const port = await freePort();
     clients = createDomainClients(`127.0.0.1:${port}`);
-    const deps = serviceDeps({ prisma, clients });
+    const deps = serviceDeps({ prisma, clients, redis });
     server = await startGrpcServer('127.0.0.1', port, [catalogRegistration(deps), deliveryRegistration(deps), ordersRegistration(deps)]);
     await upsertProduct({ sku: skus.pot, name: 'Kyusu teapot', priceMinor: 3300, currency: 'JPY', active: true, taxClass: 'standard' });
     await upsertProduct({ sku: skus.tea, name: '煎茶 100 g', priceMinor: 1080, currency: 'JPY', active: true, taxClass: 'reduced' });
@@ -55,6 +59,7 @@ describe('CreateOrder answers exactly what it stored (real PostgreSQL, catalog a
     await server?.stop();
     if (clients) closeDomainClients(clients);
     await prisma?.deliveryZone.deleteMany({ where: { id: `answer-${run}` } });
+    redis?.disconnect();
     await prisma?.$disconnect();
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../lib/errors';
 import { callUnary, startGrpcServer, type RunningGrpcServer } from '../../lib/grpc';
+import { createRedis, type Redis } from '../../lib/redis';
 import { createPrisma, type PrismaClient } from '../../lib/prisma';
 import type { Product, Product__Output } from '../../proto/generated/checkout/catalog/v1/Product';
 import type { CreateOrderRequest } from '../../proto/generated/checkout/orders/v1/CreateOrderRequest';
@@ -21,6 +22,7 @@ type Order = Order__Output & { customerEmail?: string };
 /** The orders service on the real PostgreSQL, pricing through the real catalog service over gRPC. */
 describe('orders service (real PostgreSQL, catalog over gRPC)', () => {
   let prisma: PrismaClient;
+  let redis: Redis;
   let clients: DomainClients;
   let server: RunningGrpcServer;
   const run = randomUUID().slice(0, 8);
@@ -28,9 +30,11 @@ describe('orders service (real PostgreSQL, catalog over gRPC)', () => {
 
   beforeAll(async () => {
     prisma = createPrisma(testConfig().DATABASE_URL);
+    // The catalog moves its generation in Redis on every write; CreateOrder reads it (services/orders/price-cache.ts).
+    redis = createRedis(testConfig().REDIS_URL, testConfig().REDIS_KEY_PREFIX);
     const port = await freePort();
     clients = createDomainClients(`127.0.0.1:${port}`);
-    const deps = serviceDeps({ prisma, clients });
+    const deps = serviceDeps({ prisma, clients, redis });
     server = await startGrpcServer('127.0.0.1', port, [catalogRegistration(deps), deliveryRegistration(deps), ordersRegistration(deps)]);
     await upsertProduct({ sku: sku('TEA'), name: 'Sencha 100g', priceMinor: 1200, currency: 'JPY', active: true });
     await upsertProduct({ sku: sku('CUP'), name: 'Yunomi cup', priceMinor: 350, currency: 'JPY', active: true });
@@ -40,6 +44,7 @@ describe('orders service (real PostgreSQL, catalog over gRPC)', () => {
   afterAll(async () => {
     await server?.stop();
     if (clients) closeDomainClients(clients);
+    redis?.disconnect();
     await prisma?.$disconnect();
   });
 

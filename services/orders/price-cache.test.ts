@@ -1,0 +1,105 @@
+import type { Redis } from '../../lib/redis';
+import type { Product__Output } from '../../proto/generated/checkout/catalog/v1/Product';
+import { PriceCache } from './price-cache';
+
+const product = (sku: string, priceMinor: number): Product__Output =>
+  ({ sku, name: sku, priceMinor, currency: 'JPY', active: true, taxClass: 'standard' }) as Product__Output;
+
+/** A Redis that answers the catalog's generation (what readCatalogGeneration's script returns), or fails or stalls. */
+function fakeRedis(state: { generation: string; status?: string; fail?: boolean; stall?: boolean }): Redis {
+  return {
+    get status() {
+      return state.status ?? 'ready';
+    },
+    eval: async () => {
+      if (state.fail) throw new Error('connection lost');
+      if (state.stall) return new Promise(() => undefined);
+      return state.generation;
+    },
+  } as unknown as Redis;
+}
+
+/** The catalog's GetProducts over a price list, counting its calls. */
+function catalog(prices: Record<string, number>) {
+  const calls: string[][] = [];
+  return {
+    calls,
+    prices,
+    load: (skus: readonly string[]) => async () => {
+      calls.push([...skus]);
+      return skus.filter((sku) => sku in prices).map((sku) => product(sku, prices[sku]!));
+    },
+  };
+}
+
+const quiet = { warn: () => undefined };
+
+describe('PriceCache', () => {
+  it('answers from the kept products while the generation stays, and asks the catalog again once it moved', async () => {
+    const redis = { generation: '100' };
+    const cache = new PriceCache(fakeRedis(redis), quiet, () => 0);
+    const shop = catalog({ A: 1200, B: 350 });
+    expect(await cache.products(['A', 'B'], shop.load(['A', 'B']))).toEqual([product('A', 1200), product('B', 350)]);
+    expect(await cache.products(['B'], shop.load(['B']))).toEqual([product('B', 350)]);
+    expect(shop.calls).toEqual([['A', 'B']]);
+
+    shop.prices.A = 1500;
+    redis.generation = '101';
+    expect(await cache.products(['A'], shop.load(['A']))).toEqual([product('A', 1500)]);
+    expect(shop.calls).toHaveLength(2);
+  });
+
+  it('keeps an answer under the generation read before asking: a write during the call is seen by the next order', async () => {
+    const redis = { generation: '100' };
+    const cache = new PriceCache(fakeRedis(redis), quiet, () => 0);
+    const shop = catalog({ A: 1200 });
+    await cache.products(['A'], async () => {
+      const answer = await shop.load(['A'])();
+      // The catalog's write commits and moves the generation while the old answer is on its way.
+      shop.prices.A = 1500;
+      redis.generation = '101';
+      return answer;
+    });
+    expect(await cache.products(['A'], shop.load(['A']))).toEqual([product('A', 1500)]);
+  });
+
+  it('asks for SKUs the catalog did not answer every time, and for an order with any SKU not kept', async () => {
+    const cache = new PriceCache(fakeRedis({ generation: '1' }), quiet, () => 0);
+    const shop = catalog({ A: 1200 });
+    expect(await cache.products(['A', 'NOPE'], shop.load(['A', 'NOPE']))).toEqual([product('A', 1200)]);
+    await cache.products(['A', 'NOPE'], shop.load(['A', 'NOPE']));
+    await cache.products(['A'], shop.load(['A']));
+    expect(shop.calls).toEqual([['A', 'NOPE'], ['A', 'NOPE']]);
+  });
+
+  it('keeps an answer at most its TTL, whatever the generation', async () => {
+    let now = 0;
+    const cache = new PriceCache(fakeRedis({ generation: '1' }), quiet, () => now, 5_000);
+    const shop = catalog({ A: 1200 });
+    await cache.products(['A'], shop.load(['A']));
+    now = 4_999;
+    await cache.products(['A'], shop.load(['A']));
+    now = 5_000;
+    await cache.products(['A'], shop.load(['A']));
+    expect(shop.calls).toHaveLength(2);
+  });
+
+  it.each([
+    ['not connected', { generation: '1', status: 'reconnecting' }],
+    ['failing', { generation: '1', fail: true }],
+    ['stalled', { generation: '1', stall: true }],
+  ])('asks the catalog for every order when Redis is %s', async (_name, state) => {
+    const cache = new PriceCache(fakeRedis(state), quiet, () => 0);
+    const shop = catalog({ A: 1200 });
+    for (let i = 0; i < 2; i += 1) expect(await cache.products(['A'], shop.load(['A']))).toEqual([product('A', 1200)]);
+    expect(shop.calls).toHaveLength(2);
+  });
+
+  it('asks the catalog without a Redis at all', async () => {
+    const cache = new PriceCache(undefined, quiet, () => 0);
+    const shop = catalog({ A: 1200 });
+    await cache.products(['A'], shop.load(['A']));
+    await cache.products(['A'], shop.load(['A']));
+    expect(shop.calls).toHaveLength(2);
+  });
+});

@@ -1,0 +1,73 @@
+import type { Logger } from '../../lib/logger';
+import type { Redis } from '../../lib/redis';
+import type { Product__Output } from '../../proto/generated/checkout/catalog/v1/Product';
+import { readCatalogGeneration } from '../catalog/catalog-cache';
+
+/**
+ * How long CreateOrder may reuse the catalog's answer for a SKU, at most: only while the catalog's
+ * generation (moved by every catalog write once it has committed) is still the one read before that
+ * answer was asked for, so a price change reaches the next order at once. The bound covers a write
+ * whose generation move failed (the catalog then answers UNAVAILABLE and the writer retries) and
+ * rows changed behind the catalog's back.
+ */
+export const PRICE_CACHE_TTL_MS = 5_000;
+/** SKUs kept at most (the oldest goes first): bounds the memory whatever carts come in. */
+export const PRICE_CACHE_MAX_ENTRIES = 10_000;
+/** How long an order waits for Redis before it asks the catalog instead. */
+export const GENERATION_WAIT_MS = 100;
+
+/**
+ * The catalog's products (price, currency, tax class, active) as GetProducts answered them, reused by
+ * CreateOrder while the catalog's generation has not moved. Each order reads the generation from Redis
+ * (one round trip, run beside the order's first database round trip) instead of calling the catalog
+ * over gRPC; the products are still the catalog's answers, never its tables. Redis missing, slow or
+ * failing: the catalog is asked, as without the cache. SKUs the catalog did not answer are not kept.
+ */
+export class PriceCache {
+  private readonly entries = new Map<string, { product: Product__Output; generation: string; expiresAt: number }>();
+
+  constructor(
+    private readonly redis: Redis | undefined,
+    private readonly logger: Pick<Logger, 'warn'>,
+    private readonly clock: () => number = Date.now,
+    private readonly ttlMs = PRICE_CACHE_TTL_MS,
+    private readonly maxEntries = PRICE_CACHE_MAX_ENTRIES,
+  ) {}
+
+  /** The products of `skus` kept under the current generation, or those `load` (the catalog's GetProducts) answers, then kept. */
+  async products(skus: readonly string[], load: () => Promise<Product__Output[]>): Promise<Product__Output[]> {
+    // Read BEFORE the catalog is asked: an answer that raced a write is kept under the generation the
+    // write then moved away from, which no later order asks for.
+    const generation = await this.generation();
+    if (generation === undefined) return load();
+    const now = this.clock();
+    const kept = skus.map((sku) => this.entries.get(sku));
+    if (kept.every((entry) => entry !== undefined && entry.generation === generation && entry.expiresAt > now)) return kept.map((entry) => entry!.product);
+    const products = await load();
+    const expiresAt = now + this.ttlMs;
+    for (const product of products) {
+      // Re-inserted, so the Map's order stays oldest first.
+      this.entries.delete(product.sku);
+      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(product.sku, { product, generation, expiresAt });
+    }
+    return products;
+  }
+
+  private async generation(): Promise<string | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      // Not connected (an outage, or a process without Redis): no command is queued to wait for it.
+      if (this.redis?.status !== 'ready') return undefined;
+      const slow = new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), GENERATION_WAIT_MS);
+      });
+      return await Promise.race([readCatalogGeneration(this.redis, this.clock()), slow]);
+    } catch (err) {
+      this.logger.warn({ err }, 'catalog generation unreadable: pricing from the catalog');
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
