@@ -11,7 +11,7 @@ import { createMetrics, startMetricsServer, type Metrics } from '../lib/metrics'
 import { payloadDataConverter } from '../lib/payload-codec';
 import { GracefulShutdown } from '../lib/shutdown';
 import { temporalConnectionOptions, workerDeploymentOptions, type TemporalConnectionOptions } from '../lib/temporal-connection';
-import { workerTracing } from '../lib/telemetry';
+import { workerTracing, workflowClientInterceptors } from '../lib/telemetry';
 import { createDiagnosticsClient } from '../proto/diagnostics';
 import { closeDomainClients, createDomainClients } from '../proto/services';
 
@@ -51,6 +51,9 @@ export async function createTemporalWorker(opts: {
           },
         }),
       ],
+      // The client activities use (Context.current().client: the fulfilment a completed checkout starts),
+      // traced like the api's when traces are exported.
+      client: { workflow: workflowClientInterceptors(opts.tracing ?? { OTEL_TRACES_EXPORTER: 'none' }) },
       // When traced, RunWorkflow and StartActivity spans (WORKFLOW_TRACING_MODULE) are built into the bundle
       // above, so a checkout's trace goes from the client's StartWorkflow through the workflow to each activity.
     },

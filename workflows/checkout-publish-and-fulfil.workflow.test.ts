@@ -1,15 +1,24 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { ApplicationFailure } from '@temporalio/common';
+import { Context } from '@temporalio/activity';
 import { Worker } from '@temporalio/worker';
+import { startFulfilment, type StartFulfilmentAndPublishInput } from '../activities/events.activities';
 import { checkoutInput, stubs } from '../test/support/checkout-stubs';
 import { recordHistory } from '../test/support/record-history';
 import { createTimeSkippingEnv, testWorkflowBundle } from '../test/support/time-skipping';
 import { CHECKOUT_WORKFLOW_TYPE, checkoutWorkflowId, type CheckoutInput, type CheckoutResult } from './checkout.contract';
+import { fulfilmentStatusQuery, fulfilmentWorkflowId } from './fulfilment.contract';
+
+type HistoryEvents = NonNullable<Awaited<ReturnType<ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>['fetchHistory']>>['events']>;
+const upsertedKeys = (events: HistoryEvents) =>
+  events.flatMap((e) => Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}));
 
 /**
- * The end of a completed checkout: the order.completed event's activity and the fulfilment child are
- * started by the same workflow task (one round trip of the saga less than one after the other).
+ * The end of a completed checkout: one activity starts the order's fulfilment (with the worker's
+ * client) and then publishes order.completed. Checkouts started before baseline B started the
+ * fulfilment as a child in the same workflow task (their recorded histories replay so).
  */
-describe('checkoutWorkflow publishes and starts the fulfilment together (time-skipping)', () => {
+describe('checkoutWorkflow starts the fulfilment from the activity that publishes (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
@@ -18,24 +27,83 @@ describe('checkoutWorkflow publishes and starts the fulfilment together (time-sk
     await env?.teardown();
   });
 
-  it('schedules publishEvent and starts the fulfilment child in one workflow task; the checkout completes as before', async () => {
+  const run = async (name: string, activities: ReturnType<typeof stubs>['activities'], fn: (taskQueue: string) => Promise<void>) => {
+    const taskQueue = `${name}-${Math.random().toString(36).slice(2)}`;
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await testWorkflowBundle(), activities });
+    await worker.runUntil(fn(taskQueue));
+  };
+  const start = (taskQueue: string, i: CheckoutInput) =>
+    env.client.workflow.start<(input: CheckoutInput) => Promise<CheckoutResult>>(CHECKOUT_WORKFLOW_TYPE, { workflowId: checkoutWorkflowId(i.orderId), taskQueue, args: [i] });
+
+  it('no child in the checkout: the fulfilment is started by the activity, listed under its order from its start, without an upsert of its own', async () => {
     const s = stubs();
-    const taskQueue = `together-${Math.random().toString(36).slice(2)}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await testWorkflowBundle(), activities: s.activities });
-    await worker.runUntil(async () => {
-      const i = checkoutInput('together-card');
-      const handle = await env.client.workflow.start<(input: CheckoutInput) => Promise<CheckoutResult>>(CHECKOUT_WORKFLOW_TYPE, { workflowId: checkoutWorkflowId(i.orderId), taskQueue, args: [i] });
-      expect(await handle.result()).toEqual({ orderId: 'together-card', outcome: 'COMPLETED', totalMinor: 2400, currency: 'JPY' });
+    await run('fulfil-activity', s.activities, async (taskQueue) => {
+      const i = checkoutInput('fulfil-activity-card');
+      const handle = await start(taskQueue, i);
+      expect(await handle.result()).toEqual({ orderId: 'fulfil-activity-card', outcome: 'COMPLETED', totalMinor: 2400, currency: 'JPY' });
       const events = (await handle.fetchHistory()).events ?? [];
-      const publish = events.find((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'publishEvent');
-      const child = events.find((e) => e.startChildWorkflowExecutionInitiatedEventAttributes);
-      expect(child).toBeDefined();
-      expect(String(child!.startChildWorkflowExecutionInitiatedEventAttributes!.workflowTaskCompletedEventId)).toBe(
-        String(publish!.activityTaskScheduledEventAttributes!.workflowTaskCompletedEventId),
-      );
-      await recordHistory('checkout-publish-and-fulfil-together', handle);
+      expect(events.filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)).toEqual([]);
+      const fulfilment = env.client.workflow.getHandle(fulfilmentWorkflowId(i.orderId));
+      // Its first task ran (the shipment's tracking number is in its status).
+      for (let n = 0; n < 100 && !(await fulfilment.query(fulfilmentStatusQuery)).trackingNumber; n += 1) await new Promise((r) => setTimeout(r, 20));
+      expect(await fulfilment.query(fulfilmentStatusQuery)).toMatchObject({ orderId: i.orderId, customerId: i.customerId, trackingNumber: '412345678901' });
+      const fulfilmentEvents = (await fulfilment.fetchHistory()).events ?? [];
+      const startedWith = fulfilmentEvents[0]!.workflowExecutionStartedEventAttributes!.searchAttributes!.indexedFields ?? {};
+      expect(Object.keys(startedWith).sort()).toEqual(['CustomerId', 'OrderId', 'OrderStatus']);
+      // Listed by its start: no upsert of OrderId (its first task's listing); the test server's clock may
+      // have run on to the stall escalation, which upserts OrderStatus alone.
+      expect(upsertedKeys(fulfilmentEvents)).not.toContain('OrderId');
+      expect(upsertedKeys(fulfilmentEvents)).toContain('TemporalChangeVersion');
+      await recordHistory('checkout-baseline-b-fulfilment-from-activity', handle);
+      await recordHistory('fulfilment-started-listed', fulfilment);
+      await fulfilment.terminate('test over');
     });
-    expect(s.names()).toEqual(['reserveStock', 'createOrder', 'chargeCard', 'transitionOrder', 'bookDelivery', 'commitStock', 'transitionOrder', 'publishEvent']);
+    expect(s.names()).toEqual(['reserveStock', 'createOrder', 'chargeCard', 'transitionOrder', 'bookDelivery', 'commitStock', 'transitionOrder', 'startFulfilmentAndPublish']);
     expect(s.published()).toEqual(['order.completed']);
+  });
+
+  it('a retried attempt (Kafka refused the first, after the fulfilment started) finds the fulfilment started and completes the checkout: one fulfilment', async () => {
+    const runIds: string[] = [];
+    const s = stubs({
+      startFulfilmentAndPublish: async (input: StartFulfilmentAndPublishInput) => {
+        const { client, info } = Context.current();
+        await startFulfilment(client, info.taskQueue, input.fulfilment);
+        runIds.push((await client.workflow.getHandle(fulfilmentWorkflowId(input.fulfilment.orderId)).describe()).runId);
+        if (runIds.length === 1) throw ApplicationFailure.create({ type: 'KafkaJSConnectionError', message: 'broker down' });
+      },
+    });
+    await run('fulfil-retried', s.activities, async (taskQueue) => {
+      const i = checkoutInput('fulfil-retried-card');
+      const handle = await start(taskQueue, i);
+      expect((await handle.result()).outcome).toBe('COMPLETED');
+      await env.client.workflow.getHandle(fulfilmentWorkflowId(i.orderId)).terminate('test over');
+    });
+    expect(runIds).toHaveLength(2);
+    expect(runIds[1]).toBe(runIds[0]);
+  });
+});
+
+/** Like the worker's fulfilment starts, a second start of a closed fulfilment is refused quietly too. */
+describe('startFulfilment', () => {
+  let env: TestWorkflowEnvironment;
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+  });
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  it('starts the order fulfilment once: a second start, while it runs or after it closed, changes nothing', async () => {
+    const taskQueue = `start-fulfilment-${Math.random().toString(36).slice(2)}`;
+    const input = { orderId: 'start-once', customerId: 'cust-1', customerEmail: 'c@example.com', postalCode: '150-0001' };
+    await startFulfilment(env.client, taskQueue, input);
+    const first = await env.client.workflow.getHandle(fulfilmentWorkflowId(input.orderId)).describe();
+    await startFulfilment(env.client, taskQueue, input);
+    await env.client.workflow.getHandle(fulfilmentWorkflowId(input.orderId)).terminate('closed');
+    await startFulfilment(env.client, taskQueue, input);
+    const last = await env.client.workflow.getHandle(fulfilmentWorkflowId(input.orderId)).describe();
+    expect(last.runId).toBe(first.runId);
+    expect(last.status.name).toBe('TERMINATED');
+    expect(first.searchAttributes).toMatchObject({ OrderId: ['start-once'], CustomerId: ['cust-1'], OrderStatus: ['FULFILMENT_PICKING'] });
   });
 });

@@ -4,7 +4,7 @@ import { Worker } from '@temporalio/worker';
 import { checkoutInput, reject, stubs, type StepActivities } from '../test/support/checkout-stubs';
 import { recordHistory } from '../test/support/record-history';
 import { createTimeSkippingEnv, testWorkflowBundle } from '../test/support/time-skipping';
-import { CHECKOUT_WORKFLOW_TYPE, checkoutWorkflowId, paymentConfirmedSignal, type CheckoutInput, type CheckoutResult } from './checkout.contract';
+import { CHECKOUT_WORKFLOW_TYPE, checkoutWorkflowId, paymentConfirmedSignal, SEARCH_ATTRIBUTES, type CheckoutInput, type CheckoutResult } from './checkout.contract';
 
 /** The OrderStatus values the saga wrote (UpsertWorkflowSearchAttributes events), in order. */
 async function orderStatusUpserts(handle: WorkflowHandle): Promise<string[]> {
@@ -49,7 +49,25 @@ describe('checkoutWorkflow OrderStatus upserts (time-skipping)', () => {
       expect((await handle.describe()).searchAttributes).toMatchObject({ OrderStatus: ['COMPLETED'] });
       await recordHistory('checkout-fewer-status-upserts-card', handle);
     });
-    expect(s.names()).toEqual(['reserveStock', 'createOrder', 'chargeCard', 'transitionOrder', 'bookDelivery', 'commitStock', 'transitionOrder', 'publishEvent']);
+    expect(s.names()).toEqual(['reserveStock', 'createOrder', 'chargeCard', 'transitionOrder', 'bookDelivery', 'commitStock', 'transitionOrder', 'startFulfilmentAndPublish']);
+  });
+
+  it('a checkout the api started listed as RESERVING_STOCK does not write it again: COMPLETED is its only upsert', async () => {
+    const s = stubs();
+    await withWorker(s.activities, async (tq) => {
+      const i = checkoutInput('upserts-listed-card');
+      const handle = await env.client.workflow.start<(input: CheckoutInput) => Promise<CheckoutResult>>(CHECKOUT_WORKFLOW_TYPE, {
+        workflowId: checkoutWorkflowId(i.orderId),
+        taskQueue: tq,
+        args: [i],
+        typedSearchAttributes: [{ key: SEARCH_ATTRIBUTES.OrderStatus, value: 'RESERVING_STOCK' }],
+      });
+      expect((await handle.describe()).searchAttributes).toMatchObject({ OrderStatus: ['RESERVING_STOCK'] });
+      expect((await handle.result()).outcome).toBe('COMPLETED');
+      expect(await orderStatusUpserts(handle)).toEqual(['COMPLETED']);
+      expect((await handle.describe()).searchAttributes).toMatchObject({ OrderStatus: ['COMPLETED'] });
+      await recordHistory('checkout-baseline-b-started-listed', handle);
+    });
   });
 
   it('a slip checkout is listed as AWAITING_PAYMENT while it waits, and no longer once paid', async () => {

@@ -70,6 +70,14 @@ const UNRECORDED_WHY = 'not recorded as reached: a lost workflow task may have r
  * A new patch of this file is asked before the first step too (see the replay test's marker order check).
  */
 export const CHECKOUT_BASELINE_PATCH = 'checkout-baseline-2026-12-02';
+/**
+ * The next baseline, asked before the first (a new checkout records only this one): it stands for the
+ * first and everything it stands for, and for what came since. Since: the fulfilment is started by the
+ * activity that publishes `order.completed` (startFulfilmentAndPublish), not by a `startChild` of the
+ * saga's (a start, a started event and a workflow task less in every checkout's history); and the
+ * `OrderStatus` the api already started the checkout with is not upserted again in its first task.
+ */
+export const CHECKOUT_BASELINE_B_PATCH = 'checkout-baseline-2026-12-02b';
 // Events are retried until Kafka is back: a completed order is never lost for want of a broker.
 const events = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -96,7 +104,8 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
   let confirmed: PaymentConfirmed | undefined;
   let cancelRequest: { reason: string } | undefined;
   let deliveryBooked = false;
-  const baseline = patched(CHECKOUT_BASELINE_PATCH);
+  const baselineB = patched(CHECKOUT_BASELINE_B_PATCH);
+  const baseline = baselineB || patched(CHECKOUT_BASELINE_PATCH);
   /** An older patch's path: taken by every checkout started on the baseline, asked of the history otherwise. */
   const takes = (patch: string) => baseline || patched(patch);
   // Decided once, first: a checkout runs all its forward steps one way, and its history says which.
@@ -192,7 +201,11 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
       },
     },
   );
-  upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.OrderStatus, value: status.state }]);
+  // The api starts a checkout listed as RESERVING_STOCK: only one started otherwise is listed here. The
+  // start's attributes are in the history, so a replay decides the same.
+  if (!(baselineB && workflowInfo().typedSearchAttributes.get(SEARCH_ATTRIBUTES.OrderStatus) === status.state)) {
+    upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.OrderStatus, value: status.state }]);
+  }
 
   // Each step's undo, keyed like its step. `failOrder` reads the outcome when it runs: by then the
   // saga's outcome (FAILED or CANCELLED, and why) is decided.
@@ -331,50 +344,54 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     const confirmedOrder = await saga.step('confirm-order', null, () => forward.transitionOrder({ orderId, toStatus: 'CONFIRMED', idempotencyKey: key('confirm-order') }));
 
     // 7. Publish; retried until Kafka takes it.
-    const publish = () =>
-      saga.step('publish-event', null, () =>
-        events.publishEvent({
-          topic: 'orders',
-          event: {
-            id: `${workflowId}:order.completed`,
-            type: 'order.completed',
-            source: '/workflows/checkout',
-            subject: orderId,
-            data: {
-              orderId,
-              customerId: input.customerId,
-              customerEmail: input.customerEmail,
-              currency: confirmedOrder.currency,
-              totalMinor: confirmedOrder.totalMinor,
-              lines: confirmedOrder.lines,
-              paymentMethod: input.payment.type,
-              deliverySlot: { slotId: booking.slotId, date: booking.date, windowStart: booking.windowStart, windowEnd: booking.windowEnd },
-              completedAt: new Date().toISOString(),
-            },
-          },
-        }),
-      );
-    // 8. Fulfilment: its own workflow, started as an abandoned child so it outlives the checkout. The
-    // start is recorded in this history before the checkout completes, so no confirmed order is left
-    // unfulfilled (a worker crash replays up to here and starts it). Checkouts recorded before
-    // fulfilment existed replay without it.
-    const fulfil = async () => {
-      if (takes('start-fulfilment')) {
-        const fulfilment: FulfilmentInput = { orderId, customerId: input.customerId, customerEmail: input.customerEmail, postalCode: input.address.postalCode };
-        try {
-          await startChild(FULFILMENT_WORKFLOW_TYPE, { workflowId: fulfilmentWorkflowId(orderId), args: [fulfilment], parentClosePolicy: ParentClosePolicy.ABANDON, workflowIdReusePolicy: 'REJECT_DUPLICATE' });
-        } catch (err) {
-          // A reset of a completed checkout runs this again: the order's one fulfilment is already under way.
-          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        }
-      }
+    const completed: Parameters<Activities['publishEvent']>[0] = {
+      topic: 'orders',
+      event: {
+        id: `${workflowId}:order.completed`,
+        type: 'order.completed',
+        source: '/workflows/checkout',
+        subject: orderId,
+        data: {
+          orderId,
+          customerId: input.customerId,
+          customerEmail: input.customerEmail,
+          currency: confirmedOrder.currency,
+          totalMinor: confirmedOrder.totalMinor,
+          lines: confirmedOrder.lines,
+          paymentMethod: input.payment.type,
+          deliverySlot: { slotId: booking.slotId, date: booking.date, windowStart: booking.windowStart, windowEnd: booking.windowEnd },
+          completedAt: new Date().toISOString(),
+        },
+      },
     };
-    // Both at once (one workflow task schedules the activity and starts the child, one round trip less);
-    // checkouts recorded before run them one after the other.
-    if (takes('publish-and-fulfil-together')) await Promise.all([publish(), fulfil()]);
-    else {
-      await publish();
-      await fulfil();
+    // 8. Fulfilment: its own workflow, which outlives the checkout. Its start is durable before the
+    // checkout completes, so no confirmed order is left unfulfilled (a worker crash replays up to here
+    // and starts it again, and a second start of the order's fulfilment is refused).
+    const fulfilment: FulfilmentInput = { orderId, customerId: input.customerId, customerEmail: input.customerEmail, postalCode: input.address.postalCode };
+    if (baselineB) {
+      // One activity starts it and then publishes, retried until both are done.
+      await saga.step('publish-event', null, () => events.startFulfilmentAndPublish({ ...completed, fulfilment }));
+    } else {
+      // Checkouts started before baseline B: the event's own activity, and the fulfilment as an abandoned
+      // child; checkouts recorded before fulfilment existed replay without it.
+      const publish = () => saga.step('publish-event', null, () => events.publishEvent(completed));
+      const fulfil = async () => {
+        if (takes('start-fulfilment')) {
+          try {
+            await startChild(FULFILMENT_WORKFLOW_TYPE, { workflowId: fulfilmentWorkflowId(orderId), args: [fulfilment], parentClosePolicy: ParentClosePolicy.ABANDON, workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+          } catch (err) {
+            // A reset of a completed checkout runs this again: the order's one fulfilment is already under way.
+            if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+          }
+        }
+      };
+      // Both at once (one workflow task schedules the activity and starts the child); checkouts recorded
+      // before run them one after the other.
+      if (takes('publish-and-fulfil-together')) await Promise.all([publish(), fulfil()]);
+      else {
+        await publish();
+        await fulfil();
+      }
     }
     setState('COMPLETED');
     return { orderId, outcome: 'COMPLETED', totalMinor: confirmedOrder.totalMinor, currency: confirmedOrder.currency };

@@ -1,4 +1,6 @@
+import type { SearchAttributePair } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { SEARCH_ATTRIBUTES } from './checkout.contract';
 import type { UndoRecord } from './saga';
 
 /**
@@ -11,6 +13,19 @@ export const FULFILMENT_WORKFLOW_TYPE = 'fulfilmentWorkflow';
 /** One fulfilment per order: a second start of the same order is refused. */
 export function fulfilmentWorkflowId(orderId: string): string {
   return `fulfilment:${orderId}`;
+}
+
+/**
+ * What a new fulfilment is listed under from its start (`OrderStatus` FULFILMENT_PICKING). A fulfilment
+ * started with exactly these skips the upsert of its first task that would write them (a command and a
+ * visibility write less per order); one started without them (by a checkout's `startChild`) upserts them.
+ */
+export function fulfilmentSearchAttributes(input: Pick<FulfilmentInput, 'orderId' | 'customerId'>): SearchAttributePair[] {
+  return [
+    { key: SEARCH_ATTRIBUTES.OrderId, value: input.orderId },
+    { key: SEARCH_ATTRIBUTES.CustomerId, value: input.customerId },
+    { key: SEARCH_ATTRIBUTES.OrderStatus, value: 'FULFILMENT_PICKING' },
+  ];
 }
 
 /** A parcel with no news for this long is escalated (status, log, `order.fulfilment_stalled`). */

@@ -22,6 +22,7 @@ import {
   DEFAULT_STALL_AFTER_SECONDS,
   decideDeliveryUpdate,
   FULFILMENT_TERMINAL_STATES,
+  fulfilmentSearchAttributes,
   fulfilmentStatusQuery,
   NEXT_TRACKING,
   orderRefundedSignal,
@@ -229,11 +230,18 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
   status.redeliveries.forEach((booked, i) => {
     saga.addUndo({ step: 'release-redelivery', run: () => undos.releaseDelivery({ bookingId: booked.bookingId, idempotencyKey: key(`release-redelivery-${i + 1}`) }) });
   });
-  upsertSearchAttributes([
-    { key: SEARCH_ATTRIBUTES.OrderId, value: orderId },
-    { key: SEARCH_ATTRIBUTES.CustomerId, value: input.customerId },
-    { key: SEARCH_ATTRIBUTES.OrderStatus, value: carried ? (status.stalled ? 'FULFILMENT_STALLED' : `FULFILMENT_${status.state}`) : 'FULFILMENT_PICKING' },
-  ]);
+  const listing = carried
+    ? [
+        { key: SEARCH_ATTRIBUTES.OrderId, value: orderId },
+        { key: SEARCH_ATTRIBUTES.CustomerId, value: input.customerId },
+        { key: SEARCH_ATTRIBUTES.OrderStatus, value: status.stalled ? 'FULFILMENT_STALLED' : `FULFILMENT_${status.state}` },
+      ]
+    : fulfilmentSearchAttributes(input);
+  // A fulfilment started already listed so (by the checkout's activity) is not listed again: the start's
+  // attributes are in the history, so a replay decides the same. A run continued as new always upserts
+  // (it inherits its attributes, and ran so before).
+  const started = workflowInfo().typedSearchAttributes;
+  if (carried || !listing.every((pair) => started.get(pair.key) === pair.value)) upsertSearchAttributes(listing);
 
   if (createsShipment) {
     const shipment = await shipmentStep.createShipment({ shipmentId: orderId, orderId, postalCode: input.postalCode, idempotencyKey: key('create-shipment') });

@@ -52,6 +52,13 @@ describe('replay of recorded histories', () => {
   it('has recorded histories of every outcome', () => {
     expect(files.map((f) => f.replace('.json', '')).sort()).toEqual(
       [
+        'checkout-baseline-b-card',
+        'checkout-baseline-b-early-answer',
+        'checkout-baseline-b-fulfilment-from-activity',
+        'checkout-baseline-b-lost-task-cancelled',
+        'checkout-baseline-b-lost-task-customer-cancel',
+        'checkout-baseline-b-slip',
+        'checkout-baseline-b-started-listed',
         'checkout-baseline-card',
         'checkout-baseline-early-answer',
         'checkout-baseline-lost-task-cancelled',
@@ -90,6 +97,7 @@ describe('replay of recorded histories', () => {
         'fulfilment-returned-unclaimed',
         'fulfilment-stall-after-redelivery-slot',
         'fulfilment-stalled-delivered',
+        'fulfilment-started-listed',
         'ping-completed',
         'pos-sale-card-completed',
         'pos-sale-card-declined',
@@ -112,7 +120,7 @@ describe('replay of recorded histories', () => {
   it('asks, in every checkout started on the baseline patch, no patch after its first local step (a replay could answer it differently)', () => {
     const baselined = files
       .map((f) => ({ f, events: (JSON.parse(readFileSync(path.join(DIR, f), 'utf8')) as RecordedHistory).events }))
-      .filter(({ events }) => patchesTaken({ events }).includes('checkout-baseline-2026-12-02'));
+      .filter(({ events }) => patchesTaken({ events }).some((id) => id.startsWith('checkout-baseline-')));
     expect(baselined.length).toBeGreaterThan(0);
     for (const { f, events } of baselined) {
       const names = events.map((e) => e.markerRecordedEventAttributes?.markerName);

@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Activities } from '../../activities';
+import { startFulfilment, type StartFulfilmentAndPublishInput } from '../../activities/events.activities';
 import type { CheckoutInput } from '../../workflows/checkout.contract';
 import { FULFILMENT_WORKFLOW_TYPE } from '../../workflows/fulfilment.contract';
 
@@ -36,6 +37,11 @@ export function stubs(overrides: Partial<Record<keyof StepActivities, (input: ne
     bookDelivery: async () => ({ bookingId: 'o', orderId: 'o', slotId: 's', status: 'BOOKED', date: '2026-11-23', windowStart: '09:00', windowEnd: '12:00' }),
     releaseDelivery: async () => ({ bookingId: 'o', orderId: 'o', slotId: 's', status: 'RELEASED', date: '2026-11-23', windowStart: '09:00', windowEnd: '12:00' }),
     publishEvent: async () => undefined,
+    // The real start of the order's fulfilment (on this worker's task queue, with its client); the event is not published.
+    startFulfilmentAndPublish: async (input: StartFulfilmentAndPublishInput) => {
+      const { client, info } = Context.current();
+      await startFulfilment(client, info.taskQueue, input.fulfilment);
+    },
   };
   // The fulfilment a completed checkout starts runs on, with timers the test server may skip past (its
   // stall escalation publishes): unless the test is about it (it overrides createShipment), its calls are
@@ -50,14 +56,14 @@ export function stubs(overrides: Partial<Record<keyof StepActivities, (input: ne
       },
     ]),
   ) as unknown as StepActivities;
-  // A completed checkout starts its fulfilment, a child workflow on the same task queue, whose first
+  // A completed checkout starts its fulfilment, a workflow on the same task queue, whose first
   // step is the carrier's shipment: answered (not recorded, it is not the saga's) so the child just
   // waits for tracking scans instead of retrying an activity no worker has. A test that
   // overrides it (the fulfilment tests) gets its calls recorded like any other.
   if (!('createShipment' in overrides)) Object.assign(activities, { createShipment: async () => ({ shipmentId: 'o', orderId: 'o', trackingNumber: '412345678901', status: 'LABEL_CREATED', events: [] }) });
   const names = () => calls.map((c) => c.name);
   const undone = () => names().filter((n) => ['releaseStock', 'restorePoints', 'restoreCoupon', 'failOrder', 'refundPayment', 'voidPayment', 'releaseDelivery'].includes(n));
-  const published = () => calls.filter((c) => c.name === 'publishEvent').map((c) => (c.input as { event: { type: string } }).event.type);
+  const published = () => calls.filter((c) => c.name === 'publishEvent' || c.name === 'startFulfilmentAndPublish').map((c) => (c.input as { event: { type: string } }).event.type);
   return { activities, calls, names, undone, published };
 }
 
