@@ -220,7 +220,9 @@ describe('one trace per checkout, and the worker\'s Temporal SDK metrics (real p
       const sql = await find('SQL under Charge', (s) => s.service.endsWith('-services') && s.kind === KIND.client && /^pg\.query/.test(s.name) && isAncestor(inTrace(), chargeServer, s));
       const consumed = await find('Kafka consumer span', (s) => s.service.endsWith('-analytics-worker') && s.kind === KIND.consumer);
       // Let the last batches arrive before printing (the assertions above do not depend on it).
-      await eventually(async () => (inTrace().some((s) => s.name.startsWith('RunActivity:publish')) ? true : undefined), 30_000, 'the publish activity');
+      const finish = await find('the activity that starts the fulfilment and publishes', (s) => s.name === 'RunActivity:startFulfilmentAndPublish');
+      // The fulfilment it starts with the worker's client continues the checkout's trace.
+      const fulfilmentStart = await find('StartWorkflow of the fulfilment', (s) => s.name === 'StartWorkflow:fulfilmentWorkflow');
 
       const spans = inTrace();
       expect(isAncestor(spans, rest, start)).toBe(true);
@@ -235,6 +237,8 @@ describe('one trace per checkout, and the worker\'s Temporal SDK metrics (real p
       const publisher = spans.find((s) => s.kind === KIND.producer && isAncestor(spans, workflow, s));
       expect(publisher).toBeDefined();
       expect(isAncestor(spans, publisher!, consumed)).toBe(true);
+      expect(isAncestor(spans, workflow, finish)).toBe(true);
+      expect(isAncestor(spans, finish, fulfilmentStart)).toBe(true);
     }
 
     // The log lines written while the checkout ran carry its trace: the api's request log at least.
