@@ -83,6 +83,50 @@ describe('checkoutWorkflow starts the fulfilment from the activity that publishe
   });
 });
 
+describe('checkoutWorkflow cancelled by an operator while its fulfilment starts (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+  });
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  it('completes without undoing the order: the fulfilment it started keeps a paid order (a refund stops it)', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started!: () => void;
+    const inActivity = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const s = stubs({
+      startFulfilmentAndPublish: async (input: StartFulfilmentAndPublishInput) => {
+        const { client, info } = Context.current();
+        await startFulfilment(client, info.taskQueue, input.fulfilment);
+        started();
+        // Kafka is down: the publish waits (the activity is not told of the cancel, as none is sent).
+        await held;
+      },
+    });
+    const taskQueue = `fulfil-cancel-${Math.random().toString(36).slice(2)}`;
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await testWorkflowBundle(), activities: s.activities });
+    await worker.runUntil(async () => {
+      const i = checkoutInput('fulfil-cancel-card');
+      const handle = await env.client.workflow.start<(input: CheckoutInput) => Promise<CheckoutResult>>(CHECKOUT_WORKFLOW_TYPE, { workflowId: checkoutWorkflowId(i.orderId), taskQueue, args: [i] });
+      await inActivity;
+      await handle.cancel();
+      release();
+      expect((await handle.result()).outcome).toBe('COMPLETED');
+      const fulfilment = env.client.workflow.getHandle(fulfilmentWorkflowId(i.orderId));
+      expect((await fulfilment.describe()).status.name).toBe('RUNNING');
+      await fulfilment.terminate('test over');
+    });
+    expect(s.undone()).toEqual([]);
+  });
+});
+
 /** Like the worker's fulfilment starts, a second start of a closed fulfilment is refused quietly too. */
 describe('startFulfilment', () => {
   let env: TestWorkflowEnvironment;

@@ -369,8 +369,11 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     // and starts it again, and a second start of the order's fulfilment is refused).
     const fulfilment: FulfilmentInput = { orderId, customerId: input.customerId, customerEmail: input.customerEmail, postalCode: input.address.postalCode };
     if (baselineB) {
-      // One activity starts it and then publishes, retried until both are done.
-      await saga.step('publish-event', null, () => events.startFulfilmentAndPublish({ ...completed, fulfilment }));
+      // One activity starts it and then publishes, retried until both are done (a Kafka outage makes that
+      // long). Not cancellable: once it ran the parcel may be on its way, and undoing the order then would
+      // refund a parcel the fulfilment still ships. An operator's cancel from here lets the checkout
+      // complete; the order is refunded instead (the refund stops the fulfilment).
+      await CancellationScope.nonCancellable(() => saga.step('publish-event', null, () => events.startFulfilmentAndPublish({ ...completed, fulfilment })));
     } else {
       // Checkouts started before baseline B: the event's own activity, and the fulfilment as an abandoned
       // child; checkouts recorded before fulfilment existed replay without it.
