@@ -60,8 +60,8 @@ export class LoyaltyService {
       'RevokeEarned',
       customerId,
       orderId,
-      // The account row stays locked until commit, so the balance the decision floors at cannot move meanwhile.
-      async (entries, sql) => decideRevoke(entries, { customerId, balance: await lockedBalanceOf(sql, customerId) }),
+      // The customer's lock is held until commit, so the balance the decision floors at cannot move meanwhile.
+      (entries, balance) => decideRevoke(entries, { customerId, balance }),
       { context },
     );
   }
@@ -91,36 +91,59 @@ export class LoyaltyService {
    * are read under an advisory lock on the order id, so concurrent calls for one order (under
    * different keys) queue and see each other's entries. `undoneBy` names the entry that undoes this
    * call's kind: once the order has one, a replay of the key's stored success answers STEP_UNDONE.
+   * The balance is read under an advisory lock on the customer, taken by every change of a balance
+   * (all of them come here), so the decision and the answer's balance hold until commit, and the
+   * change is written with the key's answer and COMMIT: two round trips.
    */
   private change(
     idempotencyKey: string,
     operation: string,
     customerId: string,
     orderId: string,
-    decide: (entries: OrderEntry[], sql: Sql) => Decision | Promise<Decision>,
+    decide: (entries: OrderEntry[], balance: number) => Decision,
     options: { context: CallContext; undoneBy?: EntryKind },
   ): Promise<PointsChange__Output> {
     const { undoneBy } = options;
     const fn = async (sql: Sql, prefetched: unknown[]): Promise<PointsChange__Output> => {
-      const decision = await decide(prefetched as OrderEntry[], sql);
-      if (decision.action === 'replay') return view(decision.entry, await balanceOf(sql, customerId));
+      const { entries, balance } = prefetched[0] as ChangeRead;
+      const decision = decide(entries, balance);
+      if (decision.action === 'replay') return view(decision.entry, balance);
       const unrecoveredPoints = decision.unrecoveredPoints ?? 0;
-      // The balance change and its ledger entry in one statement: the entry is written only when the balance changed.
-      const balance = decision.points < 0 ? await debit(sql, customerId, -decision.points, decision.kind, orderId, unrecoveredPoints) : await credit(sql, customerId, decision.points, decision.kind, orderId, unrecoveredPoints);
-      return view({ customerId, orderId, kind: decision.kind, points: decision.points, unrecoveredPoints }, balance);
+      const changed = balance + decision.points;
+      if (decision.points < 0 && changed < 0) {
+        throw new DomainError('INSUFFICIENT_POINTS', `the balance of ${balance} points does not cover ${-decision.points}`, { balance, requested: -decision.points });
+      }
+      if (changed > MAX_BALANCE) throw new DomainError('CONFLICT', `the points balance of ${customerId} cannot grow by ${decision.points}`, { customerId });
+      // The balance change and its ledger entry in one statement, relative to the stored balance: the
+      // account's CHECK (never below zero) and int range still refuse a change a caller without the lock made meanwhile.
+      // A debit updates (a covered debit has an account; an insert's proposed row would fail the CHECK even on conflict).
+      const change =
+        decision.points < 0
+          ? 'UPDATE loyalty.accounts SET balance = balance + $2, updated_at = now() WHERE customer_id = $1'
+          : `INSERT INTO loyalty.accounts (customer_id, balance, updated_at) VALUES ($1, $2, now())
+             ON CONFLICT (customer_id) DO UPDATE SET balance = accounts.balance + EXCLUDED.balance, updated_at = now()`;
+      sql.atCommit({
+        text: `WITH changed AS (${change})
+               INSERT INTO loyalty.ledger_entries (customer_id, order_id, kind, points, unrecovered_points) VALUES ($1, $3, $4, $2, $5)`,
+        values: [customerId, decision.points, orderId, decision.kind, unrecoveredPoints],
+      });
+      return view({ customerId, orderId, kind: decision.kind, points: decision.points, unrecoveredPoints }, changed);
     };
     return idempotentSql(this.prisma, 'loyalty', idempotencyKey, operation, fn, {
       deadline: options.context.deadline,
-      // Concurrent calls for one order (under different keys) queue on the order's lock and see each other's entries.
-      locks: [orderLock(orderId)],
-      // The order's entries, read after its lock.
+      // Concurrent calls for one order (under different keys) queue on the order's lock and see each
+      // other's entries; then the customer's, which every balance change takes (always in this order).
+      locks: [orderLock(orderId), customerLock(customerId)],
+      // The order's entries and the customer's balance (0 without an account), read after the locks.
       prefetch: {
-        text: 'SELECT customer_id AS "customerId", order_id AS "orderId", kind, points, unrecovered_points AS "unrecoveredPoints" FROM loyalty.ledger_entries WHERE order_id = $1',
-        values: [orderId],
+        text: `SELECT COALESCE((SELECT json_agg(json_build_object('customerId', e.customer_id, 'orderId', e.order_id, 'kind', e.kind, 'points', e.points, 'unrecoveredPoints', e.unrecovered_points))
+                                  FROM loyalty.ledger_entries e WHERE e.order_id = $1), '[]') AS entries,
+                      COALESCE((SELECT balance FROM loyalty.accounts WHERE customer_id = $2), 0) AS balance`,
+        values: [orderId, customerId],
       },
       undone: undoneBy
         ? async (_sql, prefetched) => {
-            if (!(prefetched as OrderEntry[]).some((entry) => entry.kind === undoneBy)) return false;
+            if (!(prefetched[0] as ChangeRead).entries.some((entry) => entry.kind === undoneBy)) return false;
             throw new DomainError('STEP_UNDONE', `${operation} of order ${orderId} was undone since (${undoneBy})`, { orderId, undoneBy });
           }
         : undefined,
@@ -128,53 +151,18 @@ export class LoyaltyService {
   }
 }
 
+/** What change() reads ahead: the order's ledger entries and the customer's balance. */
+interface ChangeRead {
+  entries: OrderEntry[];
+  balance: number;
+}
+
 function orderLock(orderId: string): string {
   return `loyalty/order:${orderId}`;
 }
 
-/** A customer's balance, its account row locked for the rest of the transaction (0 without an account). */
-async function lockedBalanceOf(sql: Sql, customerId: string): Promise<number> {
-  const rows = await sql.rows<{ balance: number }>('SELECT balance FROM loyalty.accounts WHERE customer_id = $1 FOR UPDATE', [customerId]);
-  return rows[0]?.balance ?? 0;
-}
-
-/** Adds points to a balance, creating the account on first use, with the ledger entry; CONFLICT if it would overflow. */
-async function credit(sql: Sql, customerId: string, points: number, kind: EntryKind, orderId: string, unrecoveredPoints: number): Promise<number> {
-  const rows = await sql.rows<{ balance: number }>(
-    `WITH credited AS (
-       INSERT INTO loyalty.accounts (customer_id, balance, updated_at) VALUES ($1, $2, now())
-       ON CONFLICT (customer_id) DO UPDATE SET balance = accounts.balance + EXCLUDED.balance, updated_at = now()
-         WHERE accounts.balance <= $3
-       RETURNING balance
-     ), entry AS (
-       INSERT INTO loyalty.ledger_entries (customer_id, order_id, kind, points, unrecovered_points) SELECT $1, $4, $5, $2, $6 FROM credited
-     )
-     SELECT balance FROM credited`,
-    [customerId, points, MAX_BALANCE - points, orderId, kind, unrecoveredPoints],
-  );
-  if (!rows[0]) throw new DomainError('CONFLICT', `the points balance of ${customerId} cannot grow by ${points}`, { customerId });
-  return rows[0].balance;
-}
-
-/** Takes points off a balance only if it covers them, in one statement (no read-then-write race), with the ledger entry. */
-async function debit(sql: Sql, customerId: string, points: number, kind: EntryKind, orderId: string, unrecoveredPoints: number): Promise<number> {
-  const rows = await sql.rows<{ balance: number }>(
-    `WITH debited AS (
-       UPDATE loyalty.accounts SET balance = balance - $2, updated_at = now() WHERE customer_id = $1 AND balance >= $2 RETURNING balance
-     ), entry AS (
-       INSERT INTO loyalty.ledger_entries (customer_id, order_id, kind, points, unrecovered_points) SELECT $1, $3, $4, -$2::int, $5 FROM debited
-     )
-     SELECT balance FROM debited`,
-    [customerId, points, orderId, kind, unrecoveredPoints],
-  );
-  if (rows[0]) return rows[0].balance;
-  const balance = await balanceOf(sql, customerId);
-  throw new DomainError('INSUFFICIENT_POINTS', `the balance of ${balance} points does not cover ${points}`, { balance, requested: points });
-}
-
-async function balanceOf(sql: Sql, customerId: string): Promise<number> {
-  const rows = await sql.rows<{ balance: number }>('SELECT balance FROM loyalty.accounts WHERE customer_id = $1', [customerId]);
-  return rows[0]?.balance ?? 0;
+function customerLock(customerId: string): string {
+  return `loyalty/customer:${customerId}`;
 }
 
 function view(entry: OrderEntry, balance: number): PointsChange__Output {
