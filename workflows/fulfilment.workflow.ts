@@ -55,6 +55,13 @@ const steps = proxyActivities<Activities>(STEP_OPTIONS);
 const localSteps = proxyLocalActivities<Activities>(STEP_OPTIONS);
 /** Fulfilments recorded before this created their shipment as a regular activity, and replay so. */
 export const LOCAL_SHIPMENT_PATCH = 'fulfilment-local-shipment';
+/**
+ * Asked first by a run that creates a shipment, before LOCAL_SHIPMENT_PATCH (which it stands for): a
+ * fulfilment on this code that was started already listed (fulfilmentSearchAttributes, by the checkout's
+ * last activity) does not upsert that listing again. Decided by the marker, not by the start's attributes
+ * alone: a fulfilment started listed whose first task older code ran upserted it, and replays so.
+ */
+export const FULFILMENT_BASELINE_B_PATCH = 'fulfilment-baseline-2026-12-02b';
 // Events are retried until Kafka is back: a shipped or delivered order is never left untold.
 const events = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { ...RETRY_BASE, maximumInterval: '1 minute' } });
 // Undos: one attempt per activity; the saga retries them itself so each attempt shows in `status`.
@@ -97,7 +104,8 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
   };
   // Decided once, first, and only by a run that creates a shipment (others gain no marker).
   const createsShipment = status.deliveredBy === 'carrier' && !carried;
-  const shipmentStep = createsShipment && patched(LOCAL_SHIPMENT_PATCH) ? localSteps : steps;
+  const baselineB = createsShipment && patched(FULFILMENT_BASELINE_B_PATCH);
+  const shipmentStep = createsShipment && (baselineB || patched(LOCAL_SHIPMENT_PATCH)) ? localSteps : steps;
   const customer = { orderId, customerId: input.customerId, customerEmail: input.customerEmail };
   /** Bumped by every accepted report or decision: the stall timer starts again from it. */
   let movements = 0;
@@ -237,11 +245,10 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
         { key: SEARCH_ATTRIBUTES.OrderStatus, value: status.stalled ? 'FULFILMENT_STALLED' : `FULFILMENT_${status.state}` },
       ]
     : fulfilmentSearchAttributes(input);
-  // A fulfilment started already listed so (by the checkout's activity) is not listed again: the start's
-  // attributes are in the history, so a replay decides the same. A run continued as new always upserts
-  // (it inherits its attributes, and ran so before).
+  // A fulfilment started already listed so (by the checkout's activity) is not listed again (baseline B).
+  // A run continued as new always upserts (it inherits its attributes, and ran so before).
   const started = workflowInfo().typedSearchAttributes;
-  if (carried || !listing.every((pair) => started.get(pair.key) === pair.value)) upsertSearchAttributes(listing);
+  if (!baselineB || carried || !listing.every((pair) => started.get(pair.key) === pair.value)) upsertSearchAttributes(listing);
 
   if (createsShipment) {
     const shipment = await shipmentStep.createShipment({ shipmentId: orderId, orderId, postalCode: input.postalCode, idempotencyKey: key('create-shipment') });

@@ -97,6 +97,7 @@ describe('replay of recorded histories', () => {
         'fulfilment-returned-unclaimed',
         'fulfilment-stall-after-redelivery-slot',
         'fulfilment-stalled-delivered',
+        'fulfilment-baseline-b-delivered',
         'fulfilment-started-listed',
         'ping-completed',
         'pos-sale-card-completed',
