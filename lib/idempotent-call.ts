@@ -254,6 +254,95 @@ export async function sqlStatement<R>(prisma: PrismaClient, deadline: Date | und
   }
 }
 
+export interface DecidedCallOptions {
+  /** As `deadline` of idempotentCall (statements and lock waits; see idempotentDecided for the commit). */
+  deadline?: Date;
+  /** As SqlCallOptions.locks: taken right after the key's lock, in this order. */
+  locks?: readonly string[];
+  /** As SqlCallOptions.before: sent right after the locks, committed whatever the answer (conditional, idempotent). */
+  before?: Prefetch;
+  /** The call's read, after `before`: the rows `undone` gets, and the caller's on `{ decided: false }`. */
+  prefetch?: Prefetch;
+  /**
+   * A SQL boolean expression, evaluated under the locks after `before`: true when the state is the one
+   * the answer was decided from. The answer is stored only then.
+   */
+  holds: Prefetch;
+  /** As SqlCallOptions.undone, over the prefetched rows only (it runs once the transaction has committed). */
+  undone?: (prefetched: unknown[]) => boolean;
+}
+
+/**
+ * idempotentSql for a call whose answer was decided before its transaction (from work done outside it:
+ * a provider's outcome), in ONE round trip instead of two: BEGIN, the timeouts, the key's lock (the same
+ * as idempotentCall's and idempotentSql's, so all kinds of call on one key serialise), `locks`, `before`,
+ * the key's lookup, `prefetch`, the key's insert of `answer` when the key has no answer yet and `holds`
+ * is true, COMMIT. A key that has an answer replays it exactly as idempotentSql does
+ * (IDEMPOTENCY_KEY_REUSED for another operation, STEP_UNDONE instead of a success once `undone`); a
+ * stored rejection is thrown. `{ decided: false }` when `holds` was false (nothing stored, `before`
+ * committed) or `answer` is an error idempotentSql never stores (UNAVAILABLE, INTERNAL: nothing sent):
+ * the caller then answers through idempotentSql. Like sqlStatement it cannot roll back at a deadline
+ * that passes during its commit, so it is for answers a retry would give again from the state `holds`
+ * checked, which commits with it.
+ */
+export async function idempotentDecided<T>(
+  prisma: PrismaClient,
+  schema: IdempotencySchema,
+  key: string,
+  operation: string,
+  answer: { ok: T } | { error: DomainError },
+  options: DecidedCallOptions,
+): Promise<{ decided: true; value: T } | { decided: false; prefetched: unknown[] }> {
+  if (!key) throw new DomainError('VALIDATION_FAILED', 'idempotencyKey is required');
+  if ('error' in answer && (answer.error.code === 'UNAVAILABLE' || answer.error.code === 'INTERNAL')) return { decided: false, prefetched: [] };
+  const table = `"${schema}"."idempotency_keys"`;
+  const stored: Stored =
+    'ok' in answer
+      ? { ok: answer.ok }
+      : { error: { code: answer.error.code, message: answer.error.message, ...(answer.error.details ? { details: answer.error.details } : {}) } };
+  const statements = [
+    ...(options.before ? [inline(options.before)] : []),
+    `SELECT operation, response FROM ${table} WHERE key = ${escapeLiteral(key)}`,
+    options.prefetch ? inline(options.prefetch) : 'SELECT',
+    `INSERT INTO ${table} (key, operation, response)
+     SELECT ${escapeLiteral(key)}, ${escapeLiteral(operation)}, ${escapeLiteral(JSON.stringify(stored))}::jsonb
+      WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE key = ${escapeLiteral(key)}) AND (${inline(options.holds)})`,
+    'COMMIT',
+  ];
+  const budgetMs = timeBudgetMs(options.deadline);
+  const client = await connectWithin(prisma, Math.min(budgetMs, 10_000), operation);
+  let failed: unknown;
+  let results: { rows: unknown[]; rowCount: number | null }[];
+  try {
+    results = (await client.query([...prologue(budgetMs, [`${schema}:${key}`, ...(options.locks ?? [])]), ...statements].join(';\n'))) as unknown as typeof results;
+  } catch (err) {
+    failed = err;
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw !options.deadline || Date.now() < options.deadline.getTime() ? err : deadlinePassed(operation);
+  } finally {
+    client.release(failed !== undefined && !isSqlError(failed) ? (failed as Error) : undefined);
+  }
+  const [found, prefetch, inserted] = results.slice(-4, -1);
+  const previous = found!.rows as { operation: string; response: Stored }[];
+  const prefetched = options.prefetch ? prefetch!.rows : [];
+  let outcome: Stored;
+  if (previous[0]) {
+    if (previous[0].operation !== operation) {
+      throw new DomainError('IDEMPOTENCY_KEY_REUSED', `idempotency key ${key} was used for ${previous[0].operation}`);
+    }
+    if ('ok' in previous[0].response && options.undone?.(prefetched)) {
+      throw new DomainError('STEP_UNDONE', `${operation} (${key}) was undone since it succeeded`, { idempotencyKey: key, operation });
+    }
+    outcome = previous[0].response;
+  } else if (inserted!.rowCount === 1) {
+    outcome = stored;
+  } else {
+    return { decided: false, prefetched };
+  }
+  if ('error' in outcome) throw new DomainError(outcome.error.code, outcome.error.message, outcome.error.details);
+  return { decided: true, value: outcome.ok as T };
+}
+
 /**
  * BEGIN, the timeouts and the locks. statement_timeout cancels a statement, a lock wait included, that
  * outlives the caller; idle_in_transaction_session_timeout ends a transaction whose process stalls

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { DOMAIN_ERROR_CODES, DomainError, isDomainError, type DomainErrorCode } from '../../lib/errors';
 import type { CallContext } from '../../lib/grpc';
-import { idempotentCall, idempotentSql, MAX_TRANSACTION_MS, sqlStatement, type Prefetch, type Tx } from '../../lib/idempotent-call';
+import { idempotentCall, idempotentDecided, idempotentSql, MAX_TRANSACTION_MS, sqlStatement, type Prefetch, type Tx } from '../../lib/idempotent-call';
 import type { PrismaClient } from '../../lib/prisma';
 import type { ChargeRequest__Output } from '../../proto/generated/checkout/payments/v1/ChargeRequest';
 import type { ConfirmSlipRequest__Output } from '../../proto/generated/checkout/payments/v1/ConfirmSlipRequest';
@@ -108,8 +108,9 @@ export class PaymentsService {
     // 2. The provider, outside any transaction, with the key every attempt shares.
     let fresh: DomainError | undefined;
     let recordOutcome: Prefetch | undefined;
+    let outcome: ProviderCharge | undefined;
     if (callProvider) {
-      const outcome = await this.askProvider(context, async (): Promise<ProviderCharge> => {
+      outcome = await this.askProvider(context, async (): Promise<ProviderCharge> => {
         try {
           return await this.provider.charge({ idempotencyKey: providerKeys.charge(paymentId), paymentId, amountMinor, currency, cardToken: request.cardToken });
         } catch (err) {
@@ -119,9 +120,9 @@ export class PaymentsService {
       });
       if ('rejected' in outcome) fresh = outcome.rejected;
       // 3. The outcome, unless a Refund took the payment over meanwhile (it settles the money itself):
-      // one conditional statement, sent in the first round trip of step 4's transaction under the same
-      // locks (one transaction less). Rolled back with step 4 (a passed deadline), the payment stays
-      // PROCESSING and a retry asks the provider again under the same key, which answers the same.
+      // one conditional statement, sent with step 4's answer under the same locks (one transaction
+      // less). Rolled back with it (a failed commit), the payment stays PROCESSING and a retry asks the
+      // provider again under the same key, which answers the same.
       if ('providerReference' in outcome) {
         recordOutcome = {
           text: `WITH succeeded AS (
@@ -136,6 +137,45 @@ export class PaymentsService {
           values: [paymentId, outcome.rejected.code],
         };
       }
+    }
+
+    // 3+4 in one round trip, the usual case: the provider answered and the payment is what that answer
+    // makes it (SUCCEEDED with the provider's reference, or FAILED), so the caller's answer is known
+    // before the transaction: the outcome and the key's answer are written together under the key's and
+    // the payment's locks, and COMMIT. Anything else (a Refund took the payment over meanwhile, another
+    // order's payment) stores nothing there and is answered below as before, from the payment as it is.
+    if (recordOutcome && outcome) {
+      const decided = await idempotentDecided<Payment__Output>(
+        this.prisma,
+        'payments',
+        request.idempotencyKey,
+        'Charge',
+        'providerReference' in outcome
+          ? { ok: toPayment({ id: paymentId, ...expected, status: 'SUCCEEDED', slipNumber: null, expiresAt: null, providerReference: outcome.providerReference, failureCode: null }) }
+          : { error: outcome.rejected },
+        {
+          deadline: context.deadline,
+          locks,
+          before: recordOutcome,
+          prefetch: { text: PAYMENT_QUERY, values: [paymentId] },
+          holds:
+            'providerReference' in outcome
+              ? {
+                  text: `EXISTS (SELECT 1 FROM payments.payments WHERE id = $1 AND order_id = $2 AND method = 'card' AND amount_minor = $3 AND currency = $4
+                                    AND status = 'SUCCEEDED' AND provider_reference = $5 AND slip_number IS NULL AND expires_at IS NULL)`,
+                  values: [paymentId, orderId, amountMinor, currency, outcome.providerReference],
+                }
+              : {
+                  text: `EXISTS (SELECT 1 FROM payments.payments WHERE id = $1 AND order_id = $2 AND method = 'card' AND amount_minor = $3 AND currency = $4 AND status = 'FAILED')`,
+                  values: [paymentId, orderId, amountMinor, currency],
+                },
+          undone: (prefetched) => {
+            const row = paymentOf(prefetched);
+            return !row || UNDONE.includes(row.status);
+          },
+        },
+      );
+      if (decided.decided) return decided.value;
     }
 
     // 4. The answer, stored under the caller's key; never a stale success once the charge was undone.
