@@ -15,6 +15,17 @@ describe('access tokens', () => {
     expect(signAccessToken(user, { secret, ttlSeconds: 900, now }).claims.jti).not.toBe(claims.jti);
   });
 
+  it('interoperate with any HS256 signer and verifier using the secret string, a Unicode one too', () => {
+    const unicode = 'シークレット-秘密鍵-unit-test-0123456789';
+    const iat = now.getTime() / 1000;
+    const foreign = jwt.sign({ sub: 'u', email: 'a@example.com', role: 'customer', jti: 'j', iat, exp: iat + 60 }, unicode, { algorithm: 'HS256' });
+    expect(verifyAccessToken(foreign, unicode, { now }).userId).toBe('u');
+    const { token } = signAccessToken(user, { secret: unicode, ttlSeconds: 900, now });
+    expect((jwt.verify(token, unicode, { algorithms: ['HS256'], clockTimestamp: iat }) as jwt.JwtPayload).sub).toBe('user-1');
+    // The key made for one secret is never used for another.
+    expect(() => verifyAccessToken(foreign, secret, { now })).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+  });
+
   it('are rejected once expired', () => {
     const { token } = signAccessToken(user, { secret, ttlSeconds: 900, now });
     expect(() => verifyAccessToken(token, secret, { now: new Date(now.getTime() + 901_000) })).toThrow(

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { DomainError } from './errors';
 import type { Redis } from './redis';
@@ -19,6 +19,24 @@ export interface AccessTokenClaims {
   merchantId?: string;
 }
 
+/**
+ * The secret as a key object, made once per secret. Given a string, jsonwebtoken first tries to parse
+ * it as a PEM public (verify) or private (sign) key and only falls back to an HMAC key when that
+ * throws: a failed key parse and an exception per call, about 2 ms of CPU each, twice per api request
+ * (the rate limiter's verify and the auth's). A few secrets at most live in a process (the current
+ * JWT_SECRET; tests use several), so the map stays tiny.
+ */
+const secretKeys = new Map<string, KeyObject>();
+function hmacKey(secret: string): KeyObject {
+  let key = secretKeys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    if (secretKeys.size >= 16) secretKeys.clear();
+    secretKeys.set(secret, key);
+  }
+  return key;
+}
+
 /** Signs an HS256 access token (sub, email, role, jti, iat, exp) valid for `ttlSeconds` from `now`. */
 export function signAccessToken(
   user: { id: string; email: string; role: Role; merchantId?: string },
@@ -26,7 +44,7 @@ export function signAccessToken(
 ): { token: string; claims: AccessTokenClaims } {
   const iat = Math.floor(options.now.getTime() / 1000);
   const claims: AccessTokenClaims = { userId: user.id, email: user.email, role: user.role, jti: randomUUID(), exp: iat + options.ttlSeconds, ...(user.merchantId ? { merchantId: user.merchantId } : {}) };
-  const token = jwt.sign({ sub: user.id, email: user.email, role: user.role, ...(user.merchantId ? { mid: user.merchantId } : {}), jti: claims.jti, iat, exp: claims.exp }, options.secret, {
+  const token = jwt.sign({ sub: user.id, email: user.email, role: user.role, ...(user.merchantId ? { mid: user.merchantId } : {}), jti: claims.jti, iat, exp: claims.exp }, hmacKey(options.secret), {
     algorithm: 'HS256',
   });
   return { token, claims };
@@ -39,7 +57,7 @@ export function signAccessToken(
 export function verifyAccessToken(token: string, secret: string, options: { now?: Date; ignoreExpiration?: boolean } = {}): AccessTokenClaims {
   let payload: string | jwt.JwtPayload;
   try {
-    payload = jwt.verify(token, secret, {
+    payload = jwt.verify(token, hmacKey(secret), {
       algorithms: ['HS256'],
       ignoreExpiration: options.ignoreExpiration ?? false,
       ...(options.now ? { clockTimestamp: Math.floor(options.now.getTime() / 1000) } : {}),

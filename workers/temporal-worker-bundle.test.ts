@@ -38,7 +38,10 @@ describe('cached workflow bundle', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bundle-'));
     try {
       const first = await cachedWorkflowBundle(opts, dir);
-      expect(readFileSync(first.codePath, 'utf8')).toContain('checkoutWorkflow');
+      const code = readFileSync(first.codePath, 'utf8');
+      expect(code).toContain('checkoutWorkflow');
+      // The workflow modules are preloaded: evaluated once per worker thread, shared by its workflows.
+      expect(code).toMatch(/exports\.preloadModules = function preloadModules\(\) \{\s*__webpack_require__\([^)]*"\.\/workflows\/index\.ts"\)/);
       const again = await cachedWorkflowBundle(opts, dir);
       expect(again.codePath).toBe(first.codePath);
       expect(readdirSync(dir)).toEqual([path.basename(first.codePath)]);

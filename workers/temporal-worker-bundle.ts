@@ -27,7 +27,7 @@ export function bundleInputs(): string[] {
  */
 export function workflowBundleKey(opts: { workflowsPath: string; workflowInterceptorModules: string[] }, inputs: string[] = bundleInputs()): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ sdk: (require('@temporalio/worker/package.json') as { version: string }).version, ...opts, node: process.versions.node }));
+  hash.update(JSON.stringify({ sdk: (require('@temporalio/worker/package.json') as { version: string }).version, ...opts, node: process.versions.node, preload: 'workflows' }));
   for (const file of inputs) {
     hash.update(`\0${file}\0`);
     hash.update(readFileSync(path.join(ROOT, file)));
@@ -46,7 +46,18 @@ export function workflowBundleKey(opts: { workflowsPath: string; workflowInterce
 export async function cachedWorkflowBundle(opts: { workflowsPath: string; workflowInterceptorModules: string[] }, cacheDir = WORKFLOW_BUNDLE_CACHE_DIR): Promise<{ codePath: string }> {
   const codePath = path.join(cacheDir, `${workflowBundleKey(opts)}.js`);
   if (existsSync(codePath)) return { codePath };
-  const { code } = await bundleWorkflowCode({ workflowsPath: opts.workflowsPath, workflowInterceptorModules: opts.workflowInterceptorModules });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: opts.workflowsPath,
+    workflowInterceptorModules: opts.workflowInterceptorModules,
+    // The workflow modules are evaluated once per worker thread and shared by every workflow it runs,
+    // instead of once per workflow (a checkout and its fulfilment each evaluated the whole of
+    // workflows/ and what it imports: about 2 ms of the workflow thread per checkout under load). They
+    // hold no per-workflow state at module scope (activity proxies read the workflow's context when
+    // called; the rest are constants and functions), and the SDK deep-freezes what it shares, so a
+    // module that tried to keep state there would fail its workflow tasks at once, in the workflow
+    // tests too, which run this bundle.
+    preloadModules: [opts.workflowsPath],
+  });
   mkdirSync(cacheDir, { recursive: true });
   // Written aside and renamed: a worker starting at the same time never reads half a bundle.
   const partial = `${codePath}.${process.pid}.partial`;
