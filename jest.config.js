@@ -3,7 +3,7 @@ const transform = {
   '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
 };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
-const codeDirs = '<rootDir>/{lib,api,services,activities,workers,workflows,proto,scripts,temporal-config,deploy}';
+const codeDirs = '<rootDir>/{lib,api,services,activities,workers,workflows,proto,scripts,temporal-config,deploy,bench}';
 
 /** @type {import('jest').Config} */
 module.exports = {

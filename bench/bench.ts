@@ -14,6 +14,7 @@ import { createPrisma } from '../lib/prisma';
 import { B0_ACTIVITIES, B0_LOCAL_WORKFLOW_TYPE, B0_PARKED_WORKFLOW_TYPE, B0_WORKFLOW_TYPE, parkedQuery, releaseSignal } from './b0.contract';
 import { htmlPage, lineChart, type Series } from './chart';
 import { createFixtures, hotSkuOutcome, type BenchFixtures } from './fixtures';
+import { cpuByPart, cpuPerWorkflow } from './process-cpu';
 import { burst, closedLoop, sequential, type LoadResult, type Operation } from './load';
 import { SagaClient } from './saga-client';
 import { gauge, histogramDelta, summarize, histogramQuantileMs, histograms, parsePrometheus, type Histogram } from './stats';
@@ -23,7 +24,9 @@ import { gauge, histogramDelta, summarize, histogramQuantileMs, histograms, pars
  * checkout saga (card, through the REST api of a running platform) side by side, on the same Temporal
  * server: sequential latency, closed-loop throughput and latency per client count, a hot SKU against
  * spread SKUs, each service's own time per call, worker memory per cached workflow, and the ratios of
- * issue 9. Writes bench/results/<timestamp>.json and .html (latency against load). Never part of npm test.
+ * issue 9. On Linux, with the platform on the bench's machine, each closed-loop run also gives the CPU
+ * per completed workflow of each platform part (from /proc: bench/process-cpu.ts). Writes
+ * bench/results/<timestamp>.json and .html (latency against load). Never part of npm test.
  */
 const USAGE = `npm run bench -- [flags]
   --kinds b0,b0-local,saga   what to measure: b0 = the issue's 8 no-op activities, b0-local = the saga's
@@ -320,9 +323,13 @@ async function main(): Promise<void> {
       for (const clients of opts.clients) {
         for (const k of kinds) {
           say(`closed loop: ${clients} client(s) × ${k.name} for ${opts.seconds}s`);
+          const cpuBefore = cpuByPart();
           const r = await closedLoop(clients, opts.seconds, k.op);
-          loops[k.name]!.push(r);
+          const cpuAfter = cpuByPart();
+          const cpu = cpuBefore && cpuAfter ? cpuPerWorkflow(cpuBefore, cpuAfter, r.completed) : undefined;
+          loops[k.name]!.push(cpu ? { ...r, cpuMsPerWorkflow: cpu } : r);
           say(`  ${k.name} @${clients}: ${r.throughput}/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms (${r.completed} done)${failures(r)}`);
+          if (cpu) say(`    CPU per ${k.name}: ${cpu.totalMs} ms (${Object.entries(cpu.byPart).map(([part, ms]) => `${part} ${ms}`).join(', ')})`);
         }
       }
       results.closedLoop = loops;
@@ -457,6 +464,11 @@ function computeRatios(seq: Record<string, LoadResult>, loops: Record<string, Lo
       value: ratio(at('saga', c16 ?? 0)?.throughput, at('b0-local', c16 ?? 0)?.throughput),
       target: '— (not the issue\'s: against B0 in the saga\'s own shape)',
     },
+    cpuPerB0OverCpuPerSaga: {
+      clients: c16,
+      value: ratio(at('b0', c16 ?? 0)?.cpuMsPerWorkflow?.totalMs, at('saga', c16 ?? 0)?.cpuMsPerWorkflow?.totalMs),
+      target: '— (explains sagaThroughputOverB0: on a saturated machine throughput goes as 1 / CPU per workflow)',
+    },
     earlyAnswerP99OverFullSagaP99: {
       value: ratio(seq.early?.latencyMs.p99, seq.saga?.latencyMs.p99),
       target: '≤ 0.5',
@@ -477,8 +489,8 @@ function chartPage(run: string, label: string, seq: Record<string, LoadResult>, 
     throughput.push({ name: kind, colour: colours[kind], points: rs.map((r) => ({ x: r.clients, y: r.throughput })) });
   }
   const rows = (['b0', 'b0-local', 'saga', 'early'] as const).flatMap((kind) => [
-    ...(seq[kind] ? [[kind, 'sequential', seq[kind]!.throughput, seq[kind]!.latencyMs.p50, seq[kind]!.latencyMs.p99, seq[kind]!.completed, seq[kind]!.failed]] : []),
-    ...(loops[kind] ?? []).map((r) => [kind, `${r.clients} clients`, r.throughput, r.latencyMs.p50, r.latencyMs.p99, r.completed, r.failed]),
+    ...(seq[kind] ? [[kind, 'sequential', seq[kind]!.throughput, seq[kind]!.latencyMs.p50, seq[kind]!.latencyMs.p99, seq[kind]!.completed, seq[kind]!.failed, '—']] : []),
+    ...(loops[kind] ?? []).map((r) => [kind, `${r.clients} clients`, r.throughput, r.latencyMs.p50, r.latencyMs.p99, r.completed, r.failed, r.cpuMsPerWorkflow ? `${r.cpuMsPerWorkflow.totalMs} (${Object.entries(r.cpuMsPerWorkflow.byPart).map(([part, ms]) => `${part} ${ms}`).join(', ')})` : '—']),
   ]);
   return htmlPage(
     `Checkout bench ${run}`,
@@ -488,18 +500,18 @@ function chartPage(run: string, label: string, seq: Record<string, LoadResult>, 
       lineChart('Throughput against load', 'concurrent clients', 'completed per second', throughput),
     ],
     [
-      { caption: 'Runs', head: ['kind', 'load', 'per second', 'p50 ms', 'p99 ms', 'completed', 'failed'], rows },
+      { caption: 'Runs', head: ['kind', 'load', 'per second', 'p50 ms', 'p99 ms', 'completed', 'failed', 'CPU ms per workflow (closed loop, by part)'], rows },
       { caption: 'Ratios (issue 9)', head: ['ratio', 'value', 'target'], rows: Object.entries(ratios).map(([k, v]) => [k, v.value ?? '—', v.target]) },
     ],
   );
 }
 
 function printSummary(seq: Record<string, LoadResult>, loops: Record<string, LoadResult[]>, ratios: ReturnType<typeof computeRatios>): void {
-  const lines = ['', 'kind     load          per s    p50 ms    p99 ms'];
+  const lines = ['', 'kind     load          per s    p50 ms    p99 ms  CPU ms/workflow'];
   for (const kind of ['b0', 'b0-local', 'saga', 'early']) {
     const s = seq[kind];
     if (s) lines.push(`${kind.padEnd(8)} ${'sequential'.padEnd(12)} ${String(s.throughput).padStart(6)} ${String(s.latencyMs.p50).padStart(9)} ${String(s.latencyMs.p99).padStart(9)}`);
-    for (const r of loops[kind] ?? []) lines.push(`${kind.padEnd(8)} ${`${r.clients} clients`.padEnd(12)} ${String(r.throughput).padStart(6)} ${String(r.latencyMs.p50).padStart(9)} ${String(r.latencyMs.p99).padStart(9)}`);
+    for (const r of loops[kind] ?? []) lines.push(`${kind.padEnd(8)} ${`${r.clients} clients`.padEnd(12)} ${String(r.throughput).padStart(6)} ${String(r.latencyMs.p50).padStart(9)} ${String(r.latencyMs.p99).padStart(9)} ${String(r.cpuMsPerWorkflow?.totalMs ?? '—').padStart(16)}`);
   }
   lines.push('', 'ratios:');
   for (const [k, v] of Object.entries(ratios)) lines.push(`  ${k}: ${v.value ?? '—'} (target ${v.target})`);

@@ -15,6 +15,8 @@ export interface LoadResult {
   /** Completed operations per second over the whole run, from the first start to the last answer. */
   throughput: number;
   latencyMs: LatencySummary;
+  /** Closed loop on the platform's machine: CPU ms per completed workflow by platform part (bench/process-cpu.ts). */
+  cpuMsPerWorkflow?: { totalMs: number; byPart: Record<string, number> };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cpuByPart, cpuPerWorkflow, processLabel, statCpuTicks } from './process-cpu';
+
+describe('process CPU of a bench run', () => {
+  it('names the platform part of a process from its command line, nothing else', () => {
+    expect(processLabel('/usr/bin/node --import tsx /work/main/workers/temporal-worker.ts')).toBe('temporal-worker');
+    expect(processLabel('node dist/api/main.js')).toBe('api');
+    expect(processLabel('/usr/lib/postgresql/16/bin/postgres -D /root/.local/state/pg -p 5432')).toBe('postgres');
+    expect(processLabel('postgres: checkout checkout 127.0.0.1(51234) idle')).toBe('postgres');
+    expect(processLabel('/root/.cache/checkout-platform/temporal-cli-v1.5.1/temporal server start-dev --db-filename x')).toBe('temporal-server');
+    expect(processLabel('java -Xms512m -Xmx512m -server -XX:+UseG1GC -cp /k/libs/* kafka.Kafka /s/server.properties')).toBe('kafka');
+    expect(processLabel('/usr/bin/node --require p.cjs --import l.mjs bench/bench.ts --kinds saga')).toBe('bench');
+    expect(processLabel('/usr/bin/node --import tsx /work/main/bench/b0-worker.ts --address 127.0.0.1:7233')).toBe('b0-worker');
+    expect(processLabel('bash scripts/infra/postgres.sh start')).toBeUndefined();
+    expect(processLabel('/usr/bin/temporal workflow list')).toBeUndefined();
+    expect(processLabel('')).toBeUndefined();
+  });
+
+  it('reads user + system ticks from a stat line whose command name holds spaces and parentheses', () => {
+    // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime ...
+    expect(statCpuTicks('4242 (node (worker) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 1234 56 0 0 20 0 11 0')).toBe(1290);
+  });
+
+  it('sums each part over its processes from /proc, and gives CPU per completed workflow, the largest first', () => {
+    const proc = mkdtempSync(path.join(os.tmpdir(), 'proc-'));
+    const write = (pid: number, cmdline: string, utime: number, stime: number) => {
+      mkdirSync(path.join(proc, String(pid)));
+      writeFileSync(path.join(proc, String(pid), 'cmdline'), `${cmdline.split(' ').join('\0')}\0`);
+      writeFileSync(path.join(proc, String(pid), 'stat'), `${pid} (x) S 1 1 1 0 -1 0 0 0 0 0 ${utime} ${stime} 0 0 20 0 1 0`);
+    };
+    try {
+      write(10, 'postgres: a b idle', 100, 50);
+      write(11, 'postgres: a b idle', 30, 20);
+      write(12, 'node api/main.ts', 10, 0);
+      write(13, 'vim notes', 999, 999);
+      mkdirSync(path.join(proc, 'self'));
+      const before = cpuByPart(proc, 100)!;
+      expect(Object.fromEntries(before)).toEqual({ postgres: 2000, api: 100 });
+      const after = new Map([['postgres', 2000 + 400], ['api', 100 + 1000], ['redis', 1]]);
+      expect(cpuPerWorkflow(before, after, 100)).toEqual({ totalMs: 14, byPart: { api: 10, postgres: 4 } });
+      expect(cpuPerWorkflow(before, after, 0)).toBeUndefined();
+      expect(cpuByPart(path.join(proc, 'missing'))).toBeUndefined();
+    } finally {
+      rmSync(proc, { recursive: true, force: true });
+    }
+  });
+});
