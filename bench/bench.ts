@@ -14,9 +14,10 @@ import { createPrisma } from '../lib/prisma';
 import { B0_ACTIVITIES, B0_LOCAL_WORKFLOW_TYPE, B0_PARKED_WORKFLOW_TYPE, B0_WORKFLOW_TYPE, parkedQuery, releaseSignal } from './b0.contract';
 import { htmlPage, lineChart, type Series } from './chart';
 import { createFixtures, hotSkuOutcome, type BenchFixtures } from './fixtures';
-import { cpuByPart, cpuPerWorkflow } from './process-cpu';
+import { cpuByPart, cpuPerWorkflow, settle } from './process-cpu';
 import { burst, closedLoop, sequential, type LoadResult, type Operation } from './load';
 import { SagaClient } from './saga-client';
+import { fulfilmentWorkflowId } from '../workflows/fulfilment.contract';
 import { gauge, histogramDelta, summarize, histogramQuantileMs, histograms, parsePrometheus, type Histogram } from './stats';
 
 /**
@@ -24,8 +25,10 @@ import { gauge, histogramDelta, summarize, histogramQuantileMs, histograms, pars
  * checkout saga (card, through the REST api of a running platform) side by side, on the same Temporal
  * server: sequential latency, closed-loop throughput and latency per client count, a hot SKU against
  * spread SKUs, each service's own time per call, worker memory per cached workflow, and the ratios of
- * issue 9. On Linux, with the platform on the bench's machine, each closed-loop run also gives the CPU
- * per completed workflow of each platform part (from /proc: bench/process-cpu.ts). Writes
+ * issue 9. On Linux, with the platform on the bench's machine, each closed-loop run (and each hot-SKU
+ * burst) starts once the platform is quiet (under a quarter of a core over a second, at most 30 s), and
+ * each closed-loop run also gives the CPU per completed workflow of each platform part (from /proc:
+ * bench/process-cpu.ts). Writes
  * bench/results/<timestamp>.json and .html (latency against load). Never part of npm test.
  */
 const USAGE = `npm run bench -- [flags]
@@ -44,6 +47,7 @@ const USAGE = `npm run bench -- [flags]
   --services-metrics URL     services' /metrics (default http://127.0.0.1:METRICS_PORT/metrics)
   --worker-metrics URL       Temporal worker's /metrics (default http://127.0.0.1:METRICS_PORT+1/metrics)
   --label TEXT               what this run is (stored in the JSON)
+  --keep-fulfilments         leave running the fulfilments its checkouts started (ended by default)
   --out DIR                  default bench/results
 The defaults are a quick run (a few minutes on 2 cores). Issue 9's sizes:
   npm run bench -- --sequential 100 --seconds 20 --hot-checkouts 1000 --hot-stock 100`;
@@ -72,6 +76,7 @@ function flags() {
       'services-metrics': { type: 'string' },
       'worker-metrics': { type: 'string' },
       label: { type: 'string', default: '' },
+      'keep-fulfilments': { type: 'boolean', default: false },
       out: { type: 'string', default: path.join(__dirname, 'results') },
       help: { type: 'boolean', default: false },
     },
@@ -105,6 +110,7 @@ function flags() {
     servicesMetrics: values['services-metrics'] ?? metricsUrl(cfg.METRICS_PORT),
     workerMetrics: values['worker-metrics'] ?? metricsUrl(cfg.METRICS_PORT + 1),
     label: values.label,
+    keepFulfilments: values['keep-fulfilments'],
     out: values.out,
   };
   if (opts.hotStock > opts.hotCheckouts) throw new Error('--hot-stock must not exceed --hot-checkouts');
@@ -322,12 +328,13 @@ async function main(): Promise<void> {
     if (opts.phases.has('closed-loop')) {
       for (const clients of opts.clients) {
         for (const k of kinds) {
-          say(`closed loop: ${clients} client(s) × ${k.name} for ${opts.seconds}s`);
+          const settled = await settle();
+          say(`closed loop: ${clients} client(s) × ${k.name} for ${opts.seconds}s${settled.share === undefined ? '' : ` (platform quiet after ${settled.waitedMs / 1000}s: ${settled.share} of a core)`}`);
           const cpuBefore = cpuByPart();
           const r = await closedLoop(clients, opts.seconds, k.op);
           const cpuAfter = cpuByPart();
           const cpu = cpuBefore && cpuAfter ? cpuPerWorkflow(cpuBefore, cpuAfter, r.completed) : undefined;
-          loops[k.name]!.push(cpu ? { ...r, cpuMsPerWorkflow: cpu } : r);
+          loops[k.name]!.push({ ...r, ...(cpu ? { cpuMsPerWorkflow: cpu } : {}), ...(settled.share === undefined ? {} : { settled }) });
           say(`  ${k.name} @${clients}: ${r.throughput}/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms (${r.completed} done)${failures(r)}`);
           if (cpu) say(`    CPU per ${k.name}: ${cpu.totalMs} ms (${Object.entries(cpu.byPart).map(([part, ms]) => `${part} ${ms}`).join(', ')})`);
         }
@@ -349,10 +356,11 @@ async function main(): Promise<void> {
         if (done % Math.max(1, Math.floor(n / 10)) === 0 && done < n) say(`  ${which} ${done}/${n} done`);
         if (!(o.state === 'COMPLETED' || (which === 'hot' && o.failureCode === 'OUT_OF_STOCK'))) throw new Error(`checkout ${o.orderId} ended ${key}`);
       };
-      say(`spread SKUs: ${n} concurrent checkouts over ${f.spreadSkus.length} SKUs`);
+      const quiet = (s: Awaited<ReturnType<typeof settle>>) => (s.share === undefined ? '' : ` (platform quiet after ${s.waitedMs / 1000}s: ${s.share} of a core)`);
+      say(`spread SKUs: ${n} concurrent checkouts over ${f.spreadSkus.length} SKUs${quiet(await settle())}`);
       const spread = await burst(n, batch('spread', (i) => f.spreadSkus[i % f.spreadSkus.length]!));
       say(`  spread: ${spread.throughput} checkouts/s, p50 ${spread.latencyMs.p50} ms, p99 ${spread.latencyMs.p99} ms${failures(spread)}`);
-      say(`hot SKU: ${n} concurrent checkouts on ${opts.hotStock} units of ${f.hotSku}`);
+      say(`hot SKU: ${n} concurrent checkouts on ${opts.hotStock} units of ${f.hotSku}${quiet(await settle())}`);
       const hot = await burst(n, batch('hot', () => f.hotSku));
       const db = await hotSkuOutcome(prisma, f.hotSku);
       const completed = outcomes.hot.get('COMPLETED') ?? 0;
@@ -404,6 +412,7 @@ async function main(): Promise<void> {
       results.memory = memory;
     });
   } finally {
+    if (saga && !opts.keepFulfilments) await endFulfilments(temporal, saga.completed);
     if (benchWorker) await stopChild(benchWorker.child);
     await prisma.$disconnect();
     await connection.close();
@@ -412,6 +421,32 @@ async function main(): Promise<void> {
   const file = writeReport(true);
   printSummary(seq, loops, computeRatios(seq, loops, results.hotSku as HotResult | undefined, opts.clients));
   say(`done in ${Math.round((Date.now() - began) / 1000)}s: ${file} and ${path.basename(file, '.json')}.html`);
+}
+
+/**
+ * Terminates the fulfilments of the bench's completed checkouts: each parks for days waiting for its
+ * parcel, so every run would leave a few thousand running workflows on the server (the dev server's
+ * SQLite file had grown to 3.1 GB by session 7). `--keep-fulfilments` leaves them.
+ */
+async function endFulfilments(temporal: Client, orderIds: string[]): Promise<void> {
+  if (orderIds.length === 0) return;
+  say(`ending the ${orderIds.length} fulfilments the bench's checkouts started (--keep-fulfilments leaves them)`);
+  let ended = 0;
+  let failed = 0;
+  for (let i = 0; i < orderIds.length; i += 32) {
+    await Promise.all(
+      orderIds.slice(i, i + 32).map((id) =>
+        temporal.workflow
+          .getHandle(fulfilmentWorkflowId(id))
+          .terminate('bench run over')
+          .then(() => ended++)
+          // Already closed (or never started): nothing to end.
+          .catch(() => failed++),
+      ),
+    );
+    if ((i / 32) % 25 === 24) say(`  ${i + 32}/${orderIds.length}`);
+  }
+  say(`  ended ${ended}${failed ? `, ${failed} already closed` : ''}`);
 }
 
 /** Runs a phase; if it fails, records why in `results.failures` and goes on, so the figures so far are still written. */

@@ -17,6 +17,8 @@ export interface LoadResult {
   latencyMs: LatencySummary;
   /** Closed loop on the platform's machine: CPU ms per completed workflow by platform part (bench/process-cpu.ts). */
   cpuMsPerWorkflow?: { totalMs: number; byPart: Record<string, number> };
+  /** How long the bench waited for the platform to go quiet before the run, and its last second's share of a core. */
+  settled?: { waitedMs: number; share: number | undefined };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

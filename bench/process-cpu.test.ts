@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cpuByPart, cpuPerWorkflow, processLabel, statCpuTicks } from './process-cpu';
+import { cpuByPart, cpuPerWorkflow, platformCpuMs, processLabel, settle, statCpuTicks } from './process-cpu';
 
 describe('process CPU of a bench run', () => {
   it('names the platform part of a process from its command line, nothing else', () => {
@@ -45,5 +45,23 @@ describe('process CPU of a bench run', () => {
     } finally {
       rmSync(proc, { recursive: true, force: true });
     }
+  });
+
+  it('counts the platform\'s CPU between readings without the bench itself', () => {
+    const before = new Map([['api', 100], ['bench', 50]]);
+    const after = new Map([['api', 160], ['bench', 900], ['kafka', 30]]);
+    expect(platformCpuMs(before, after)).toBe(90);
+  });
+
+  it('settles once a second of the platform uses under a quarter of a core, or gives up at the limit', async () => {
+    // Readings a second apart: 900 ms, 600 ms, then 100 ms of CPU in each second.
+    const totals = [0, 900, 900, 1500, 1500, 1600];
+    let i = 0;
+    const read = () => new Map([['temporal-worker', totals[i++]!]]);
+    const sleep = async () => undefined;
+    expect(await settle({ read, sleep })).toEqual({ waitedMs: 3000, share: 0.1 });
+    i = 0;
+    expect(await settle({ read, sleep, maxMs: 2000 })).toEqual({ waitedMs: 2000, share: 0.6 });
+    expect(await settle({ read: () => undefined, sleep })).toEqual({ waitedMs: 0, share: undefined });
   });
 });

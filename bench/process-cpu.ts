@@ -84,3 +84,31 @@ export function cpuPerWorkflow(before: Map<string, number>, after: Map<string, n
     .sort((a, b) => b[1] - a[1]);
   return { totalMs: round1(parts.reduce((sum, [, ms]) => sum + ms, 0)), byPart: Object.fromEntries(parts.map(([part, ms]) => [part, round1(ms)])) };
 }
+
+/** CPU ms the platform's parts used between two readings, `excluded` parts (the bench itself) left out. */
+export function platformCpuMs(before: Map<string, number>, after: Map<string, number>, excluded: string[] = ['bench']): number {
+  let ms = 0;
+  for (const [part, total] of after) if (!excluded.includes(part)) ms += Math.max(0, total - (before.get(part) ?? 0));
+  return ms;
+}
+
+/**
+ * Waits until the platform is quiet: under `quietShare` of one core over a second (its idle polling
+ * is about 0.1), at most `maxMs`. A closed-loop run then does not share the machine with what the run
+ * before it left behind (consumers catching up, fulfilments' first tasks). Resolves with the time
+ * waited and the last second's share; at once without a /proc.
+ */
+export async function settle(opts: { quietShare?: number; maxMs?: number; read?: () => Map<string, number> | undefined; sleep?: (ms: number) => Promise<void> } = {}): Promise<{ waitedMs: number; share: number | undefined }> {
+  const { quietShare = 0.25, maxMs = 30_000, read = () => cpuByPart(), sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) } = opts;
+  let waitedMs = 0;
+  for (;;) {
+    const before = read();
+    if (!before) return { waitedMs, share: undefined };
+    await sleep(1000);
+    waitedMs += 1000;
+    const after = read();
+    if (!after) return { waitedMs, share: undefined };
+    const share = platformCpuMs(before, after) / 1000;
+    if (share < quietShare || waitedMs >= maxMs) return { waitedMs, share: Math.round(share * 100) / 100 };
+  }
+}

@@ -28,6 +28,8 @@ export class SagaClient {
   private customers = 0;
   /** Requests answered 503 or 409 and sent again (with the same Idempotency-Key). */
   retries = 0;
+  /** Orders of the checkouts that completed: each started a fulfilment, which parks for days (ended by the bench at its end). */
+  readonly completed: string[] = [];
 
   constructor(
     private readonly api: string,
@@ -84,9 +86,15 @@ export class SagaClient {
   async checkout(sku: string, slotId: string): Promise<CheckoutOutcome> {
     const { status, view } = await this.post(this.newCustomerToken(), '/v1/checkouts', this.body(sku, slotId, 'card'), 'wait=30');
     if (!view.orderId) throw new Error(`POST /v1/checkouts answered ${status} ${JSON.stringify(view.error ?? view)}`);
-    if (status === 200) return { orderId: view.orderId, state: view.state ?? 'UNKNOWN', ...(view.failure?.code ? { failureCode: view.failure.code } : {}) };
-    const result = await this.temporal.workflow.getHandle<() => Promise<CheckoutResult>>(checkoutWorkflowId(view.orderId)).result();
-    return { orderId: view.orderId, state: result.outcome, ...(result.failure?.code ? { failureCode: result.failure.code } : {}) };
+    const outcome: CheckoutOutcome =
+      status === 200
+        ? { orderId: view.orderId, state: view.state ?? 'UNKNOWN', ...(view.failure?.code ? { failureCode: view.failure.code } : {}) }
+        : await this.temporal.workflow
+            .getHandle<() => Promise<CheckoutResult>>(checkoutWorkflowId(view.orderId))
+            .result()
+            .then((result) => ({ orderId: view.orderId!, state: result.outcome, ...(result.failure?.code ? { failureCode: result.failure.code } : {}) }));
+    if (outcome.state === 'COMPLETED') this.completed.push(outcome.orderId);
+    return outcome;
   }
 
   /**
@@ -101,7 +109,10 @@ export class SagaClient {
     const finished = this.temporal.workflow
       .getHandle<() => Promise<CheckoutResult>>(checkoutWorkflowId(orderId))
       .result()
-      .then((r) => ({ orderId, state: r.outcome, ...(r.failure?.code ? { failureCode: r.failure.code } : {}) }));
+      .then((r) => {
+        if (r.outcome === 'COMPLETED') this.completed.push(orderId);
+        return { orderId, state: r.outcome, ...(r.failure?.code ? { failureCode: r.failure.code } : {}) };
+      });
     return { orderId, finished };
   }
 
