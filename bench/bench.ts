@@ -329,7 +329,7 @@ async function main(): Promise<void> {
       for (const clients of opts.clients) {
         for (const k of kinds) {
           const settled = await settle();
-          say(`closed loop: ${clients} client(s) × ${k.name} for ${opts.seconds}s${settled.share === undefined ? '' : ` (platform quiet after ${settled.waitedMs / 1000}s: ${settled.share} of a core)`}`);
+          say(`closed loop: ${clients} client(s) × ${k.name} for ${opts.seconds}s${quietNote(settled)}`);
           const cpuBefore = cpuByPart();
           const r = await closedLoop(clients, opts.seconds, k.op);
           const cpuAfter = cpuByPart();
@@ -356,11 +356,10 @@ async function main(): Promise<void> {
         if (done % Math.max(1, Math.floor(n / 10)) === 0 && done < n) say(`  ${which} ${done}/${n} done`);
         if (!(o.state === 'COMPLETED' || (which === 'hot' && o.failureCode === 'OUT_OF_STOCK'))) throw new Error(`checkout ${o.orderId} ended ${key}`);
       };
-      const quiet = (s: Awaited<ReturnType<typeof settle>>) => (s.share === undefined ? '' : ` (platform quiet after ${s.waitedMs / 1000}s: ${s.share} of a core)`);
-      say(`spread SKUs: ${n} concurrent checkouts over ${f.spreadSkus.length} SKUs${quiet(await settle())}`);
+      say(`spread SKUs: ${n} concurrent checkouts over ${f.spreadSkus.length} SKUs${quietNote(await settle())}`);
       const spread = await burst(n, batch('spread', (i) => f.spreadSkus[i % f.spreadSkus.length]!));
       say(`  spread: ${spread.throughput} checkouts/s, p50 ${spread.latencyMs.p50} ms, p99 ${spread.latencyMs.p99} ms${failures(spread)}`);
-      say(`hot SKU: ${n} concurrent checkouts on ${opts.hotStock} units of ${f.hotSku}${quiet(await settle())}`);
+      say(`hot SKU: ${n} concurrent checkouts on ${opts.hotStock} units of ${f.hotSku}${quietNote(await settle())}`);
       const hot = await burst(n, batch('hot', () => f.hotSku));
       const db = await hotSkuOutcome(prisma, f.hotSku);
       const completed = outcomes.hot.get('COMPLETED') ?? 0;
@@ -421,6 +420,11 @@ async function main(): Promise<void> {
   const file = writeReport(true);
   printSummary(seq, loops, computeRatios(seq, loops, results.hotSku as HotResult | undefined, opts.clients));
   say(`done in ${Math.round((Date.now() - began) / 1000)}s: ${file} and ${path.basename(file, '.json')}.html`);
+}
+
+/** How long a run waited for a quiet platform, for its progress line (nothing without a /proc). */
+function quietNote(settled: Awaited<ReturnType<typeof settle>>): string {
+  return settled.share === undefined ? '' : ` (platform quiet after ${settled.waitedMs / 1000}s: ${settled.share} of a core)`;
 }
 
 /**
