@@ -14,8 +14,8 @@ import { createPrisma } from '../lib/prisma';
 import { B0_ACTIVITIES, B0_LOCAL_WORKFLOW_TYPE, B0_PARKED_WORKFLOW_TYPE, B0_WORKFLOW_TYPE, parkedQuery, releaseSignal } from './b0.contract';
 import { htmlPage, lineChart, type Series } from './chart';
 import { createFixtures, hotSkuOutcome, type BenchFixtures } from './fixtures';
-import { cpuByPart, cpuPerWorkflow, settle } from './process-cpu';
-import { burst, closedLoop, sequential, type LoadResult, type Operation } from './load';
+import { addCpuDelta, cpuByPart, cpuPerWorkflow, settle } from './process-cpu';
+import { burst, closedLoop, pool, roundOrder, roundShare, sequential, type LoadResult, type Measured, type Operation, type RoundFigures } from './load';
 import { SagaClient } from './saga-client';
 import { fulfilmentWorkflowId } from '../workflows/fulfilment.contract';
 import { gauge, histogramDelta, summarize, histogramQuantileMs, histograms, parsePrometheus, type Histogram } from './stats';
@@ -25,10 +25,12 @@ import { gauge, histogramDelta, summarize, histogramQuantileMs, histograms, pars
  * checkout saga (card, through the REST api of a running platform) side by side, on the same Temporal
  * server: sequential latency, closed-loop throughput and latency per client count, a hot SKU against
  * spread SKUs, each service's own time per call, worker memory per cached workflow, and the ratios of
- * issue 9. On Linux, with the platform on the bench's machine, each closed-loop run (and each hot-SKU
- * burst) starts once the platform is quiet (under a quarter of a core over a second, at most 30 s), and
- * each closed-loop run also gives the CPU per completed workflow of each platform part (from /proc:
- * bench/process-cpu.ts). Writes
+ * issue 9. The sequential and closed-loop figures are measured in rounds (`--rounds`), the kinds in
+ * turn, their order reversed every other round, and pooled per kind: the shared machine drifts over
+ * minutes, and a ratio of two kinds measured one after the other once carried that drift. On Linux,
+ * with the platform on the bench's machine, each round (and each hot-SKU burst) starts once the
+ * platform is quiet (under a quarter of a core over a second, at most 30 s), and each closed-loop run
+ * also gives the CPU per completed workflow of each platform part (from /proc: bench/process-cpu.ts). Writes
  * bench/results/<timestamp>.json and .html (latency against load). Never part of npm test.
  */
 const USAGE = `npm run bench -- [flags]
@@ -36,9 +38,10 @@ const USAGE = `npm run bench -- [flags]
                              shape (7 local + 1 regular no-op), saga needs a running platform (npm start)
   --phases sequential,closed-loop,hot-sku,memory
   --warmup 3                 unrecorded runs of each kind first
-  --sequential 20            sequential runs of each kind
+  --sequential 20            sequential runs of each kind (and of the saga's early answer), over all rounds
   --clients 1,4,16,64        closed-loop client counts
-  --seconds 5                closed-loop duration per client count and kind (running ones are awaited)
+  --seconds 5                closed-loop duration per client count, kind and round (running ones are awaited)
+  --rounds 2                 the kinds take turns this many times (A B C, C B A, ...), pooled per kind
   --hot-checkouts 200        concurrent checkouts on one SKU (and as many over spread SKUs, to compare) ...
   --hot-stock 20             ... that has this many units
   --memory-workflows 100     workflows parked on each worker to measure memory per cached workflow
@@ -68,6 +71,7 @@ function flags() {
       sequential: { type: 'string', default: '20' },
       clients: { type: 'string', default: '1,4,16,64' },
       seconds: { type: 'string', default: '5' },
+      rounds: { type: 'string', default: '2' },
       'hot-checkouts': { type: 'string', default: '200' },
       'hot-stock': { type: 'string', default: '20' },
       'memory-workflows': { type: 'string', default: '100' },
@@ -101,6 +105,7 @@ function flags() {
     sequential: int('sequential', 1, 10_000),
     clients,
     seconds: int('seconds', 1, 600),
+    rounds: int('rounds', 1, 20),
     hotCheckouts: int('hot-checkouts', 1, 10_000),
     hotStock: int('hot-stock', 1, 10_000),
     memoryWorkflows: int('memory-workflows', 1, 5_000),
@@ -245,7 +250,7 @@ async function main(): Promise<void> {
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round2(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg().map(round2) },
       commit: gitCommit(),
       target: { temporal: opts.temporal, namespace: opts.namespace, api: wantSaga ? opts.api : undefined },
-      sizes: { warmup: opts.warmup, sequential: opts.sequential, clients: opts.clients, seconds: opts.seconds, hotCheckouts: opts.hotCheckouts, hotStock: opts.hotStock, memoryWorkflows: opts.memoryWorkflows },
+      sizes: { warmup: opts.warmup, sequential: opts.sequential, clients: opts.clients, seconds: opts.seconds, rounds: opts.rounds, hotCheckouts: opts.hotCheckouts, hotStock: opts.hotStock, memoryWorkflows: opts.memoryWorkflows },
       ...results,
     };
     mkdirSync(opts.out, { recursive: true });
@@ -263,63 +268,61 @@ async function main(): Promise<void> {
     if (opts.warmup > 0) {
       for (const k of kinds) {
         say(`warm-up: ${opts.warmup} × ${k.name}`);
-        const r = await sequential(opts.warmup, k.op);
+        const { result: r } = await sequential(opts.warmup, k.op);
         if (r.failed) throw new Error(`warm-up of ${k.name} failed: ${r.failures.join('; ')}`);
       }
     }
 
+    const roundNote = (round: number) => (opts.rounds > 1 ? ` (round ${round + 1}/${opts.rounds})` : '');
+
     if (opts.phases.has('sequential')) {
-      for (const k of kinds) {
-        say(`sequential: ${opts.sequential} × ${k.name}`);
-        const before = k.name === 'saga' ? await Promise.all([scrape(opts.servicesMetrics), scrape(opts.workerMetrics)]) : undefined;
-        const r = await sequential(opts.sequential, k.op, (done) => {
-          if (done % 10 === 0 && done < opts.sequential) say(`  ${k.name} ${done}/${opts.sequential}`);
-        });
-        seq[k.name] = r;
-        say(`  ${k.name}: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms${failures(r)}`);
-        if (before) {
-          const after = await Promise.all([scrape(opts.servicesMetrics), scrape(opts.workerMetrics)]);
-          results.serviceTimes = {
-            note: "From the services' own request_duration_seconds histograms (gRPC methods) and the worker's (activities, gRPC included) over the sequential saga phase; p50/p99 are interpolated within buckets (bounds 1, 2.5, 5, 10, 25 ms...; before 2026-12-02's session 6 the first bound was 5 ms, so a p50 under 5 ms was a linear guess); shareUnder5ms is the share of calls within 5 ms.",
-            services: serviceTimes(before[0], after[0], 'grpc'),
-            activities: serviceTimes(before[1], after[1], 'activity'),
-          };
-          for (const [op, t] of Object.entries((results.serviceTimes as { services: Record<string, { meanMs: number; p50Ms: number }> }).services)) {
-            say(`  service ${op}: mean ${t.meanMs} ms, p50 ≈ ${t.p50Ms} ms`);
-          }
+      // The early answer, one checkout at a time like the saga's: timed until the api answered
+      // "charged"; the saga behind it is awaited (untimed) before the next one starts.
+      let earlyIndex = 0;
+      const early: Operation = async () => {
+        const f = fixtures!;
+        const i = earlyIndex++;
+        const t0 = performance.now();
+        const { finished } = await saga!.checkoutEarly(f.clientSkus[i % f.clientSkus.length]!, f.slotIds[i % f.slotIds.length]!);
+        const answeredMs = performance.now() - t0;
+        const o = await finished;
+        if (o.state !== 'COMPLETED') throw new Error(`checkout ${o.orderId} answered early ended ${o.state} ${o.failureCode ?? ''}`);
+        return answeredMs;
+      };
+      const seqKinds: Array<{ name: string; title: string; op: Operation }> = [
+        ...kinds.map((k) => ({ ...k, title: k.name })),
+        ...(wantSaga ? [{ name: 'early', title: 'saga with the early answer (Prefer: until=payment)', op: early }] : []),
+      ];
+      // The services and the platform's worker only serve the saga (with or without its early answer).
+      const before = wantSaga ? await Promise.all([scrape(opts.servicesMetrics), scrape(opts.workerMetrics)]) : undefined;
+      const blocks = new Map<string, Measured[]>(seqKinds.map((k) => [k.name, []]));
+      for (let round = 0; round < opts.rounds; round += 1) {
+        const n = roundShare(opts.sequential, opts.rounds, round);
+        if (n === 0) continue;
+        for (const k of roundOrder(seqKinds, round)) {
+          say(`sequential${roundNote(round)}: ${n} × ${k.title}${quietNote(await settle())}`);
+          const m = await sequential(n, k.op, (done) => {
+            if (done % 10 === 0 && done < n) say(`  ${k.name} ${done}/${n}`);
+          });
+          blocks.get(k.name)!.push(m);
+          if (opts.rounds > 1) say(`  ${k.name}: p50 ${m.result.latencyMs.p50} ms, p99 ${m.result.latencyMs.p99} ms${failures(m.result)}`);
         }
       }
-      if (wantSaga) {
-        // The early answer, one checkout at a time like the saga's sequential runs: timed until the api
-        // answered "charged"; the saga behind it is awaited (untimed) before the next one starts.
-        say(`sequential: ${opts.sequential} × saga with the early answer (Prefer: until=payment)`);
-        const f = fixtures!;
-        const answers: number[] = [];
-        const failed: string[] = [];
-        const began = performance.now();
-        for (let i = 0; i < opts.sequential; i += 1) {
-          const t0 = performance.now();
-          try {
-            const { finished } = await saga!.checkoutEarly(f.clientSkus[i % f.clientSkus.length]!, f.slotIds[i % f.slotIds.length]!);
-            answers.push(performance.now() - t0);
-            const o = await finished;
-            if (o.state !== 'COMPLETED') failed.push(`checkout ${o.orderId} answered early ended ${o.state} ${o.failureCode ?? ''}`);
-          } catch (err) {
-            failed.push(err instanceof Error ? err.message : String(err));
-          }
-        }
-        const elapsed = (performance.now() - began) / 1000;
-        const r: LoadResult = {
-          clients: 1,
-          completed: answers.length,
-          failed: failed.length,
-          failures: [...new Set(failed)].slice(0, 5),
-          elapsedSeconds: round2(elapsed),
-          throughput: round2(answers.length / elapsed),
-          latencyMs: summarize(answers),
+      for (const k of seqKinds) {
+        const r = pool(blocks.get(k.name)!);
+        seq[k.name] = r;
+        say(`sequential ${k.name}${opts.rounds > 1 ? `, ${opts.rounds} rounds` : ''}: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms${failures(r)}`);
+      }
+      if (before) {
+        const after = await Promise.all([scrape(opts.servicesMetrics), scrape(opts.workerMetrics)]);
+        results.serviceTimes = {
+          note: "From the services' own request_duration_seconds histograms (gRPC methods) and the worker's (activities, gRPC included) over the sequential phase (the saga's checkouts, with and without the early answer: nothing else calls them); p50/p99 are interpolated within buckets (bounds 1, 2.5, 5, 10, 25 ms...; before 2026-12-02's session 6 the first bound was 5 ms, so a p50 under 5 ms was a linear guess); shareUnder5ms is the share of calls within 5 ms.",
+          services: serviceTimes(before[0], after[0], 'grpc'),
+          activities: serviceTimes(before[1], after[1], 'activity'),
         };
-        seq.early = r;
-        say(`  early answer: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms${failures(r)}`);
+        for (const [op, t] of Object.entries((results.serviceTimes as { services: Record<string, { meanMs: number; p50Ms: number }> }).services)) {
+          say(`  service ${op}: mean ${t.meanMs} ms, p50 ≈ ${t.p50Ms} ms`);
+        }
       }
       results.sequential = seq;
       writeReport(false);
@@ -327,16 +330,32 @@ async function main(): Promise<void> {
 
     if (opts.phases.has('closed-loop')) {
       for (const clients of opts.clients) {
+        const runs = new Map(kinds.map((k) => [k.name, { rounds: [] as Measured[], cpu: new Map<string, number>(), perRound: [] as RoundFigures[] }]));
+        let cpuRead = true;
+        for (let round = 0; round < opts.rounds; round += 1) {
+          for (const k of roundOrder(kinds, round)) {
+            const settled = await settle();
+            say(`closed loop${roundNote(round)}: ${clients} client(s) × ${k.name} for ${opts.seconds}s${quietNote(settled)}`);
+            const cpuBefore = cpuByPart();
+            const m = await closedLoop(clients, opts.seconds, k.op);
+            const cpuAfter = cpuByPart();
+            const acc = runs.get(k.name)!;
+            acc.rounds.push(m);
+            if (cpuBefore && cpuAfter) addCpuDelta(acc.cpu, cpuBefore, cpuAfter);
+            else cpuRead = false;
+            const cpu = cpuBefore && cpuAfter ? cpuPerWorkflow(cpuBefore, cpuAfter, m.result.completed) : undefined;
+            const r = m.result;
+            acc.perRound.push({ throughput: r.throughput, completed: r.completed, p50: r.latencyMs.p50, p99: r.latencyMs.p99, ...(cpu ? { cpuMsPerWorkflow: cpu.totalMs } : {}), ...(settled.share === undefined ? {} : { settled }) });
+            say(`  ${k.name} @${clients}: ${r.throughput}/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms (${r.completed} done)${failures(r)}${cpu ? `, CPU ${cpu.totalMs} ms per workflow` : ''}`);
+          }
+        }
         for (const k of kinds) {
-          const settled = await settle();
-          say(`closed loop: ${clients} client(s) × ${k.name} for ${opts.seconds}s${quietNote(settled)}`);
-          const cpuBefore = cpuByPart();
-          const r = await closedLoop(clients, opts.seconds, k.op);
-          const cpuAfter = cpuByPart();
-          const cpu = cpuBefore && cpuAfter ? cpuPerWorkflow(cpuBefore, cpuAfter, r.completed) : undefined;
-          loops[k.name]!.push({ ...r, ...(cpu ? { cpuMsPerWorkflow: cpu } : {}), ...(settled.share === undefined ? {} : { settled }) });
-          say(`  ${k.name} @${clients}: ${r.throughput}/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms (${r.completed} done)${failures(r)}`);
-          if (cpu) say(`    CPU per ${k.name}: ${cpu.totalMs} ms (${Object.entries(cpu.byPart).map(([part, ms]) => `${part} ${ms}`).join(', ')})`);
+          const acc = runs.get(k.name)!;
+          const r = pool(acc.rounds);
+          const cpu = cpuRead ? cpuPerWorkflow(new Map(), acc.cpu, r.completed) : undefined;
+          loops[k.name]!.push({ ...r, ...(cpu ? { cpuMsPerWorkflow: cpu } : {}), rounds: acc.perRound });
+          say(`${k.name} @${clients}${opts.rounds > 1 ? `, ${opts.rounds} rounds` : ''}: ${r.throughput}/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms (${r.completed} done)${failures(r)}`);
+          if (cpu) say(`  CPU per ${k.name}: ${cpu.totalMs} ms (${Object.entries(cpu.byPart).map(([part, ms]) => `${part} ${ms}`).join(', ')})`);
         }
       }
       results.closedLoop = loops;
@@ -357,10 +376,10 @@ async function main(): Promise<void> {
         if (!(o.state === 'COMPLETED' || (which === 'hot' && o.failureCode === 'OUT_OF_STOCK'))) throw new Error(`checkout ${o.orderId} ended ${key}`);
       };
       say(`spread SKUs: ${n} concurrent checkouts over ${f.spreadSkus.length} SKUs${quietNote(await settle())}`);
-      const spread = await burst(n, batch('spread', (i) => f.spreadSkus[i % f.spreadSkus.length]!));
+      const spread = (await burst(n, batch('spread', (i) => f.spreadSkus[i % f.spreadSkus.length]!))).result;
       say(`  spread: ${spread.throughput} checkouts/s, p50 ${spread.latencyMs.p50} ms, p99 ${spread.latencyMs.p99} ms${failures(spread)}`);
       say(`hot SKU: ${n} concurrent checkouts on ${opts.hotStock} units of ${f.hotSku}${quietNote(await settle())}`);
-      const hot = await burst(n, batch('hot', () => f.hotSku));
+      const hot = (await burst(n, batch('hot', () => f.hotSku))).result;
       const db = await hotSkuOutcome(prisma, f.hotSku);
       const completed = outcomes.hot.get('COMPLETED') ?? 0;
       const exact = completed === opts.hotStock && db.confirmedOrders === opts.hotStock && db.orderLines === opts.hotStock && db.onHand === 0 && db.reserved === 0;

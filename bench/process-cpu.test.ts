@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cpuByPart, cpuPerWorkflow, platformCpuMs, processLabel, settle, statCpuTicks } from './process-cpu';
+import { addCpuDelta, cpuByPart, cpuPerWorkflow, platformCpuMs, processLabel, settle, statCpuTicks } from './process-cpu';
 
 describe('process CPU of a bench run', () => {
   it('names the platform part of a process from its command line, nothing else', () => {
@@ -63,5 +63,13 @@ describe('process CPU of a bench run', () => {
     i = 0;
     expect(await settle({ read, sleep, maxMs: 2000 })).toEqual({ waitedMs: 2000, share: 0.6 });
     expect(await settle({ read: () => undefined, sleep })).toEqual({ waitedMs: 0, share: undefined });
+  });
+
+  it('pools the CPU of several runs: the use of each part summed, then per workflow over all they completed', () => {
+    const sum = new Map<string, number>();
+    addCpuDelta(sum, new Map([['api', 100], ['postgres', 50]]), new Map([['api', 300], ['postgres', 150]]));
+    addCpuDelta(sum, new Map([['api', 1000]]), new Map([['api', 1200], ['kafka', 40]]));
+    expect(sum).toEqual(new Map([['api', 400], ['postgres', 100], ['kafka', 40]]));
+    expect(cpuPerWorkflow(new Map(), sum, 4)).toEqual({ totalMs: 135, byPart: { api: 100, postgres: 25, kafka: 10 } });
   });
 });

@@ -85,6 +85,11 @@ export function cpuPerWorkflow(before: Map<string, number>, after: Map<string, n
   return { totalMs: round1(parts.reduce((sum, [, ms]) => sum + ms, 0)), byPart: Object.fromEntries(parts.map(([part, ms]) => [part, round1(ms)])) };
 }
 
+/** Adds what each part used between two readings to `sum` (several runs of one kind, pooled). */
+export function addCpuDelta(sum: Map<string, number>, before: Map<string, number>, after: Map<string, number>): void {
+  for (const [part, ms] of after) sum.set(part, (sum.get(part) ?? 0) + ms - (before.get(part) ?? 0));
+}
+
 /** CPU ms the platform's parts used between two readings, `excluded` parts (the bench itself) left out. */
 export function platformCpuMs(before: Map<string, number>, after: Map<string, number>, excluded: string[] = ['bench']): number {
   let ms = 0;
