@@ -345,8 +345,8 @@ async function main(): Promise<void> {
             else cpuRead = false;
             const cpu = cpuBefore && cpuAfter ? cpuPerWorkflow(cpuBefore, cpuAfter, m.result.completed) : undefined;
             const r = m.result;
-            acc.perRound.push({ throughput: r.throughput, completed: r.completed, p50: r.latencyMs.p50, p99: r.latencyMs.p99, ...(cpu ? { cpuMsPerWorkflow: cpu.totalMs } : {}), ...(settled.share === undefined ? {} : { settled }) });
-            say(`  ${k.name} @${clients}: ${r.throughput}/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms (${r.completed} done)${failures(r)}${cpu ? `, CPU ${cpu.totalMs} ms per workflow` : ''}`);
+            acc.perRound.push({ throughput: r.throughput, completed: r.completed, p50: r.latencyMs.p50, p99: r.latencyMs.p99, ...(cpu ? { cpuMsPerWorkflow: cpu } : {}), ...(settled.share === undefined ? {} : { settled }) });
+            say(`  ${k.name} @${clients}: ${r.throughput}/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms (${r.completed} done)${failures(r)}${cpu ? `, CPU ${cpu.totalMs} ms per workflow (${Object.entries(cpu.byPart).slice(0, 4).map(([part, ms]) => `${part} ${ms}`).join(', ')}...)` : ''}`);
           }
         }
         for (const k of kinds) {

@@ -31,7 +31,7 @@ export interface RoundFigures {
   completed: number;
   p50: number;
   p99: number;
-  cpuMsPerWorkflow?: number;
+  cpuMsPerWorkflow?: { totalMs: number; byPart: Record<string, number> };
   /** How long the bench waited for the platform to go quiet before the round, and its last second's share of a core. */
   settled?: { waitedMs: number; share: number | undefined };
 }
