@@ -212,7 +212,7 @@ function buildDocument(): OpenApiDocument {
         .optional()
         .meta({
           description:
-            'Present when the checkout’s live status could not be asked (its status query failed): `state` (and totals, failure) come from what Temporal tells without a worker (the OrderStatus search attribute while it runs, which may lag the live state; its result once completed), `timeline` and `compensations` are then sent empty. Without even that: 503 STATUS_UNAVAILABLE',
+            'Present when the checkout’s live status could not be asked (its status query failed): `state` (and totals, failure) come from what Temporal tells without a worker (the OrderStatus search attribute while it runs, which may lag the live state; its result once completed), `timeline` and `compensations` are then sent empty; on GET /v1/orders/{orderId}, a slip AWAITING_PAYMENT still shows its `payment` (number, expiry) from the payments service. Without even that: 503 STATUS_UNAVAILABLE',
         }),
     }),
   );

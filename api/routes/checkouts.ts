@@ -19,6 +19,8 @@ import type { CheckCouponRequest } from '../../proto/generated/checkout/orders/v
 import type { Coupon__Output } from '../../proto/generated/checkout/orders/v1/Coupon';
 import type { GetOrderRequest } from '../../proto/generated/checkout/orders/v1/GetOrderRequest';
 import type { Order__Output } from '../../proto/generated/checkout/orders/v1/Order';
+import type { GetPaymentRequest } from '../../proto/generated/checkout/payments/v1/GetPaymentRequest';
+import type { Payment__Output } from '../../proto/generated/checkout/payments/v1/Payment';
 import type { DomainClients } from '../../proto/services';
 import {
   awaitCheckoutStageUpdate,
@@ -371,6 +373,23 @@ async function describedStatus(handle: WorkflowHandle, orderId: string): Promise
   };
 }
 
+/**
+ * The slip a checkout AWAITING_PAYMENT issued, read from the payments service when the saga's own
+ * status cannot be asked: the customer needs its number to pay at the konbini or bank, worker or
+ * not. Undefined (logged) when the payments service cannot tell either; the rest of the view stands.
+ */
+async function issuedSlip(clients: DomainClients, orderId: string, log: { warn: (obj: object, msg: string) => void }): Promise<CheckoutStatus['payment']> {
+  try {
+    // The payment id is the order id (the saga's paymentId).
+    const payment = await callUnary<GetPaymentRequest, Payment__Output>(clients.payments.getPayment.bind(clients.payments), { paymentId: orderId });
+    if ((payment.method !== 'konbini' && payment.method !== 'bank_transfer') || !payment.slipNumber) return undefined;
+    return { paymentId: payment.paymentId, method: payment.method, slipNumber: payment.slipNumber, expiresAt: payment.expiresAt, accepted: 'SLIP_ISSUED' };
+  } catch (err) {
+    log.warn({ orderId, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) }, 'the slip of a checkout awaiting payment could not be read');
+    return undefined;
+  }
+}
+
 /** The live status query, with a deadline (STATUS_QUERY_MS). */
 function queryStatus(temporal: Client, handle: WorkflowHandle): Promise<CheckoutStatus> {
   return temporal.withDeadline(Date.now() + STATUS_QUERY_MS, () => handle.query(checkoutStatusQuery));
@@ -535,8 +554,9 @@ export function checkoutRoutes(deps: { temporal: Client; taskQueue: string; idem
     });
     // Where the parcel is: the order's fulfilment workflow, started when the checkout completed.
     const fulfilment = status.state === 'COMPLETED' ? await orderFulfilmentField(deps.temporal, orderId, req.log) : {};
+    const slip = asked.statusUnavailable && status.state === 'AWAITING_PAYMENT' ? await issuedSlip(deps.clients, orderId, req.log) : undefined;
     res.json({
-      ...askedView(asked, state),
+      ...askedView(slip ? { ...asked, status: { ...status, payment: slip } } : asked, state),
       ...(order ? { order: { status: order.status, lines: order.lines, ...orderCharges(order), history: order.history, createdAt: order.createdAt } } : {}),
       ...fulfilment,
       // Returns of part of the order (POST /v1/orders/:orderId/returns), oldest first.

@@ -165,10 +165,10 @@ async function runJourney(opts: LoadOptions, record: JourneyRecord, retries: Ret
   record.orderId = orderId;
 
   const view = () => api('GET', `/v1/orders/${orderId}`);
-  const waitFor = async (done: (state: string) => boolean): Promise<Record<string, unknown>> => {
+  const waitFor = async (done: (state: string, body: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> => {
     for (;;) {
       const answer = await view();
-      if (answer.status === 200 && done(String(answer.body.state))) return answer.body;
+      if (answer.status === 200 && done(String(answer.body.state), answer.body)) return answer.body;
       if (Date.now() > opts.giveUpAt) throw new GaveUp(`order still ${String(answer.body.state ?? answer.status)}`);
       await delay(750);
     }
@@ -197,12 +197,14 @@ async function runJourney(opts: LoadOptions, record: JourneyRecord, retries: Ret
     case 'konbini-paid':
     case 'bank-transfer-paid':
     case 'konbini-unpaid-cancelled': {
-      const waiting = await waitFor((s) => s === 'AWAITING_PAYMENT' || FINAL_STATES.has(s));
+      // A customer pays with the slip's number: a view without it (the payments service down too) is waited past.
+      const slipNumberOf = (b: Record<string, unknown>) => (b.payment as { slipNumber?: string } | undefined)?.slipNumber;
+      const waiting = await waitFor((s, b) => (s === 'AWAITING_PAYMENT' && slipNumberOf(b) !== undefined) || FINAL_STATES.has(s));
       if (waiting.state === 'AWAITING_PAYMENT') {
         if (record.kind === 'konbini-unpaid-cancelled') {
           await cancel();
         } else {
-          const slipNumber = (waiting.payment as { slipNumber?: string } | undefined)?.slipNumber;
+          const slipNumber = slipNumberOf(waiting);
           const payload = JSON.stringify({ id: `evt_chaos_${randomUUID()}`, type: 'slip.paid', data: { slipNumber, paidAt: new Date().toISOString() } });
           // Signed at each attempt: a retry after a long outage must not carry a stale timestamp.
           const hook = await call(opts, retries, 'POST', '/v1/webhooks/payments', () => ({ [WEBHOOK_SIGNATURE_HEADER]: signWebhook(opts.webhookSecret, Math.floor(Date.now() / 1000), payload) }), payload);

@@ -15,6 +15,7 @@ interface View {
   statusUnavailable?: boolean;
   totalMinor?: number;
   timeline?: unknown[];
+  payment?: { method: string; slipNumber?: string; expiresAt?: string; accepted?: string };
   order?: { status: string };
   error?: { code: string };
 }
@@ -33,7 +34,10 @@ describe('a checkout whose status query fails (real PostgreSQL, Kafka, Temporal)
   beforeAll(async () => {
     platform = await startPlatform(testConfig());
   });
+  /** Checkouts left running by a test, ended before the platform stops. */
+  const leftRunning: string[] = [];
   afterAll(async () => {
+    for (const orderId of leftRunning) await platform.temporal.workflow.getHandle(checkoutWorkflowId(orderId)).terminate('test done');
     await platform?.stop();
   });
 
@@ -46,13 +50,13 @@ describe('a checkout whose status query fails (real PostgreSQL, Kafka, Temporal)
     return { status: res.status, body: (await res.json()) as View };
   };
 
-  async function checkoutBody() {
+  async function checkoutBody(payment: Record<string, string> = { type: 'card', cardToken: 'tok_visa' }) {
     const sku = await createProduct(platform, { priceMinor: 1500, stock: 5 });
     const slot = await createDeliverySlot(platform, 5);
     return {
       lines: [{ sku, quantity: 1 }],
       address: { name: 'Hanako Yamada', postalCode: slot.postalCode, prefecture: 'Tokyo', city: 'Shibuya', line1: '1-2-3 Jingumae' },
-      payment: { type: 'card', cardToken: 'tok_visa' },
+      payment,
       deliverySlotId: slot.slotId,
     };
   }
@@ -98,8 +102,18 @@ describe('a checkout whose status query fails (real PostgreSQL, Kafka, Temporal)
   });
 
   // Last in this file: it stops the platform's worker.
-  it('a completed checkout once its worker stopped: GET and a replayed POST answer COMPLETED from its result, with statusUnavailable; another customer 404', async () => {
+  it('once its worker stopped: a completed checkout answers COMPLETED from its result (GET and a replayed POST), a slip awaiting payment still shows its number; another customer 404', async () => {
     const customer = customerToken(platform);
+    // A konbini checkout waiting for its slip to be paid: the customer needs the slip's number to pay.
+    const slipped = await call(platform.api, '/v1/checkouts', customer.token, { method: 'POST', body: await checkoutBody({ type: 'konbini' }), headers: { Prefer: 'wait=30, until=payment' } });
+    leftRunning.push(slipped.body.orderId);
+    const awaiting = await eventually(async () => {
+      const v = await call(platform.api, `/v1/orders/${slipped.body.orderId}`, customer.token);
+      return v.body.state === 'AWAITING_PAYMENT' ? v : undefined;
+    }, 120_000, `order ${slipped.body.orderId} to await payment`);
+    expect(awaiting.body).toMatchObject({ payment: { method: 'konbini', slipNumber: expect.any(String), accepted: 'SLIP_ISSUED' } });
+    expect(awaiting.body.statusUnavailable).toBeUndefined();
+
     const body = await checkoutBody();
     const key = randomUUID();
     const first = await call(platform.api, '/v1/checkouts', customer.token, { method: 'POST', body, headers: { Prefer: 'wait=30', 'Idempotency-Key': key } });
@@ -121,6 +135,11 @@ describe('a checkout whose status query fails (real PostgreSQL, Kafka, Temporal)
 
     const other = await call(platform.api, `/v1/orders/${orderId}`, customerToken(platform).token);
     expect(other).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
+
+    // Its state from OrderStatus, its slip from the payments service: the same number the live status showed.
+    const slip = await call(platform.api, `/v1/orders/${slipped.body.orderId}`, customer.token);
+    expect(slip.status).toBe(200);
+    expect(slip.body).toMatchObject({ state: 'AWAITING_PAYMENT', statusUnavailable: true, payment: awaiting.body.payment, order: { status: 'AWAITING_PAYMENT' } });
 
     // The same key and body find the same checkout; the saga has ended, so its answer is awaited and asked.
     const replayed = await call(platform.api, '/v1/checkouts', customer.token, { method: 'POST', body, headers: { Prefer: 'wait=5', 'Idempotency-Key': key } });
