@@ -16,6 +16,7 @@ import { htmlPage, lineChart, type Series } from './chart';
 import { createFixtures, hotSkuOutcome, type BenchFixtures } from './fixtures';
 import { addCpuDelta, cpuByPart, cpuPerWorkflow, settle } from './process-cpu';
 import { burst, closedLoop, pool, roundOrder, roundShare, sequential, type LoadResult, type Measured, type Operation, type RoundFigures } from './load';
+import { cancelCheckouts, memoryFigure, parkKonbiniCheckouts, startMemoryWorker } from './memory';
 import { SagaClient } from './saga-client';
 import { fulfilmentWorkflowId } from '../workflows/fulfilment.contract';
 import { gauge, histogramDelta, summarize, histogramQuantileMs, histograms, parsePrometheus, type Histogram } from './stats';
@@ -396,37 +397,48 @@ async function main(): Promise<void> {
     if (results.hotSku) writeReport(false);
 
     if (opts.phases.has('memory')) await recordFailure(results, 'memory', async () => {
+      // Each kind on a memory worker of its own (bench/memory-worker.ts): its workflows on the main
+      // thread of a process started with --expose-gc, so the heap is read after a full GC. An RSS
+      // reading of the platform's worker carried whatever garbage the phases before had left.
       const memory: Record<string, unknown> = {};
       const n = opts.memoryWorkflows;
-      const rss = async (url: string) => gauge(await scrape(url), 'process_resident_memory_bytes') ?? NaN;
-      if (benchWorker) {
-        say(`memory: ${n} parked B0 workflows (4 activities each, then awaiting a signal) on the bench worker`);
-        const before = await rss(benchWorker.metrics);
-        const ids = Array.from({ length: n }, () => `bench-b0-parked-${randomUUID()}`);
-        await Promise.all(ids.map((workflowId) => temporal.workflow.start(B0_PARKED_WORKFLOW_TYPE, { taskQueue, workflowId, args: [4] })));
-        await waitUntilParked(temporal, ids);
-        await delay(1000);
-        const after = await rss(benchWorker.metrics);
-        await Promise.all(ids.map((id) => temporal.workflow.getHandle(id).signal(releaseSignal)));
-        memory.b0 = { workflows: n, rssBeforeMb: round2(before / 2 ** 20), rssAfterMb: round2(after / 2 ** 20), kbPerWorkflow: round2((after - before) / n / 1024) };
-        say(`  B0: ${round2((after - before) / n / 1024)} kB RSS per cached workflow`);
+      const measure = async (kind: 'b0' | 'saga', title: string, park: (queue: string) => Promise<() => Promise<void>>) => {
+        say(`memory: ${n} ${title} on a memory worker of the bench's`);
+        const queue = `${taskQueue}-memory-${kind}`;
+        const worker = await startMemoryWorker(kind, opts.temporal, opts.namespace, queue);
+        try {
+          const before = await worker.heap();
+          const release = await park(queue);
+          const figure = memoryFigure(n, before, await worker.heap());
+          say(`  ${kind}: ${figure.kbPerWorkflow} kB of V8 heap per cached workflow (${figure.heapBeforeMb} → ${figure.heapAfterMb} MB after GC, ${figure.cachedAfter} cached)`);
+          memory[kind] = figure;
+          await release();
+        } finally {
+          await stopChild(worker.child);
+        }
+      };
+      if (wantB0) {
+        await measure('b0', 'parked B0 workflows (4 activities each, then awaiting a signal)', async (queue) => {
+          const ids = Array.from({ length: n }, () => `bench-b0-parked-${randomUUID()}`);
+          await Promise.all(ids.map((workflowId) => temporal.workflow.start(B0_PARKED_WORKFLOW_TYPE, { taskQueue: queue, workflowId, args: [4] })));
+          await waitUntilParked(temporal, ids);
+          return async () => {
+            await Promise.all(ids.map((id) => temporal.workflow.getHandle(id).signal(releaseSignal)));
+            await Promise.all(ids.map((id) => temporal.workflow.getHandle(id).result()));
+          };
+        });
       }
       if (wantSaga) {
         const f = fixtures!;
-        say(`memory: ${n} konbini checkouts parked awaiting payment on the platform's worker`);
-        const before = await rss(opts.workerMetrics);
-        const parked: Array<{ orderId: string; token: string }> = [];
-        for (let i = 0; i < n; i += 16) {
-          const chunk = await Promise.all(Array.from({ length: Math.min(16, n - i) }, (_, j) => saga!.parkKonbini(f.clientSkus[(i + j) % f.clientSkus.length]!, f.slotIds[(i + j) % f.slotIds.length]!)));
-          parked.push(...chunk);
-        }
-        await delay(1000);
-        const after = await rss(opts.workerMetrics);
-        say(`  saga: ${round2((after - before) / n / 1024)} kB RSS per cached workflow; cancelling them`);
-        for (let i = 0; i < parked.length; i += 16) await Promise.all(parked.slice(i, i + 16).map((p) => saga!.cancel(p)));
-        memory.saga = { workflows: n, rssBeforeMb: round2(before / 2 ** 20), rssAfterMb: round2(after / 2 ** 20), kbPerWorkflow: round2((after - before) / n / 1024) };
+        await measure('saga', 'konbini checkouts parked awaiting payment', async (queue) => {
+          const orderIds = await parkKonbiniCheckouts(temporal, queue, n, f.clientSkus, f.slotIds);
+          return () => cancelCheckouts(temporal, orderIds);
+        });
       }
-      memory.note = 'Growth of the worker process RSS while N workflows are open and cached (the SDK keeps each in its workflow cache until it completes), divided by N. Noisy: the heap grows in steps.';
+      memory.note =
+        'V8 heap (after a full GC) that N workflows open in the worker\'s cache add, per workflow, on a worker of the bench\'s own ' +
+        '(bench/memory-worker.ts: the platform\'s workflows and activities, or B0\'s, run on the main thread so one GC reaches them). ' +
+        'Not counted: the native side (the SDK core\'s copy of each history), which RSS would show with all the garbage around it.';
       results.memory = memory;
     });
   } finally {
