@@ -18,6 +18,7 @@ import { addCpuDelta, cpuByPart, cpuPerWorkflow, settle } from './process-cpu';
 import { burst, closedLoop, pool, roundOrder, roundShare, sequential, type LoadResult, type Measured, type Operation, type RoundFigures } from './load';
 import { cancelCheckouts, memoryFigure, parkKonbiniCheckouts, startMemoryWorker } from './memory';
 import { SagaClient } from './saga-client';
+import { WORKER_TUNING } from '../workers/temporal-worker-tuning';
 import { fulfilmentWorkflowId } from '../workflows/fulfilment.contract';
 import { gauge, histogramDelta, summarize, histogramQuantileMs, histograms, parsePrometheus, type Histogram } from './stats';
 
@@ -45,7 +46,7 @@ const USAGE = `npm run bench -- [flags]
   --rounds 2                 the kinds take turns this many times (A B C, C B A, ...), pooled per kind
   --hot-checkouts 200        concurrent checkouts on one SKU (and as many over spread SKUs, to compare) ...
   --hot-stock 20             ... that has this many units
-  --memory-workflows 100     workflows parked on each worker to measure memory per cached workflow
+  --memory-workflows 100     workflows parked on each memory worker (at most its cache, 500) to measure memory per cached workflow
   --api URL                  REST api (default http://API_HOST:API_PORT)
   --temporal HOST:PORT       Temporal frontend (default TEMPORAL_ADDRESS)
   --services-metrics URL     services' /metrics (default http://127.0.0.1:METRICS_PORT/metrics)
@@ -109,7 +110,7 @@ function flags() {
     rounds: int('rounds', 1, 20),
     hotCheckouts: int('hot-checkouts', 1, 10_000),
     hotStock: int('hot-stock', 1, 10_000),
-    memoryWorkflows: int('memory-workflows', 1, 5_000),
+    memoryWorkflows: int('memory-workflows', 1, WORKER_TUNING.maxCachedWorkflows),
     api: values.api ?? `http://${cfg.API_HOST}:${cfg.API_PORT}`,
     temporal: values.temporal ?? cfg.TEMPORAL_ADDRESS,
     namespace: cfg.TEMPORAL_NAMESPACE,
