@@ -1,14 +1,13 @@
 import { Client, Connection } from '@temporalio/client';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { signAccessToken } from '../lib/access-token';
-import { config, environmentWith } from '../lib/config';
+import { config } from '../lib/config';
 import { payloadDataConverter } from '../lib/payload-codec';
 import { createPrisma } from '../lib/prisma';
 import { B0_ACTIVITIES, B0_LOCAL_WORKFLOW_TYPE, B0_PARKED_WORKFLOW_TYPE, B0_WORKFLOW_TYPE, parkedQuery, releaseSignal } from './b0.contract';
@@ -16,6 +15,7 @@ import { htmlPage, lineChart, type Series } from './chart';
 import { createFixtures, hotSkuOutcome, type BenchFixtures } from './fixtures';
 import { addCpuDelta, cpuByPart, cpuPerWorkflow, settle } from './process-cpu';
 import { burst, closedLoop, pool, roundOrder, roundShare, sequential, type LoadResult, type Measured, type Operation, type RoundFigures } from './load';
+import { startChildWorker, stopChild } from './child-worker';
 import { cancelCheckouts, memoryFigure, parkKonbiniCheckouts, startMemoryWorker } from './memory';
 import { SagaClient } from './saga-client';
 import { WORKER_TUNING } from '../workers/temporal-worker-tuning';
@@ -130,31 +130,10 @@ async function scrape(url: string) {
   return parsePrometheus(await res.text());
 }
 
-/** The bench worker, in a child process of its own like the platform's worker. */
+/** The bench worker (bench/b0-worker.ts), in a child process of its own like the platform's worker. */
 async function startBenchWorker(temporal: string, namespace: string, taskQueue: string): Promise<{ child: ChildProcess; metrics: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(__dirname, 'b0-worker.ts'), '--address', temporal, '--namespace', namespace, '--task-queue', taskQueue],
-    { env: environmentWith({}), stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  const ready = await new Promise<{ metricsPort: number }>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the bench worker exited (${code}) before it was ready`)));
-    lines.once('line', (line) => resolve(JSON.parse(line) as { metricsPort: number }));
-  });
+  const { child, ready } = await startChildWorker<{ metricsPort: number }>('b0-worker.ts', ['--address', temporal, '--namespace', namespace, '--task-queue', taskQueue]);
   return { child, metrics: `http://127.0.0.1:${ready.metricsPort}/metrics` };
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** Service time per gRPC method between two scrapes of the services' histograms. */

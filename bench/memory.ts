@@ -1,10 +1,7 @@
 import type { Client } from '@temporalio/client';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
-import { environmentWith } from '../lib/config';
 import {
   cancelCheckoutUpdate,
   CHECKOUT_WORKFLOW_TYPE,
@@ -13,6 +10,7 @@ import {
   SEARCH_ATTRIBUTES,
   type CheckoutInput,
 } from '../workflows/checkout.contract';
+import { startChildWorker } from './child-worker';
 import { BENCH_POSTAL_CODE } from './fixtures';
 
 /** What the memory worker answers on GET /heap, after collecting all garbage. */
@@ -57,16 +55,11 @@ export async function startMemoryWorker(
   namespace: string,
   taskQueue: string,
 ): Promise<{ child: ChildProcess; heap: () => Promise<HeapReading> }> {
-  const child = spawn(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'memory-worker.ts'), '--kind', kind, '--address', temporal, '--namespace', namespace, '--task-queue', taskQueue],
-    { env: environmentWith({}), stdio: ['ignore', 'pipe', 'inherit'] },
+  const { child, ready } = await startChildWorker<{ heapPort: number }>(
+    'memory-worker.ts',
+    ['--kind', kind, '--address', temporal, '--namespace', namespace, '--task-queue', taskQueue],
+    ['--expose-gc'],
   );
-  const lines = createInterface({ input: child.stdout! });
-  const ready = await new Promise<{ heapPort: number }>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the memory worker exited (${code}) before it was ready`)));
-    lines.once('line', (line) => resolve(JSON.parse(line) as { heapPort: number }));
-  });
   const heap = async (): Promise<HeapReading> => {
     const res = await fetch(`http://127.0.0.1:${ready.heapPort}/heap`);
     if (!res.ok) throw new Error(`the memory worker's /heap answered ${res.status}`);
