@@ -110,7 +110,7 @@ function flags() {
     rounds: int('rounds', 1, 20),
     hotCheckouts: int('hot-checkouts', 1, 10_000),
     hotStock: int('hot-stock', 1, 10_000),
-    memoryWorkflows: int('memory-workflows', 1, WORKER_TUNING.maxCachedWorkflows),
+    memoryWorkflows: int('memory-workflows', 2, WORKER_TUNING.maxCachedWorkflows),
     api: values.api ?? `http://${cfg.API_HOST}:${cfg.API_PORT}`,
     temporal: values.temporal ?? cfg.TEMPORAL_ADDRESS,
     namespace: cfg.TEMPORAL_NAMESPACE,
@@ -382,24 +382,30 @@ async function main(): Promise<void> {
       // reading of the platform's worker carried whatever garbage the phases before had left.
       const memory: Record<string, unknown> = {};
       const n = opts.memoryWorkflows;
-      const measure = async (kind: 'b0' | 'saga', title: string, park: (queue: string) => Promise<() => Promise<void>>) => {
-        say(`memory: ${n} ${title} on a memory worker of the bench's`);
+      const measure = async (kind: 'b0' | 'saga', title: string, park: (queue: string, count: number) => Promise<() => Promise<void>>) => {
+        say(`memory: ${n} ${title} on a memory worker of the bench's, in two halves`);
         const queue = `${taskQueue}-memory-${kind}`;
         const worker = await startMemoryWorker(kind, opts.temporal, opts.namespace, queue);
         try {
           const before = await worker.heap();
-          const release = await park(queue);
-          const figure = memoryFigure(n, before, await worker.heap());
-          say(`  ${kind}: ${figure.kbPerWorkflow} kB of V8 heap per cached workflow (${figure.heapBeforeMb} → ${figure.heapAfterMb} MB after GC, ${figure.cachedAfter} cached)`);
+          const releaseFirst = await park(queue, Math.floor(n / 2));
+          const half = await worker.heap();
+          const releaseSecond = await park(queue, n - Math.floor(n / 2));
+          const figure = memoryFigure(n, before, half, await worker.heap());
+          say(
+            `  ${kind}: ${figure.kbPerWorkflow} kB of V8 heap per cached workflow over the second half (${figure.kbPerWorkflowFromEmpty} from empty; ` +
+              `${figure.heapBeforeMb} → ${figure.heapHalfMb} → ${figure.heapAfterMb} MB after GC, ${figure.cachedAfter} cached)`,
+          );
           memory[kind] = figure;
-          await release();
+          await releaseFirst();
+          await releaseSecond();
         } finally {
           await stopChild(worker.child);
         }
       };
       if (wantB0) {
-        await measure('b0', 'parked B0 workflows (4 activities each, then awaiting a signal)', async (queue) => {
-          const ids = Array.from({ length: n }, () => `bench-b0-parked-${randomUUID()}`);
+        await measure('b0', 'parked B0 workflows (4 activities each, then awaiting a signal)', async (queue, count) => {
+          const ids = Array.from({ length: count }, () => `bench-b0-parked-${randomUUID()}`);
           await Promise.all(ids.map((workflowId) => temporal.workflow.start(B0_PARKED_WORKFLOW_TYPE, { taskQueue: queue, workflowId, args: [4] })));
           await waitUntilParked(temporal, ids);
           return async () => {
@@ -410,13 +416,14 @@ async function main(): Promise<void> {
       }
       if (wantSaga) {
         const f = fixtures!;
-        await measure('saga', 'konbini checkouts parked awaiting payment', async (queue) => {
-          const orderIds = await parkKonbiniCheckouts(temporal, queue, n, f.clientSkus, f.slotIds);
+        await measure('saga', 'konbini checkouts parked awaiting payment', async (queue, count) => {
+          const orderIds = await parkKonbiniCheckouts(temporal, queue, count, f.clientSkus, f.slotIds);
           return () => cancelCheckouts(temporal, orderIds);
         });
       }
       memory.note =
-        'V8 heap (after a full GC) that N workflows open in the worker\'s cache add, per workflow, on a worker of the bench\'s own ' +
+        'V8 heap (after a full GC) that workflows open in the worker\'s cache add, per workflow: kbPerWorkflow over the second half parked ' +
+        '(what one more costs), kbPerWorkflowFromEmpty over all N (with what the first ones cost once). On a worker of the bench\'s own ' +
         '(bench/memory-worker.ts: the platform\'s workflows and activities, or B0\'s, run on the main thread so one GC reaches them). ' +
         'Not counted: the native side (the SDK core\'s copy of each history), which RSS would show with all the garbage around it.';
       results.memory = memory;

@@ -22,29 +22,42 @@ export interface HeapReading {
   cachedWorkflows: number;
 }
 
-/** One kind's figure: the V8 heap (after a full GC) per workflow held in the worker's cache. */
+/**
+ * One kind's figure: the V8 heap (after a full GC) per workflow held in the worker's cache, as the
+ * slope over the second half parked (what one more cached workflow costs), and as the average from an
+ * empty cache, which also carries what the first workflows cost once (code, shared structures: about
+ * 2-4 MB, so 20 parked read twice the slope).
+ */
 export interface MemoryFigure {
   workflows: number;
   cachedBefore: number;
   cachedAfter: number;
   heapBeforeMb: number;
+  heapHalfMb: number;
   heapAfterMb: number;
   kbPerWorkflow: number;
+  kbPerWorkflowFromEmpty: number;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** The heap the parked workflows added, per workflow the cache gained (not per workflow started: one evicted would count as free). */
-export function memoryFigure(workflows: number, before: HeapReading, after: HeapReading): MemoryFigure {
-  const cachedGained = after.cachedWorkflows - before.cachedWorkflows;
-  if (cachedGained < workflows) throw new Error(`the memory worker's cache gained ${cachedGained} workflows, not the ${workflows} parked: the figure would be wrong`);
+/**
+ * From the readings before, after the first half and after all `workflows` were parked: the heap per
+ * workflow the cache gained (never per workflow started: one evicted would count as free memory).
+ */
+export function memoryFigure(workflows: number, before: HeapReading, half: HeapReading, after: HeapReading): MemoryFigure {
+  const gained = after.cachedWorkflows - before.cachedWorkflows;
+  const gainedSecondHalf = after.cachedWorkflows - half.cachedWorkflows;
+  if (gained < workflows || gainedSecondHalf < 1) throw new Error(`the memory worker's cache gained ${gained} workflows, not the ${workflows} parked: the figure would be wrong`);
   return {
     workflows,
     cachedBefore: before.cachedWorkflows,
     cachedAfter: after.cachedWorkflows,
     heapBeforeMb: round2(before.heapUsed / 2 ** 20),
+    heapHalfMb: round2(half.heapUsed / 2 ** 20),
     heapAfterMb: round2(after.heapUsed / 2 ** 20),
-    kbPerWorkflow: round2((after.heapUsed - before.heapUsed) / cachedGained / 1024),
+    kbPerWorkflow: round2((after.heapUsed - half.heapUsed) / gainedSecondHalf / 1024),
+    kbPerWorkflowFromEmpty: round2((after.heapUsed - before.heapUsed) / gained / 1024),
   };
 }
 
