@@ -20,7 +20,7 @@ import { cancelCheckouts, memoryFigure, parkKonbiniCheckouts, startMemoryWorker 
 import { SagaClient } from './saga-client';
 import { WORKER_TUNING } from '../workers/temporal-worker-tuning';
 import { fulfilmentWorkflowId } from '../workflows/fulfilment.contract';
-import { gauge, histogramDelta, summarize, histogramQuantileMs, histograms, parsePrometheus, type Histogram } from './stats';
+import { histogramDelta, summarize, histogramQuantileMs, histograms, parsePrometheus, type Histogram } from './stats';
 
 /**
  * `npm run bench`: B0 (a bare workflow of eight no-op activities on the bench's own worker) and the
