@@ -277,7 +277,8 @@ export interface DecidedCallOptions {
  * a provider's outcome), in ONE round trip instead of two: BEGIN, the timeouts, the key's lock (the same
  * as idempotentCall's and idempotentSql's, so all kinds of call on one key serialise), `locks`, `before`,
  * the key's lookup, `prefetch`, the key's insert of `answer` when the key has no answer yet and `holds`
- * is true, COMMIT. A key that has an answer replays it exactly as idempotentSql does
+ * is true, COMMIT. `okSql` is a success the database completes in that insert (a jsonb expression, which
+ * may read what `before` wrote); the caller gets it as stored, as a replay would. A key that has an answer replays it exactly as idempotentSql does
  * (IDEMPOTENCY_KEY_REUSED for another operation, STEP_UNDONE instead of a success once `undone`); a
  * stored rejection is thrown. `{ decided: false }` when `holds` was false (nothing stored, `before`
  * committed) or `answer` is an error idempotentSql never stores (UNAVAILABLE, INTERNAL: nothing sent):
@@ -290,23 +291,29 @@ export async function idempotentDecided<T>(
   schema: IdempotencySchema,
   key: string,
   operation: string,
-  answer: { ok: T } | { error: DomainError },
+  answer: { ok: T } | { error: DomainError } | { okSql: Prefetch },
   options: DecidedCallOptions,
 ): Promise<{ decided: true; value: T } | { decided: false; prefetched: unknown[] }> {
   if (!key) throw new DomainError('VALIDATION_FAILED', 'idempotencyKey is required');
   if ('error' in answer && (answer.error.code === 'UNAVAILABLE' || answer.error.code === 'INTERNAL')) return { decided: false, prefetched: [] };
   const table = `"${schema}"."idempotency_keys"`;
-  const stored: Stored =
-    'ok' in answer
-      ? { ok: answer.ok }
-      : { error: { code: answer.error.code, message: answer.error.message, ...(answer.error.details ? { details: answer.error.details } : {}) } };
+  // The answer as a jsonb expression: a literal, or (okSql) one the database completes under the locks,
+  // after `before` (what only the transaction knows: its now(), the database's sort order).
+  const stored: Stored | undefined =
+    'okSql' in answer
+      ? undefined
+      : 'ok' in answer
+        ? { ok: answer.ok }
+        : { error: { code: answer.error.code, message: answer.error.message, ...(answer.error.details ? { details: answer.error.details } : {}) } };
+  const response = stored ? `${escapeLiteral(JSON.stringify(stored))}::jsonb` : `jsonb_build_object('ok', (${inline((answer as { okSql: Prefetch }).okSql)})::jsonb)`;
   const statements = [
     ...(options.before ? [inline(options.before)] : []),
     `SELECT operation, response FROM ${table} WHERE key = ${escapeLiteral(key)}`,
     options.prefetch ? inline(options.prefetch) : 'SELECT',
     `INSERT INTO ${table} (key, operation, response)
-     SELECT ${escapeLiteral(key)}, ${escapeLiteral(operation)}, ${escapeLiteral(JSON.stringify(stored))}::jsonb
-      WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE key = ${escapeLiteral(key)}) AND (${inline(options.holds)})`,
+     SELECT ${escapeLiteral(key)}, ${escapeLiteral(operation)}, ${response}
+      WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE key = ${escapeLiteral(key)}) AND (${inline(options.holds)})
+     RETURNING response`,
     'COMMIT',
   ];
   const budgetMs = timeBudgetMs(options.deadline);
@@ -322,7 +329,7 @@ export async function idempotentDecided<T>(
   } finally {
     client.release(failed !== undefined && !isSqlError(failed) ? (failed as Error) : undefined);
   }
-  const [found, prefetch, inserted] = results.slice(-4, -1);
+  const [found, prefetch, inserted] = results.slice(-4, -1) as [typeof results[0], typeof results[0], { rows: { response: Stored }[]; rowCount: number | null }];
   const previous = found!.rows as { operation: string; response: Stored }[];
   const prefetched = options.prefetch ? prefetch!.rows : [];
   let outcome: Stored;
@@ -335,7 +342,7 @@ export async function idempotentDecided<T>(
     }
     outcome = previous[0].response;
   } else if (inserted!.rowCount === 1) {
-    outcome = stored;
+    outcome = stored ?? inserted!.rows[0]!.response;
   } else {
     return { decided: false, prefetched };
   }

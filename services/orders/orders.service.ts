@@ -1,10 +1,11 @@
 import { Prisma } from '@prisma/client';
 import { DomainError } from '../../lib/errors';
 import { callUnary, type CallContext } from '../../lib/grpc';
-import { idempotentSql, type Prefetch, type Sql, type Tx } from '../../lib/idempotent-call';
+import { idempotentDecided, idempotentSql, type Prefetch, type Sql, type Tx } from '../../lib/idempotent-call';
 import { POOL_SIZE, type PrismaClient } from '../../lib/prisma';
 import type { GetProductsRequest } from '../../proto/generated/checkout/catalog/v1/GetProductsRequest';
 import type { GetProductsResponse__Output } from '../../proto/generated/checkout/catalog/v1/GetProductsResponse';
+import type { Product__Output } from '../../proto/generated/checkout/catalog/v1/Product';
 import type { Address__Output } from '../../proto/generated/checkout/orders/v1/Address';
 import type { CreateOrderRequest__Output } from '../../proto/generated/checkout/orders/v1/CreateOrderRequest';
 import type { GetOrderRequest__Output } from '../../proto/generated/checkout/orders/v1/GetOrderRequest';
@@ -109,6 +110,17 @@ export class OrdersService {
       (answers) => ({ answers }),
       (failure: unknown) => ({ failure }),
     );
+    const couponCode = request.couponCode ? normaliseCouponCode(request.couponCode) : '';
+    // Without a coupon, nothing the price depends on is read in the transaction: once the catalog and
+    // delivery have answered, the order is written in one round trip (createPriced), unless its id is
+    // taken or undone, or the key has an answer, which the two round trips below deal with.
+    if (!couponCode) {
+      const settled = await inputs;
+      if ('answers' in settled) {
+        const created = await this.createPriced(request.idempotencyKey, { orderId, customerId, customerEmail, lines, address, paymentMethod }, settled.answers, request.pointsDiscountMinor, context);
+        if (created) return created;
+      }
+    }
     // The transaction's first round trip runs while the catalog and delivery answer, its connection
     // held meanwhile; at most MAX_CONNECTIONS_AWAITING_SERVICES at once, the others ask first. With
     // every service in one process (one pool), the catalog's and delivery's reads then always find a
@@ -129,7 +141,6 @@ export class OrdersService {
       if ('failure' in settled) throw new ServicesFailed(settled.failure);
       return settled.answers;
     };
-    const couponCode = request.couponCode ? normaliseCouponCode(request.couponCode) : '';
 
     // Two round trips: the first (idempotentSql's) reads what the order is priced and shaped with
     // (see createOrderPrefetch); the order is then written with the key's answer and COMMIT. The
@@ -148,64 +159,17 @@ export class OrdersService {
       // The coupon was redeemed for this order by the saga's step before (RedeemCoupon): its terms are read in the order's transaction.
       const coupon = read.coupon ?? undefined;
       if (couponCode && coupon?.code !== couponCode) throw new DomainError('COUPON_INVALID', `coupon ${couponCode} was not redeemed for order ${orderId}`, { code: couponCode });
-      const fee = { feeMinor: Number(zone.feeMinor), freeShippingThresholdMinor: Number(zone.freeShippingThresholdMinor) || null };
-      const priced = applyPointsDiscount(chargeOrder(priceLines(lines, products), { coupon, zone: fee }), request.pointsDiscountMinor);
-      const pricedLines = priced.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, name: l.name, unitPriceMinor: l.unitPriceMinor, lineTotalMinor: l.lineTotalMinor, taxRatePercent: l.taxRatePercent, taxMinor: l.taxMinor }));
-      // The order, its lines and its first history entry in one statement (foreign keys are checked at its end).
-      sql.atCommit({
-        text: `WITH created AS (
-                 INSERT INTO orders.orders (id, customer_id, customer_email, status, currency, subtotal_minor, points_discount_minor, total_minor, address, payment_method, updated_at,
-                                            coupon_code, coupon_discount_minor, delivery_fee_minor, tax_totals)
-                 VALUES ($1, $2, $3, 'PENDING', $4, $5, $6, $7, $8::jsonb, $9, now(), $10, $11, $12, $13::jsonb)
-               ), created_lines AS (
-                 INSERT INTO orders.order_lines (order_id, sku, name, quantity, unit_price_minor, line_total_minor, tax_rate_percent, tax_minor)
-                 SELECT $1, l.sku, l.name, l.quantity, l."unitPriceMinor", l."lineTotalMinor", l."taxRatePercent", l."taxMinor"
-                   FROM jsonb_to_recordset($14::jsonb) AS l (sku text, name text, quantity int, "unitPriceMinor" int, "lineTotalMinor" int, "taxRatePercent" int, "taxMinor" int)
-               )
-               INSERT INTO orders.status_history (order_id, from_status, to_status, reason) VALUES ($1, NULL, 'PENDING', 'created')`,
-        values: [
-          orderId,
-          customerId,
-          customerEmail,
-          priced.currency,
-          priced.subtotalMinor,
-          priced.pointsDiscountMinor,
-          priced.totalMinor,
-          JSON.stringify(address),
-          paymentMethod,
-          priced.couponCode,
-          priced.couponDiscountMinor,
-          priced.deliveryFeeMinor,
-          JSON.stringify(priced.taxTotals),
-          JSON.stringify(pricedLines),
-        ],
-      });
+      const order = pricedOrder({ orderId, customerId, customerEmail, lines, address, paymentMethod }, products, zone, coupon, request.pointsDiscountMinor);
+      sql.atCommit(insertOrder(order));
       // What orderQuery would read back: created_at and the history's instant are the transaction's now()
-      // (their column default) at the columns' millisecond precision, the lines in the database's sku order.
+      // (their column default) at the columns' millisecond precision, the lines in the database's sort order.
       const position = new Map(read.skuOrder.map((sku, i) => [sku, i]));
-      return orderOf([
-        {
-          id: orderId,
-          customerId,
-          customerEmail,
-          status: 'PENDING',
-          currency: priced.currency,
-          subtotalMinor: priced.subtotalMinor,
-          pointsDiscountMinor: priced.pointsDiscountMinor,
-          totalMinor: priced.totalMinor,
-          couponCode: priced.couponCode,
-          couponDiscountMinor: priced.couponDiscountMinor,
-          deliveryFeeMinor: priced.deliveryFeeMinor,
-          // As the jsonb columns read back.
-          taxTotals: JSON.parse(JSON.stringify(priced.taxTotals)) as unknown,
-          address: JSON.parse(JSON.stringify(address)) as unknown,
-          paymentMethod,
-          failureReason: null,
-          createdAt: read.now,
-          lines: [...pricedLines].sort((a, b) => position.get(a.sku)! - position.get(b.sku)!),
-          history: [{ fromStatus: null, toStatus: 'PENDING', reason: 'created', at: read.nowText }],
-        },
-      ])!;
+      return {
+        ...order.view,
+        createdAt: read.now.toISOString(),
+        lines: [...order.view.lines].sort((a, b) => position.get(a.sku)! - position.get(b.sku)!),
+        history: [{ fromStatus: '', toStatus: 'PENDING', reason: 'created', at: read.nowText }],
+      };
     };
     return idempotentSql(this.prisma, 'orders', request.idempotencyKey, 'CreateOrder', fn, {
       deadline: context.deadline,
@@ -216,6 +180,64 @@ export class OrdersService {
     }).catch((err: unknown) => {
       throw err instanceof ServicesFailed ? err.failure : err;
     });
+  }
+
+  /**
+   * CreateOrder in one round trip, for an order priced from what the catalog and delivery answered
+   * alone (no coupon): under the key's and the order id's locks, the order, its lines and its history
+   * are inserted when the key has no answer, the id no order and no tombstone; the key's answer is the
+   * order as a read shapes it, completed by the database (its now(), its sku order) and stored with it.
+   * A replayed key answers as idempotentSql would. Undefined when the price is a rejection or the order
+   * was not inserted for another reason (the id taken or undone): nothing was written, and the caller
+   * answers (and stores that answer) the usual way.
+   */
+  private async createPriced(
+    key: string,
+    order: NewOrder,
+    [{ products }, zone]: [{ products: Product__Output[] }, Zone__Output],
+    pointsDiscountMinor: number,
+    context: CallContext,
+  ): Promise<OrderView | undefined> {
+    let priced: PricedOrder;
+    try {
+      priced = pricedOrder(order, products, zone, undefined, pointsDiscountMinor);
+    } catch {
+      return undefined;
+    }
+    const { orderId } = order;
+    const { lines, ...view } = priced.view;
+    const decided = await idempotentDecided<OrderView>(
+      this.prisma,
+      'orders',
+      key,
+      'CreateOrder',
+      {
+        okSql: {
+          text: `SELECT $1::jsonb || jsonb_build_object(
+                          'createdAt', t.at,
+                          'lines', (SELECT jsonb_agg(l.line ORDER BY l.line->>'sku') FROM jsonb_array_elements($2::jsonb) AS l (line)),
+                          'history', jsonb_build_array(jsonb_build_object('fromStatus', '', 'toStatus', 'PENDING', 'reason', 'created', 'at', t.at)))
+                   FROM (SELECT to_char(now()::timestamptz(3) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at) AS t`,
+          values: [JSON.stringify(view), JSON.stringify(lines)],
+        },
+      },
+      {
+        deadline: context.deadline,
+        locks: [orderIdLock(orderId)],
+        before: insertOrder(priced, {
+          text: `NOT EXISTS (SELECT 1 FROM orders.idempotency_keys WHERE key = $15)
+                 AND NOT EXISTS (SELECT 1 FROM orders.orders WHERE id = $1)
+                 AND NOT EXISTS (SELECT 1 FROM orders.order_tombstones WHERE order_id = $1)`,
+          values: [key],
+        }),
+        // The order row this transaction inserted.
+        holds: { text: 'EXISTS (SELECT 1 FROM orders.orders WHERE id = $1 AND xmin = pg_current_xact_id()::xid)', values: [orderId] },
+        // A replayed success is STEP_UNDONE once the order was undone (read locked, as a transition locks it).
+        prefetch: { text: 'SELECT status::text AS status FROM orders.orders WHERE id = $1 FOR UPDATE', values: [orderId] },
+        undone: (prefetched) => orderUndone(orderId, prefetched),
+      },
+    );
+    return decided.decided ? decided.value : undefined;
   }
 
   /**
@@ -306,6 +328,92 @@ export class OrdersService {
 
 function orderIdLock(orderId: string): string {
   return `orders/order-id:${orderId}`;
+}
+
+/** A new order's fields as CreateOrder parsed them. */
+interface NewOrder {
+  orderId: string;
+  customerId: string;
+  customerEmail: string;
+  lines: ReturnType<typeof parseOrderLines>;
+  address: ReturnType<typeof parseAddress>;
+  paymentMethod: string;
+}
+
+/** A new order priced: the columns to insert, and its view but for what the database decides (createdAt, history, the lines' order). */
+interface PricedOrder {
+  values: (string | number | null)[];
+  view: OrderView;
+}
+
+/** `order` priced from the catalog's products, the zone's fee, the coupon redeemed for it and the points spent (a DomainError when it cannot be ordered). */
+function pricedOrder(order: NewOrder, products: Product__Output[], zone: Zone__Output, coupon: CouponTerms | undefined, pointsDiscountMinor: number): PricedOrder {
+  const fee = { feeMinor: Number(zone.feeMinor), freeShippingThresholdMinor: Number(zone.freeShippingThresholdMinor) || null };
+  const priced = applyPointsDiscount(chargeOrder(priceLines(order.lines, products), { coupon, zone: fee }), pointsDiscountMinor);
+  const lines = priced.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, name: l.name, unitPriceMinor: l.unitPriceMinor, lineTotalMinor: l.lineTotalMinor, taxRatePercent: l.taxRatePercent, taxMinor: l.taxMinor }));
+  const view = orderOf([
+    {
+      id: order.orderId,
+      customerId: order.customerId,
+      customerEmail: order.customerEmail,
+      status: 'PENDING',
+      currency: priced.currency,
+      subtotalMinor: priced.subtotalMinor,
+      pointsDiscountMinor: priced.pointsDiscountMinor,
+      totalMinor: priced.totalMinor,
+      couponCode: priced.couponCode,
+      couponDiscountMinor: priced.couponDiscountMinor,
+      deliveryFeeMinor: priced.deliveryFeeMinor,
+      // As the jsonb columns read back.
+      taxTotals: JSON.parse(JSON.stringify(priced.taxTotals)) as unknown,
+      address: JSON.parse(JSON.stringify(order.address)) as unknown,
+      paymentMethod: order.paymentMethod,
+      failureReason: null,
+      createdAt: new Date(0),
+      lines,
+      history: [],
+    },
+  ])!;
+  return {
+    view,
+    values: [
+      order.orderId,
+      order.customerId,
+      order.customerEmail,
+      priced.currency,
+      priced.subtotalMinor,
+      priced.pointsDiscountMinor,
+      priced.totalMinor,
+      JSON.stringify(order.address),
+      order.paymentMethod,
+      priced.couponCode,
+      priced.couponDiscountMinor,
+      priced.deliveryFeeMinor,
+      JSON.stringify(priced.taxTotals),
+      JSON.stringify(lines),
+    ],
+  };
+}
+
+/**
+ * The order, its lines and its first history entry in one statement (foreign keys are checked at its
+ * end), when `guard` holds: SQL over the order's $1 (its id) to $14, and its own values from $15.
+ */
+function insertOrder(order: PricedOrder, guard: Prefetch = { text: 'true', values: [] }): Prefetch {
+  return {
+    text: `WITH created AS (
+             INSERT INTO orders.orders (id, customer_id, customer_email, status, currency, subtotal_minor, points_discount_minor, total_minor, address, payment_method, updated_at,
+                                        coupon_code, coupon_discount_minor, delivery_fee_minor, tax_totals)
+             SELECT $1, $2, $3, 'PENDING', $4, $5, $6, $7, $8::jsonb, $9, now(), $10, $11, $12, $13::jsonb WHERE ${guard.text}
+             RETURNING id
+           ), created_lines AS (
+             INSERT INTO orders.order_lines (order_id, sku, name, quantity, unit_price_minor, line_total_minor, tax_rate_percent, tax_minor)
+             SELECT c.id, l.sku, l.name, l.quantity, l."unitPriceMinor", l."lineTotalMinor", l."taxRatePercent", l."taxMinor"
+               FROM created AS c, jsonb_to_recordset($14::jsonb) AS l (sku text, name text, quantity int, "unitPriceMinor" int, "lineTotalMinor" int, "taxRatePercent" int, "taxMinor" int)
+           )
+           INSERT INTO orders.status_history (order_id, from_status, to_status, reason) SELECT id, NULL, 'PENDING', 'created' FROM created`,
+    values: [...order.values, ...guard.values],
+  };
 }
 
 /** The `undone` check: STEP_UNDONE once the order is FAILED, CANCELLED or REFUNDED (its row read locked, see `prefetch`). */

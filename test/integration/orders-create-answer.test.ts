@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { callUnary, startGrpcServer, type RunningGrpcServer } from '../../lib/grpc';
 import { createRedis, type Redis } from '../../lib/redis';
 import { createPrisma, POOL_SIZE, type PrismaClient } from '../../lib/prisma';
@@ -147,6 +148,36 @@ describe('CreateOrder answers exactly what it stored (real PostgreSQL, catalog a
     const ids = Array.from({ length: 3 * POOL_SIZE }, () => randomUUID());
     const orders = await Promise.all(ids.map((orderId) => createOrder(request(orderId))));
     expect(orders.map((o) => [o.orderId, o.status, o.totalMinor])).toEqual(ids.map((id) => [id, 'PENDING', 6222 + 550 - 100]));
+  });
+
+  it('writes an order without a coupon in one round trip: its answer is a read of it (instants, lines in the database\'s order), replayed to its key and given to another key', async () => {
+    const orderId = randomUUID();
+    const key = `checkout:${orderId}:create-order`;
+    // The round trips of this call: the statement batches sent to PostgreSQL that name its key.
+    const query = jest.spyOn(Client.prototype, 'query');
+    let batches: string[];
+    let answer: Order;
+    try {
+      answer = await createOrder(request(orderId));
+      batches = query.mock.calls.map(([text]) => text).filter((text): text is string => typeof text === 'string' && text.includes(key));
+    } finally {
+      query.mockRestore();
+    }
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toMatch(/^BEGIN;[\s\S]*COMMIT$/);
+
+    // Goods 6222, fee 550, 100 points: lines by code point (ｱ before 𝒜), the history's instant the order's.
+    expect(answer).toMatchObject({ orderId, status: 'PENDING', subtotalMinor: 6222, deliveryFeeMinor: 550, pointsDiscountMinor: 100, totalMinor: 6672, couponCode: '' });
+    expect(answer.lines.map((l) => l.sku)).toEqual([skus.pot, skus.tea, skus.wide, skus.astral]);
+    expect(answer.history).toEqual([{ fromStatus: '', toStatus: 'PENDING', reason: 'created', at: answer.createdAt }]);
+    expect(await getOrder(orderId)).toEqual(answer);
+    const row = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { history: true } });
+    expect(row.createdAt.toISOString()).toBe(answer.createdAt);
+    expect(row.history[0]!.at.toISOString()).toBe(answer.createdAt);
+    expect(await createOrder(request(orderId))).toEqual(answer);
+    expect(await createOrder(request(orderId, { idempotencyKey: randomUUID() }))).toEqual(answer);
+    // One order, one history entry: nothing written twice.
+    expect(await prisma.orderStatusChange.count({ where: { orderId } })).toBe(1);
   });
 
   it('answers an order without coupon, fee or points as a read of it does', async () => {
