@@ -15,6 +15,7 @@ import { ordersRegistration } from '../../services/orders/orders.grpc';
 import { freePort } from '../support/platform';
 import { serviceDeps } from '../support/service-deps';
 import { testConfig } from '../support/test-config';
+import { ensureDemoDeliveryData } from '../../services/delivery/seed-slots';
 
 type Order = Order__Output & { customerEmail?: string };
 
@@ -48,6 +49,8 @@ describe('CreateOrder answers exactly what it stored (real PostgreSQL, catalog a
     clients = createDomainClients(`127.0.0.1:${port}`);
     const deps = serviceDeps({ prisma, clients, redis });
     server = await startGrpcServer('127.0.0.1', port, [catalogRegistration(deps), deliveryRegistration(deps), ordersRegistration(deps)]);
+    // The demo zones (Tokyo's 150 among them, no fee) these orders are delivered to: this file must not rely on another having made them.
+    await ensureDemoDeliveryData(prisma, new Date(), 1);
     await upsertProduct({ sku: skus.pot, name: 'Kyusu teapot', priceMinor: 3300, currency: 'JPY', active: true, taxClass: 'standard' });
     await upsertProduct({ sku: skus.tea, name: '煎茶 100 g', priceMinor: 1080, currency: 'JPY', active: true, taxClass: 'reduced' });
     await upsertProduct({ sku: skus.wide, name: 'Half-width', priceMinor: 110, currency: 'JPY', active: true, taxClass: 'standard' });

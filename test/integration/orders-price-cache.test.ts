@@ -15,6 +15,7 @@ import { freePort } from '../support/platform';
 import { rejection } from '../support/rejection';
 import { serviceDeps } from '../support/service-deps';
 import { testConfig } from '../support/test-config';
+import { ensureDemoDeliveryData } from '../../services/delivery/seed-slots';
 
 /**
  * CreateOrder reuses the catalog's prices while the catalog's generation (in Redis) stays, and asks
@@ -39,6 +40,8 @@ describe('orders: catalog prices kept between catalog writes (real PostgreSQL, R
     clients = createDomainClients(`127.0.0.1:${port}`);
     const deps = serviceDeps({ prisma, clients, redis, metrics });
     server = await startGrpcServer('127.0.0.1', port, [catalogRegistration(deps), deliveryRegistration(deps), ordersRegistration(deps)]);
+    // The demo zones (Tokyo's 150 among them, no fee) these orders are delivered to: this file must not rely on another having made them.
+    await ensureDemoDeliveryData(prisma, new Date(), 1);
     await upsertProduct({ sku, name: 'Sencha 100g', priceMinor: 1200, currency: 'JPY', active: true });
   });
   afterAll(async () => {

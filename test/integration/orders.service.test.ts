@@ -16,6 +16,7 @@ import { freePort } from '../support/platform';
 import { serviceDeps } from '../support/service-deps';
 import { testConfig } from '../support/test-config';
 import { rejection } from '../support/rejection';
+import { ensureDemoDeliveryData } from '../../services/delivery/seed-slots';
 
 type Order = Order__Output & { customerEmail?: string };
 
@@ -36,6 +37,8 @@ describe('orders service (real PostgreSQL, catalog over gRPC)', () => {
     clients = createDomainClients(`127.0.0.1:${port}`);
     const deps = serviceDeps({ prisma, clients, redis });
     server = await startGrpcServer('127.0.0.1', port, [catalogRegistration(deps), deliveryRegistration(deps), ordersRegistration(deps)]);
+    // The demo zones (Tokyo's 150 among them, no fee) these orders are delivered to: this file must not rely on another having made them.
+    await ensureDemoDeliveryData(prisma, new Date(), 1);
     await upsertProduct({ sku: sku('TEA'), name: 'Sencha 100g', priceMinor: 1200, currency: 'JPY', active: true });
     await upsertProduct({ sku: sku('CUP'), name: 'Yunomi cup', priceMinor: 350, currency: 'JPY', active: true });
     await upsertProduct({ sku: sku('GONE'), name: 'Discontinued', priceMinor: 500, currency: 'JPY', active: false });
