@@ -113,8 +113,10 @@ export class OrdersService {
     const couponCode = request.couponCode ? normaliseCouponCode(request.couponCode) : '';
     // Without a coupon, nothing the price depends on is read in the transaction: once the catalog and
     // delivery have answered, the order is written in one round trip (createPriced), unless its id is
-    // taken or undone, or the key has an answer, which the two round trips below deal with.
-    if (!couponCode) {
+    // taken or undone, or the key has an answer, which the two round trips below deal with. Only when
+    // the prices are kept (a Redis read away): when the catalog must be asked, the two round trips,
+    // the first run meanwhile, answer sooner.
+    if (!couponCode && this.prices.keeps(lines.map((l) => l.sku))) {
       const settled = await inputs;
       if ('answers' in settled) {
         const created = await this.createPriced(request.idempotencyKey, { orderId, customerId, customerEmail, lines, address, paymentMethod }, settled.answers, request.pointsDiscountMinor, context);

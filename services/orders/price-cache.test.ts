@@ -102,4 +102,17 @@ describe('PriceCache', () => {
     await cache.products(['A'], shop.load(['A']));
     expect(shop.calls).toHaveLength(2);
   });
+  it('says whether every sku has an unexpired answer kept (the generation unread)', async () => {
+    let now = 0;
+    const cache = new PriceCache(fakeRedis({ generation: '1' }), quiet, () => now, 1000);
+    const shop = catalog({ A: 100, B: 200 });
+    expect(cache.keeps(['A'])).toBe(false);
+    await cache.products(['A', 'Z'], shop.load(['A', 'Z']));
+    expect(cache.keeps(['A'])).toBe(true);
+    // Z was not answered by the catalog, B never asked: not kept.
+    expect(cache.keeps(['A', 'Z'])).toBe(false);
+    expect(cache.keeps(['A', 'B'])).toBe(false);
+    now = 1000;
+    expect(cache.keeps(['A'])).toBe(false);
+  });
 });

@@ -54,6 +54,15 @@ export class PriceCache {
     return products;
   }
 
+  /**
+   * Whether every one of `skus` has an answer kept and not expired: `products` will then most likely
+   * answer without asking the catalog (unless the generation moved since).
+   */
+  keeps(skus: readonly string[]): boolean {
+    const now = this.clock();
+    return skus.every((sku) => (this.entries.get(sku)?.expiresAt ?? 0) > now);
+  }
+
   private async generation(): Promise<string | undefined> {
     let timer: NodeJS.Timeout | undefined;
     try {
