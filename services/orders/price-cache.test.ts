@@ -34,6 +34,9 @@ function catalog(prices: Record<string, number>) {
 
 const quiet = { warn: () => undefined };
 
+/** Lets a background refresh (a few chained promises) settle. */
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 describe('PriceCache', () => {
   it('answers from the kept products while the generation stays, and asks the catalog again once it moved', async () => {
     const redis = { generation: '100' };
@@ -77,11 +80,61 @@ describe('PriceCache', () => {
     const cache = new PriceCache(fakeRedis({ generation: '1' }), quiet, () => now, 5_000);
     const shop = catalog({ A: 1200 });
     await cache.products(['A'], shop.load(['A']));
-    now = 4_999;
+    now = 2_000;
     await cache.products(['A'], shop.load(['A']));
     now = 5_000;
     await cache.products(['A'], shop.load(['A']));
     expect(shop.calls).toHaveLength(2);
+  });
+
+  it('asks again in the background for an answer past half its TTL, so a SKU ordered steadily never waits for the catalog', async () => {
+    let now = 0;
+    const cache = new PriceCache(fakeRedis({ generation: '1' }), quiet, () => now, 5_000);
+    const shop = catalog({ A: 1200 });
+    await cache.products(['A'], shop.load(['A']));
+    // Past half its life: answered from what was kept, and the catalog asked once behind it, however many orders come.
+    now = 3_000;
+    shop.prices.A = 1300;
+    const [first, second] = await Promise.all([cache.products(['A'], shop.load(['A'])), cache.products(['A'], shop.load(['A']))]);
+    expect([first, second]).toEqual([[product('A', 1200)], [product('A', 1200)]]);
+    await flush();
+    expect(shop.calls).toHaveLength(2);
+    // After the first answer's TTL: the refreshed answer (kept from 3 s) is used, no order waits for the catalog.
+    now = 7_000;
+    expect(cache.keeps(['A'])).toBe(true);
+    expect(await cache.products(['A'], shop.load(['A']))).toEqual([product('A', 1300)]);
+    // 7 s is past half of the refreshed answer's life too: one more call behind that order.
+    await flush();
+    expect(shop.calls).toHaveLength(3);
+  });
+
+  it('keeps a refreshed answer under the generation read before asking, and serves nothing past its TTL when a refresh fails', async () => {
+    let now = 0;
+    const redis = { generation: '1' };
+    const warnings: unknown[] = [];
+    const cache = new PriceCache(fakeRedis(redis), { warn: (obj: unknown) => void warnings.push(obj) }, () => now, 5_000);
+    const shop = catalog({ A: 1200 });
+    await cache.products(['A'], shop.load(['A']));
+    // The refresh fails: the kept answer serves until its TTL, then the next order asks the catalog itself.
+    now = 3_000;
+    expect(await cache.products(['A'], async () => Promise.reject(new Error('catalog unavailable')))).toEqual([product('A', 1200)]);
+    await flush();
+    expect(warnings).toHaveLength(1);
+    now = 5_000;
+    expect(cache.keeps(['A'])).toBe(false);
+    expect(await cache.products(['A'], shop.load(['A']))).toEqual([product('A', 1200)]);
+    expect(shop.calls).toHaveLength(2);
+    // A write moves the generation while a refresh is on its way: its answer is kept under the old one, so the next order asks.
+    now = 8_000;
+    await cache.products(['A'], async () => {
+      const answer = await shop.load(['A'])();
+      shop.prices.A = 1500;
+      redis.generation = '2';
+      return answer;
+    });
+    await flush();
+    expect(await cache.products(['A'], shop.load(['A']))).toEqual([product('A', 1500)]);
+    expect(shop.calls).toHaveLength(4);
   });
 
   it.each([

@@ -22,9 +22,13 @@ export const GENERATION_WAIT_MS = 100;
  * (one round trip, run beside the order's first database round trip) instead of calling the catalog
  * over gRPC; the products are still the catalog's answers, never its tables. Redis missing, slow or
  * failing: the catalog is asked, as without the cache. SKUs the catalog did not answer are not kept.
+ * An answer past half its TTL is asked for again in the background by the order that finds it (one
+ * call per SKU at a time), so SKUs ordered steadily are always kept.
  */
 export class PriceCache {
   private readonly entries = new Map<string, { product: Product__Output; generation: string; expiresAt: number }>();
+  /** SKUs whose answers are being asked for again ahead of their TTL (refreshAhead). */
+  private readonly refreshing = new Set<string>();
 
   constructor(
     private readonly redis: Redis | undefined,
@@ -42,16 +46,46 @@ export class PriceCache {
     if (generation === undefined) return load();
     const now = this.clock();
     const kept = skus.map((sku) => this.entries.get(sku));
-    if (kept.every((entry) => entry !== undefined && entry.generation === generation && entry.expiresAt > now)) return kept.map((entry) => entry!.product);
+    if (kept.every((entry) => entry !== undefined && entry.generation === generation && entry.expiresAt > now)) {
+      // Past half its life, an answer is asked for again behind this order, so a SKU ordered at least
+      // once per TTL never makes an order wait for the catalog. The TTL bound is unchanged: nothing is
+      // served older than TTL since the catalog said it.
+      if (kept.some((entry) => entry!.expiresAt - now < this.ttlMs / 2)) this.refreshAhead(skus, generation, load);
+      return kept.map((entry) => entry!.product);
+    }
     const products = await load();
-    const expiresAt = now + this.ttlMs;
+    this.keep(products, generation, now);
+    return products;
+  }
+
+  /**
+   * Asks the catalog for `skus` without anyone waiting, once at a time per SKU, and keeps the answer
+   * under `generation`, read before the call (as in `products`). A failure only costs the early refresh:
+   * the kept answers still expire at their TTL and the next order then asks the catalog itself.
+   */
+  private refreshAhead(skus: readonly string[], generation: string, load: () => Promise<Product__Output[]>): void {
+    if (skus.some((sku) => this.refreshing.has(sku))) return;
+    for (const sku of skus) this.refreshing.add(sku);
+    const askedAt = this.clock();
+    load()
+      .then(
+        (products) => this.keep(products, generation, askedAt),
+        (err: unknown) => this.logger.warn({ err, skus }, 'catalog prices not refreshed ahead: the next order past their TTL asks the catalog'),
+      )
+      .finally(() => {
+        for (const sku of skus) this.refreshing.delete(sku);
+      });
+  }
+
+  /** Keeps the catalog's answers, asked at `askedAt` under `generation`, for the TTL from then. */
+  private keep(products: readonly Product__Output[], generation: string, askedAt: number): void {
+    const expiresAt = askedAt + this.ttlMs;
     for (const product of products) {
       // Re-inserted, so the Map's order stays oldest first.
       this.entries.delete(product.sku);
       if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
       this.entries.set(product.sku, { product, generation, expiresAt });
     }
-    return products;
   }
 
   /**
