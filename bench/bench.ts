@@ -296,7 +296,7 @@ async function main(): Promise<void> {
       if (before) {
         const after = await Promise.all([scrape(opts.servicesMetrics), scrape(opts.workerMetrics)]);
         results.serviceTimes = {
-          note: "From the services' own request_duration_seconds histograms (gRPC methods) and the worker's (activities, gRPC included) over the sequential phase (the saga's checkouts, with and without the early answer: nothing else calls them); p50/p99 are interpolated within buckets (bounds 1, 2.5, 5, 10, 25 ms...; before 2026-12-02's session 6 the first bound was 5 ms, so a p50 under 5 ms was a linear guess); shareUnder5ms is the share of calls within 5 ms.",
+          note: "From the services' own request_duration_seconds histograms (gRPC methods) and the worker's (activities, gRPC included) over the sequential phase (the saga's checkouts, with and without the early answer: nothing else calls them); p50/p99 are interpolated within buckets (bounds 1, 2.5, 4, 5, 7.5, 10, 25 ms... since session 12, 1, 2.5, 5, 10, 25 ms before; before 2026-12-02's session 6 the first bound was 5 ms, so a p50 under 5 ms was a linear guess); shareUnder5ms is the share of calls within 5 ms.",
           services: serviceTimes(before[0], after[0], 'grpc'),
           activities: serviceTimes(before[1], after[1], 'activity'),
         };

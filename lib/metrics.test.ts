@@ -14,4 +14,14 @@ describe('request_duration_seconds', () => {
     expect(histogram.buckets.find((b) => b.le === 0.005)?.count).toBe(4);
     expect(histogram.buckets.find((b) => b.le === 0.0025)?.count).toBe(3);
   });
+
+  it.each([
+    ['just under', [0.0042, 0.0043, 0.0044, 0.0046, 0.0047], 4.4],
+    ['just over', [0.0055, 0.0056, 0.0058, 0.006, 0.0062], 5.8],
+  ])('reads a p50 %s 5 ms within half a millisecond', async (_name, seconds, p50Ms) => {
+    const metrics = createMetrics('test');
+    for (const s of seconds) metrics.requestDuration.observe({ kind: 'grpc', operation: 'payments.Charge', outcome: 'ok' }, s);
+    const histogram = histograms(parsePrometheus(await metrics.registry.metrics()), 'request_duration_seconds', 'operation', { kind: 'grpc' }).get('payments.Charge')!;
+    expect(Math.abs(histogramQuantileMs(histogram, 0.5) - p50Ms)).toBeLessThanOrEqual(0.5);
+  });
 });
