@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { config } from '../lib/config';
 import { payloadDataConverter } from '../lib/payload-codec';
-import { FULFILMENT_WORKFLOW_TYPE, fulfilmentWorkflowId, type FulfilmentInput } from '../workflows/fulfilment.contract';
+import { FULFILMENT_WORKFLOW_TYPE, fulfilmentSearchAttributes, fulfilmentWorkflowId, type FulfilmentInput } from '../workflows/fulfilment.contract';
 
 /**
  * What starting one fulfilment costs, A/B on the real Temporal server (never part of `npm test`): the
@@ -19,6 +19,10 @@ import { FULFILMENT_WORKFLOW_TYPE, fulfilmentWorkflowId, type FulfilmentInput } 
  * workers, the client) spent on that batch. The fulfilments are terminated at the end.
  *
  *   npx tsx bench/fulfilment-start-ab.ts --old /tmp/checkout-old --batch 50 --rounds 6
+ *
+ * `--shipment-given` starts both listed (as the checkout's activity does) and gives this code's fulfilment
+ * its shipment (FulfilmentInput.shipment, created by that activity since session 13): old code creating
+ * it in its first task against this code given it.
  *
  * `--parents` compares instead how this code's fulfilment is started: by a parent workflow with
  * `startChild`, as the checkout does, or by a client beside a parent that does nothing else (as an
@@ -45,7 +49,7 @@ const selfCpuMs = () => {
 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { old: { type: 'string' }, batch: { type: 'string', default: '50' }, rounds: { type: 'string', default: '6' }, settle: { type: 'string', default: '3000' }, parents: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { old: { type: 'string' }, batch: { type: 'string', default: '50' }, rounds: { type: 'string', default: '6' }, settle: { type: 'string', default: '3000' }, parents: { type: 'boolean', default: false }, 'shipment-given': { type: 'boolean', default: false } } });
   if (!values.old && !values.parents) throw new Error('usage: fulfilment-start-ab.ts --old DIR | --parents [--batch 50] [--rounds 6]');
   const batch = Number(values.batch);
   const rounds = Number(values.rounds);
@@ -105,7 +109,12 @@ async function main(): Promise<void> {
           const orderId = `bench-fab-${run}-${ids.length}`;
           ids.push(orderId);
           const input: FulfilmentInput = { orderId, customerId: 'bench', customerEmail: 'bench@example.com', postalCode: '999-9999' };
-          const fulfilment = () => client.workflow.start(FULFILMENT_WORKFLOW_TYPE, { workflowId: fulfilmentWorkflowId(orderId), taskQueue: w.taskQueue, args: [input] });
+          // --shipment-given: started as the checkout's activity starts it, listed, and this code given its shipment.
+          const given = values['shipment-given'] && w.name === 'now';
+          const args = [given ? { ...input, shipment: { trackingNumber: '412345678901' } } : input];
+          const listed = values['shipment-given'] ? { typedSearchAttributes: fulfilmentSearchAttributes(input) } : {};
+          if (given) w.shipments.count += 1;
+          const fulfilment = () => client.workflow.start(FULFILMENT_WORKFLOW_TYPE, { workflowId: fulfilmentWorkflowId(orderId), taskQueue: w.taskQueue, args, ...listed });
           if (!w.parent) return fulfilment();
           const parent = client.workflow.execute('fulfilmentParentWorkflow', { workflowId: `bench-fab-parent-${orderId}`, taskQueue: w.taskQueue, args: [input, w.parent === 'child'] });
           return w.parent === 'child' ? parent : Promise.all([parent, fulfilment()]);

@@ -77,6 +77,14 @@ export interface FulfilmentInput {
   postalCode: string;
   /** `carrier` (default): a shipment with a tracking number is created; `shop`: staff report each step. */
   deliveredBy?: 'carrier' | 'shop';
+  /**
+   * The carrier's shipment, when it was created before the start (by the activity of a completed
+   * checkout that starts the fulfilment, under the key the fulfilment itself would use,
+   * `<fulfilment workflow id>:create-shipment`): the fulfilment then creates none. Its first workflow
+   * task is then its listing and its stall timer alone: no local activity, and no patch marker (a run
+   * given a shipment exists only since this field, so its input decides the path; older runs lack it).
+   */
+  shipment?: { trackingNumber: string };
   /** Seconds without news before a parcel is escalated; DEFAULT_STALL_AFTER_SECONDS when absent. */
   stallAfterSeconds?: number;
   /** Seconds a failed delivery waits for a decision; DEFAULT_HOLD_AFTER_FAILURE_SECONDS when absent. */

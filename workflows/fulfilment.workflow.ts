@@ -102,8 +102,12 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
     redeliveries: [],
     compensations: [],
   };
+  // A shipment created before the start (input.shipment, by the checkout's last activity): no step, no
+  // patch. Only inputs written since that field carry it, so the input decides, and replays decide the same.
+  const shipmentGiven = status.deliveredBy === 'carrier' && !carried && input.shipment !== undefined;
+  if (shipmentGiven) status.trackingNumber = input.shipment?.trackingNumber;
   // Decided once, first, and only by a run that creates a shipment (others gain no marker).
-  const createsShipment = status.deliveredBy === 'carrier' && !carried;
+  const createsShipment = status.deliveredBy === 'carrier' && !carried && !shipmentGiven;
   const baselineB = createsShipment && patched(FULFILMENT_BASELINE_B_PATCH);
   const shipmentStep = createsShipment && (baselineB || patched(LOCAL_SHIPMENT_PATCH)) ? localSteps : steps;
   const customer = { orderId, customerId: input.customerId, customerEmail: input.customerEmail };
@@ -245,10 +249,10 @@ export async function fulfilmentWorkflow(input: FulfilmentInput): Promise<Fulfil
         { key: SEARCH_ATTRIBUTES.OrderStatus, value: status.stalled ? 'FULFILMENT_STALLED' : `FULFILMENT_${status.state}` },
       ]
     : fulfilmentSearchAttributes(input);
-  // A fulfilment started already listed so (by the checkout's activity) is not listed again (baseline B).
-  // A run continued as new always upserts (it inherits its attributes, and ran so before).
+  // A fulfilment started already listed so (by the checkout's activity) is not listed again (baseline B,
+  // or given its shipment). A run continued as new always upserts (it inherits its attributes, and ran so before).
   const started = workflowInfo().typedSearchAttributes;
-  if (!baselineB || carried || !listing.every((pair) => started.get(pair.key) === pair.value)) upsertSearchAttributes(listing);
+  if (!(baselineB || shipmentGiven) || carried || !listing.every((pair) => started.get(pair.key) === pair.value)) upsertSearchAttributes(listing);
 
   if (createsShipment) {
     const shipment = await shipmentStep.createShipment({ shipmentId: orderId, orderId, postalCode: input.postalCode, idempotencyKey: key('create-shipment') });

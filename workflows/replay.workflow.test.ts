@@ -99,6 +99,7 @@ describe('replay of recorded histories', () => {
         'fulfilment-stalled-delivered',
         'fulfilment-baseline-b-delivered',
         'fulfilment-started-listed',
+        'fulfilment-shipment-given',
         'ping-completed',
         'pos-sale-card-completed',
         'pos-sale-card-declined',
