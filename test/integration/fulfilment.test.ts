@@ -62,7 +62,7 @@ describe('fulfilment through REST (real PostgreSQL, Kafka, Temporal, SMTP)', () 
       return ['COMPLETED', 'FAILED', 'CANCELLED'].includes(v.state) ? v : undefined;
     }, 120_000, `order ${accepted.orderId} to finish`);
     expect(order.state).toBe('COMPLETED');
-    // The checkout started the fulfilment before it completed; the shipment is created by its first activity.
+    // The checkout started the fulfilment before it completed, with the shipment its activity created first.
     const view = await eventually(async () => {
       const v = await getOrder(customer.token, order.orderId);
       return v.fulfilment?.trackingNumber ? v : undefined;
@@ -99,6 +99,9 @@ describe('fulfilment through REST (real PostgreSQL, Kafka, Temporal, SMTP)', () 
     expect(view.fulfilment).toMatchObject({ state: 'PICKING', deliveredBy: 'carrier', events: [] });
     expect(trackingNumber).toMatch(/^\d{12}$/);
     expect(await platform.prisma.deliveryShipment.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ trackingNumber, status: 'LABEL_CREATED' });
+    // Given its shipment by the checkout's last activity: the fulfilment's history holds no step of its own.
+    const fulfilmentHistory = await platform.temporal.workflow.getHandle(fulfilmentWorkflowId(orderId)).fetchHistory();
+    expect((fulfilmentHistory.events ?? []).filter((e) => e.markerRecordedEventAttributes || e.activityTaskScheduledEventAttributes)).toEqual([]);
 
     const dispatched = scan(trackingNumber, 'DISPATCHED');
     expect(await carrierWebhook(dispatched)).toMatchObject({ status: 200, body: { outcome: 'applied', orderId, fulfilmentState: 'DISPATCHED' } });
