@@ -24,6 +24,11 @@ import { FULFILMENT_WORKFLOW_TYPE, fulfilmentSearchAttributes, fulfilmentWorkflo
  * its shipment (FulfilmentInput.shipment, created by that activity since session 13): old code creating
  * it in its first task against this code given it.
  *
+ * `--eager` compares two ways of starting this code's fulfilment, both listed and given its shipment, with
+ * the worker's own client (on its NativeConnection, as the checkout's activity starts it): a plain start,
+ * whose first workflow task the server hands to a poller through matching, against `requestEagerStart`,
+ * whose first task comes back in the start's own answer to the worker beside the client.
+ *
  * `--parents` compares instead how this code's fulfilment is started: by a parent workflow with
  * `startChild`, as the checkout does, or by a client beside a parent that does nothing else (as an
  * activity or a consumer of `order.completed` would): CPU per parent and fulfilment.
@@ -49,8 +54,8 @@ const selfCpuMs = () => {
 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { old: { type: 'string' }, batch: { type: 'string', default: '50' }, rounds: { type: 'string', default: '6' }, settle: { type: 'string', default: '3000' }, parents: { type: 'boolean', default: false }, 'shipment-given': { type: 'boolean', default: false } } });
-  if (!values.old && !values.parents) throw new Error('usage: fulfilment-start-ab.ts --old DIR | --parents [--batch 50] [--rounds 6]');
+  const { values } = parseArgs({ options: { old: { type: 'string' }, batch: { type: 'string', default: '50' }, rounds: { type: 'string', default: '6' }, settle: { type: 'string', default: '3000' }, parents: { type: 'boolean', default: false }, eager: { type: 'boolean', default: false }, 'shipment-given': { type: 'boolean', default: false } } });
+  if (!values.old && !values.parents && !values.eager) throw new Error('usage: fulfilment-start-ab.ts --old DIR | --parents | --eager [--batch 50] [--rounds 6]');
   const batch = Number(values.batch);
   const rounds = Number(values.rounds);
   const settleMs = Number(values.settle);
@@ -66,7 +71,12 @@ async function main(): Promise<void> {
   // --parents: this code's fulfilment behind a parent that ends at once (`client`: the bench's client starts
   // the fulfilment beside it) or starts it as the checkout does (`child`: startChild, abandoned).
   const parentsPath = require.resolve('./fulfilment-parent.workflow');
-  const variants: { name: string; workflowsPath: string; parent?: 'client' | 'child' }[] = values.parents
+  const variants: { name: string; workflowsPath: string; parent?: 'client' | 'child'; eager?: boolean }[] = values.eager
+    ? [
+        { name: 'plain', workflowsPath: require.resolve('../workflows'), eager: false },
+        { name: 'eager', workflowsPath: require.resolve('../workflows'), eager: true },
+      ]
+    : values.parents
     ? [
         { name: 'client', workflowsPath: parentsPath, parent: 'client' },
         { name: 'child', workflowsPath: parentsPath, parent: 'child' },
@@ -110,11 +120,14 @@ async function main(): Promise<void> {
           ids.push(orderId);
           const input: FulfilmentInput = { orderId, customerId: 'bench', customerEmail: 'bench@example.com', postalCode: '999-9999' };
           // --shipment-given: started as the checkout's activity starts it, listed, and this code given its shipment.
-          const given = values['shipment-given'] && w.name === 'now';
+          const given = (values['shipment-given'] && w.name === 'now') || w.eager !== undefined;
           const args = [given ? { ...input, shipment: { trackingNumber: '412345678901' } } : input];
-          const listed = values['shipment-given'] ? { typedSearchAttributes: fulfilmentSearchAttributes(input) } : {};
+          const listed = values['shipment-given'] || w.eager !== undefined ? { typedSearchAttributes: fulfilmentSearchAttributes(input) } : {};
           if (given) w.shipments.count += 1;
-          const fulfilment = () => client.workflow.start(FULFILMENT_WORKFLOW_TYPE, { workflowId: fulfilmentWorkflowId(orderId), taskQueue: w.taskQueue, args, ...listed });
+          // --eager: the worker's own client (its NativeConnection), as the checkout's activity has.
+          const starter = w.eager === undefined ? client : w.worker.client;
+          if (!starter) throw new Error("--eager needs the worker's own client (Worker.client)");
+          const fulfilment = () => starter.workflow.start(FULFILMENT_WORKFLOW_TYPE, { workflowId: fulfilmentWorkflowId(orderId), taskQueue: w.taskQueue, args, ...listed, ...(w.eager ? { requestEagerStart: true } : {}) });
           if (!w.parent) return fulfilment();
           const parent = client.workflow.execute('fulfilmentParentWorkflow', { workflowId: `bench-fab-parent-${orderId}`, taskQueue: w.taskQueue, args: [input, w.parent === 'child'] });
           return w.parent === 'child' ? parent : Promise.all([parent, fulfilment()]);

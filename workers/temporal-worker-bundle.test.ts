@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleInputs, cachedWorkflowBundle, workflowBundleKey } from './temporal-worker-bundle';
+import { bundleInputs, cachedWorkflowBundle, projectRoot, workflowBundleKey } from './temporal-worker-bundle';
 
 const workflowsPath = require.resolve('../workflows');
 const opts = { workflowsPath, workflowInterceptorModules: [] as string[] };
@@ -32,6 +32,31 @@ describe('cached workflow bundle', () => {
     const inputs = bundleInputs();
     expect(inputs).toEqual(expect.arrayContaining(['workflows/checkout.workflow.ts', 'workflows/saga.ts', 'lib/errors.ts', 'package-lock.json']));
     expect(inputs.filter((f) => f.endsWith('.test.ts'))).toEqual([]);
+  });
+
+  it('compiled (dist/, as in the image), hashes the compiled sources and the lock file of the project beside dist/', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'compiled-'));
+    try {
+      const dist = path.join(dir, 'dist');
+      const files: Array<[string, string]> = [
+        ['dist/workflows/index.js', 'exports.a = 1;\n'],
+        ['dist/lib/errors.js', 'exports.b = 2;\n'],
+        ['package-lock.json', '{"lockfileVersion":3}\n'],
+        ['tsconfig.json', '{}\n'],
+      ];
+      for (const [file, text] of files) {
+        mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        writeFileSync(path.join(dir, file), text);
+      }
+      expect(projectRoot(dist)).toBe(dir);
+      const inputs = bundleInputs(dist);
+      expect(inputs).toEqual(['dist/lib/errors.js', 'dist/workflows/index.js', 'package-lock.json', 'tsconfig.json']);
+      const before = workflowBundleKey(opts, inputs, dir);
+      writeFileSync(path.join(dir, 'package-lock.json'), '{"lockfileVersion":3,"packages":{}}\n');
+      expect(workflowBundleKey(opts, inputs, dir)).not.toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('builds once, then finds the bundle on disk (a restarted worker does not run webpack again)', async () => {

@@ -4,17 +4,27 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import os from 'node:os';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '..');
+/** Where this module's sources are: the project, or its dist/ when compiled (`npm run build`, the image). */
+const SOURCE_ROOT = path.resolve(__dirname, '..');
+
+/** The project's root (package-lock.json, tsconfig.json) for sources under `sourceRoot`: its parent when that is a dist/. */
+export function projectRoot(sourceRoot: string): string {
+  return path.basename(sourceRoot) === 'dist' ? path.dirname(sourceRoot) : sourceRoot;
+}
 
 /** Where built bundles are kept, beside the stack's other cached downloads. */
 export const WORKFLOW_BUNDLE_CACHE_DIR = path.join(os.homedir(), '.cache', 'checkout-platform', 'workflow-bundles');
 
-/** Everything a workflow bundle can be built from: our sources it may import, the SDK, the build settings. */
-export function bundleInputs(): string[] {
+/**
+ * Everything a workflow bundle can be built from: our sources it may import, the SDK, the build
+ * settings; named from the project's root (`dist/workflows/…` when compiled).
+ */
+export function bundleInputs(sourceRoot = SOURCE_ROOT): string[] {
+  const root = projectRoot(sourceRoot);
   const sources = (dir: string): string[] =>
-    readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })
+    readdirSync(path.join(sourceRoot, dir), { withFileTypes: true, recursive: true })
       .filter((e) => e.isFile() && /\.(ts|js|json)$/.test(e.name) && !/\.test\.ts$/.test(e.name))
-      .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)));
+      .map((e) => path.relative(root, path.join(e.parentPath, e.name)));
   // workflows/ and lib/ (the workflows import lib/errors.ts and the like), the lock file (the SDK and
   // the interceptor packages), the compiler settings: more than the bundle reads, never less.
   return [...sources('workflows'), ...sources('lib'), 'package-lock.json', 'tsconfig.json'].sort();
@@ -25,12 +35,16 @@ export function bundleInputs(): string[] {
  * bundle options. Any change to a workflow, to lib/ or to a dependency gives a new key, so a stale
  * bundle is never run (it would run old workflow code against new histories).
  */
-export function workflowBundleKey(opts: { workflowsPath: string; workflowInterceptorModules: string[] }, inputs: string[] = bundleInputs()): string {
+export function workflowBundleKey(
+  opts: { workflowsPath: string; workflowInterceptorModules: string[] },
+  inputs: string[] = bundleInputs(),
+  root = projectRoot(SOURCE_ROOT),
+): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ sdk: (require('@temporalio/worker/package.json') as { version: string }).version, ...opts, node: process.versions.node, preload: 'workflows' }));
   for (const file of inputs) {
     hash.update(`\0${file}\0`);
-    hash.update(readFileSync(path.join(ROOT, file)));
+    hash.update(readFileSync(path.join(root, file)));
   }
   // An interceptor module given by its file (a test's, outside workflows/ and lib/) is hashed too.
   for (const module of opts.workflowInterceptorModules) if (path.isAbsolute(module) && existsSync(module)) hash.update(readFileSync(module));
