@@ -8,9 +8,12 @@ import { OrdersService } from './orders.service';
 import { PriceCache } from './price-cache';
 import { ReturnsService } from './returns';
 
-/** The orders service as a gRPC registration (it prices orders through the catalog client). */
-export function ordersRegistration(deps: ServiceDeps): ServiceRegistration {
-  const service = new OrdersService(deps.prisma, deps.clients.catalog, deps.clients.delivery, undefined, new PriceCache(deps.redis, deps.logger));
+/**
+ * The orders service as a gRPC registration (it prices orders through the catalog client). `prices`:
+ * the catalog answers' cache, by default one on `deps.redis` with the production bounds.
+ */
+export function ordersRegistration(deps: ServiceDeps, prices: PriceCache = new PriceCache(deps.redis, deps.logger)): ServiceRegistration {
+  const service = new OrdersService(deps.prisma, deps.clients.catalog, deps.clients.delivery, undefined, prices);
   const coupons = new CouponsService(deps.prisma);
   const returns = new ReturnsService(deps.prisma);
   const handlers: OrdersServiceHandlers = {

@@ -36,6 +36,7 @@ export class PriceCache {
     private readonly clock: () => number = Date.now,
     private readonly ttlMs = PRICE_CACHE_TTL_MS,
     private readonly maxEntries = PRICE_CACHE_MAX_ENTRIES,
+    private readonly generationWaitMs = GENERATION_WAIT_MS,
   ) {}
 
   /** The products of `skus` kept under the current generation, or those `load` (the catalog's GetProducts) answers, then kept. */
@@ -103,7 +104,7 @@ export class PriceCache {
       // Not connected (an outage, or a process without Redis): no command is queued to wait for it.
       if (this.redis?.status !== 'ready') return undefined;
       const slow = new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => resolve(undefined), GENERATION_WAIT_MS);
+        timer = setTimeout(() => resolve(undefined), this.generationWaitMs);
       });
       return await Promise.race([readCatalogGeneration(this.redis, this.clock()), slow]);
     } catch (err) {

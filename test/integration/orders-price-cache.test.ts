@@ -11,6 +11,7 @@ import { closeDomainClients, createDomainClients, type DomainClients } from '../
 import { catalogRegistration } from '../../services/catalog/catalog.grpc';
 import { deliveryRegistration } from '../../services/delivery/delivery.grpc';
 import { ordersRegistration } from '../../services/orders/orders.grpc';
+import { PRICE_CACHE_MAX_ENTRIES, PriceCache } from '../../services/orders/price-cache';
 import { freePort } from '../support/platform';
 import { rejection } from '../support/rejection';
 import { serviceDeps } from '../support/service-deps';
@@ -39,7 +40,13 @@ describe('orders: catalog prices kept between catalog writes (real PostgreSQL, R
     const port = await freePort();
     clients = createDomainClients(`127.0.0.1:${port}`);
     const deps = serviceDeps({ prisma, clients, redis, metrics });
-    server = await startGrpcServer('127.0.0.1', port, [catalogRegistration(deps), deliveryRegistration(deps), ordersRegistration(deps)]);
+    // The production cache but for two bounds, so that what this file counts does not depend on the
+    // machine's speed: the generation waited for as long as Redis takes (with the production 100 ms,
+    // an event-loop stall of the busy test process falls back to the catalog, as it should in
+    // production, and a second order then asks it again), and a TTL no slow test reaches (past half
+    // of it an order asks the catalog again in the background). The 100 ms fallback has its unit tests.
+    const prices = new PriceCache(redis, deps.logger, Date.now, 10 * 60_000, PRICE_CACHE_MAX_ENTRIES, 30_000);
+    server = await startGrpcServer('127.0.0.1', port, [catalogRegistration(deps), deliveryRegistration(deps), ordersRegistration(deps, prices)]);
     // The demo zones (Tokyo's 150 among them, no fee) these orders are delivered to: this file must not rely on another having made them.
     await ensureDemoDeliveryData(prisma, new Date(), 1);
     await upsertProduct({ sku, name: 'Sencha 100g', priceMinor: 1200, currency: 'JPY', active: true });
