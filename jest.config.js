@@ -26,8 +26,15 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/after-each-file.ts'],
     },
   ],
   testTimeout: 60_000,
+  // A socket, timer or thread a test leaves open would keep the run from ever ending (jest runs the
+  // files in band here): a Kafka consumer left by a platform start that outlived its hook retried
+  // forever after the stack stopped, and a fresh-clone CI run hung until its time was up. The run
+  // ends once every file and the global teardown have finished; the summary reporter lists what was
+  // left open, and test/support/after-each-file.ts stops the platforms a file left running.
+  forceExit: true,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

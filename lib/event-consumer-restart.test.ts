@@ -8,8 +8,11 @@ import { createMetrics } from './metrics';
 class FakeConsumer extends EventEmitter {
   readonly events = { CRASH: 'consumer.crash' } as const;
   readonly calls: string[] = [];
+  /** When set, connect waits until the test resolves it. */
+  connecting?: Promise<void>;
   async connect() {
     this.calls.push('connect');
+    await this.connecting;
   }
   async subscribe() {
     this.calls.push('subscribe');
@@ -29,11 +32,12 @@ describe('createEventConsumer after a crash', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  function setup() {
+  function setup(connecting?: Promise<void>) {
     const consumers: FakeConsumer[] = [];
     const kafka = {
       consumer: () => {
         const c = new FakeConsumer();
+        c.connecting = connecting;
         consumers.push(c);
         return c;
       },
@@ -62,5 +66,18 @@ describe('createEventConsumer after a crash', () => {
     consumers[0]!.crash(false);
     await jest.advanceTimersByTimeAsync(60_000);
     expect(consumers).toHaveLength(1);
+  });
+
+  it('runs no consumer when stopped while it was connecting, and closes the connection that came after the stop', async () => {
+    let connected!: () => void;
+    const { consumer, consumers } = setup(new Promise<void>((resolve) => (connected = resolve)));
+    const started = consumer.start();
+    await jest.advanceTimersByTimeAsync(0);
+    await consumer.stop();
+    connected();
+    await started;
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(consumers).toHaveLength(1);
+    expect(consumers[0]!.calls).toEqual(['connect', 'disconnect', 'subscribe', 'disconnect']);
   });
 });

@@ -169,6 +169,12 @@ export function createEventConsumer(opts: {
     try {
       await current.connect();
       await current.subscribe({ topics: opts.topics.map((t) => topicName(opts.settings, t)), fromBeginning: opts.fromBeginning ?? true });
+      // Stopped while connecting: stop()'s disconnect came before this connection, so it is closed
+      // here; run would otherwise start a consumer no one stops, retrying forever once Kafka is gone.
+      if (stopping) {
+        await current.disconnect();
+        return;
+      }
       await current.run({ eachMessage: ({ topic, partition, message, heartbeat }) => handleMessage(topic, partition, message, heartbeat) });
       restarts = 0;
     } catch (err) {
